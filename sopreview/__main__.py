@@ -1,0 +1,5 @@
+"""`python -m sopreview` runs the CLI."""
+
+from sopreview.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,273 @@
+"""Load a ``sops/`` folder: organisasi.yaml plus one proposal per YAML file, in agenda order.
+
+Shared by ``sopreview validate``, session creation and the app, so all three see the same problems.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sopreview.domain.checker import Checker
+from sopreview.domain.model import JENIS, Organisasi, Orang, Proposal, SopDocument, SubBagian
+from sopreview.domain.problems import ERROR, Problem, sort_key
+from sopreview.domain.schema import (
+    ORANG_FIELDS,
+    ORGANISASI_FIELDS,
+    PROPOSAL_FIELDS,
+    SUBBAG_FIELDS,
+)
+from sopreview.domain.sop_parse import parse_sop
+from sopreview.domain.yamlread import YamlDoc, YamlReadError, read_yaml
+
+ORGANISASI_FILE = "organisasi.yaml"
+IN_FORCE_FOLDER = "berlaku"
+"""Files under a folder of this name hold versions in force, never proposals."""
+
+
+@dataclass
+class LoadResult:
+    sops_dir: Path
+    organisasi: Organisasi | None
+    proposals: list[Proposal] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files_read: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def subbag_count(self) -> int:
+        return len({p.subbag for p in self.proposals})
+
+
+def load_sops(sops_dir: Path) -> LoadResult:
+    """Read and validate everything under ``sops_dir``; never raises for bad content."""
+    sops_dir = Path(sops_dir)
+    result = LoadResult(sops_dir=sops_dir, organisasi=None)
+    if not sops_dir.is_dir():
+        result.problems.append(Problem(str(sops_dir), None, "", "folder SOP tidak ditemukan",
+                                       "jalankan dari folder yang berisi sops/, atau sebutkan foldernya"))
+        return result
+    result.organisasi = _load_organisasi(sops_dir, result.problems)
+    docs: dict[Path, YamlDoc] = {}
+    for path in _yaml_files(sops_dir):
+        result.files_read += 1
+        try:
+            docs[path] = read_yaml(path)
+        except YamlReadError as exc:
+            result.problems.append(Problem(_shown(sops_dir, path), exc.line, "", exc.message, exc.hint))
+    referenced = {ref for path, doc in docs.items() if (ref := _sebelumnya_path(path, doc)) is not None}
+    candidates = [p for p in _yaml_files(sops_dir) if p.resolve() not in referenced and _is_proposal_file(sops_dir, p)]
+    for path in candidates:
+        if path.parent == sops_dir:
+            result.problems.append(Problem(
+                _shown(sops_dir, path), 1, "", "berkas usulan harus berada di folder sub bagian",
+                f"pindahkan ke sops/<kode-subbag>/{path.name}", severity="warning"))
+            continue
+        if path not in docs:
+            continue
+        proposal = _load_proposal(sops_dir, path, docs, result)
+        if proposal is not None:
+            result.proposals.append(proposal)
+    _check_duplicate_names(result, docs)
+    order = {sb.kode: i for i, sb in enumerate(result.organisasi.subbag)} if result.organisasi else {}
+    urutan = {p.id: _urutan(docs, sops_dir, p) for p in result.proposals}
+    result.proposals.sort(key=lambda p: (order.get(p.subbag, len(order)), urutan[p.id], p.id))
+    result.problems.sort(key=sort_key)
+    return result
+
+
+def _yaml_files(sops_dir: Path) -> list[Path]:
+    return sorted(p for p in sops_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _is_proposal_file(sops_dir: Path, path: Path) -> bool:
+    rel = path.relative_to(sops_dir)
+    return rel.as_posix() != ORGANISASI_FILE and IN_FORCE_FOLDER not in rel.parts[:-1]
+
+
+def _shown(sops_dir: Path, path: Path) -> str:
+    """The path as the user would type it: the sops folder they named, then the file."""
+    return (sops_dir / path.relative_to(sops_dir)).as_posix()
+
+
+def _sebelumnya_path(path: Path, doc: YamlDoc) -> Path | None:
+    if isinstance(doc.data, dict) and isinstance(doc.data.get("sebelumnya"), str):
+        return (path.parent / doc.data["sebelumnya"]).resolve()
+    return None
+
+
+def _urutan(docs: dict[Path, YamlDoc], sops_dir: Path, proposal: Proposal) -> int:
+    data = docs[sops_dir / proposal.sumber].data
+    value = data.get("urutan") if isinstance(data, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else 10**6
+
+
+def _load_proposal(sops_dir: Path, path: Path, docs: dict[Path, YamlDoc],
+                   result: LoadResult) -> Proposal | None:
+    doc = docs[path]
+    problems: list[Problem] = []
+    check = Checker(doc, _shown(sops_dir, path), problems)
+    data = check.mapping(doc.data, (), "isi berkas")
+    if data is None:
+        result.problems.extend(problems)
+        return None
+    rel = path.relative_to(sops_dir)
+    subbag = rel.parts[0]
+    if result.organisasi is not None and result.organisasi.subbag_by_kode(subbag) is None:
+        check.problem((), f"folder sub bagian '{subbag}' tidak terdaftar di {ORGANISASI_FILE}",
+                      f"tambahkan `- kode: {subbag}` di bawah `subbag:` pada {ORGANISASI_FILE}, "
+                      "atau pindahkan berkas ke folder sub bagian yang terdaftar")
+    dokumen = parse_sop(check, data, (), PROPOSAL_FIELDS)
+    jenis = check.text(data, "jenis", (), required=True).lower()
+    if jenis and jenis not in JENIS:
+        check.problem(("jenis",), f"jenis '{jenis}' tidak dikenal", "pilih salah satu: " + " | ".join(JENIS))
+    sebelumnya = _load_in_force(check, sops_dir, path, data, jenis, docs)
+    proposal = Proposal(
+        id=rel.with_suffix("").as_posix(),
+        subbag=subbag,
+        jenis=jenis,
+        dokumen=dokumen,
+        pengusul=check.text(data, "pengusul", ()),
+        ringkasan=check.text(data, "ringkasan", ()),
+        alasan=check.text(data, "alasan", ()),
+        durasi_menit=check.integer(data, "durasi_menit", (), 10, minimum=1),
+        sebelumnya=sebelumnya,
+        sampel=check.boolean(data, "sampel", ()),
+        sumber=rel.as_posix(),
+    )
+    check.integer(data, "urutan", (), 0)
+    result.problems.extend(problems)
+    return None if any(p.severity == ERROR for p in problems) else proposal
+
+
+def _load_in_force(check: Checker, sops_dir: Path, path: Path, data: dict[str, Any], jenis: str,
+                   docs: dict[Path, YamlDoc]) -> SopDocument | None:
+    """The version in force: inline, or a file under sops/ (read once even if shared)."""
+    value = data.get("sebelumnya")
+    if value is None:
+        if jenis in ("perbaikan", "perubahan"):
+            check.problem(("jenis",), f"usulan {jenis} tidak menyebut versi yang berlaku ('sebelumnya')",
+                          "tambahkan `sebelumnya: berlaku/<nama>.yaml` (path ke SOP yang berlaku) "
+                          "atau tulis kolom SOP lamanya di bawah `sebelumnya:`")
+        return None
+    if jenis == "baru":
+        check.warn(("sebelumnya",), "SOP baru tidak punya versi berlaku; 'sebelumnya' diabaikan",
+                   "hapus `sebelumnya`, atau ganti jenis menjadi perbaikan/perubahan")
+        return None
+    if isinstance(value, dict):
+        return parse_sop(check, value, ("sebelumnya",))
+    if not isinstance(value, str) or not value.strip():
+        check.problem(("sebelumnya",), "'sebelumnya' harus berupa path berkas atau kolom SOP",
+                      "mis. `sebelumnya: berlaku/jdih.yaml`")
+        return None
+    target = (path.parent / value).resolve()
+    root = sops_dir.resolve()
+    if not target.is_relative_to(root):
+        check.problem(("sebelumnya",), f"'{value}' berada di luar folder {sops_dir.as_posix()}",
+                      "simpan versi berlaku di dalam folder sops/, mis. di subfolder berlaku/")
+        return None
+    if not target.is_file():
+        check.problem(("sebelumnya",), f"berkas versi berlaku '{value}' tidak ditemukan",
+                      f"buat berkas itu, atau perbaiki path-nya (relatif terhadap {path.parent.as_posix()}/)")
+        return None
+    shown = (sops_dir / target.relative_to(root)).as_posix()
+    cached = sops_dir / target.relative_to(root)
+    old_doc = docs.get(cached)
+    if old_doc is None:
+        check.problem(("sebelumnya",), f"versi berlaku '{value}' tidak dapat dibaca",
+                      f"perbaiki galat pada {shown}")
+        return None
+    old_check = Checker(old_doc, shown, check.problems)
+    old_data = old_check.mapping(old_doc.data, (), "isi berkas")
+    if old_data is None:
+        return None
+    return parse_sop(old_check, old_data, ())
+
+
+def _load_organisasi(sops_dir: Path, problems: list[Problem]) -> Organisasi | None:
+    path = sops_dir / ORGANISASI_FILE
+    shown = _shown(sops_dir, path)
+    if not path.is_file():
+        problems.append(Problem(shown, None, "", f"{ORGANISASI_FILE} tidak ada",
+                                f"buat {shown} berisi `nama`, `subbag` (kode, nama, kepala) dan `orang` "
+                                "(lihat README: Format berkas)"))
+        return None
+    try:
+        doc = read_yaml(path)
+    except YamlReadError as exc:
+        problems.append(Problem(shown, exc.line, "", exc.message, exc.hint))
+        return None
+    own: list[Problem] = []
+    check = Checker(doc, shown, own)
+    data = check.mapping(doc.data, (), "isi berkas")
+    if data is None:
+        problems.extend(own)
+        return None
+    check.known_keys(data, (), ORGANISASI_FIELDS)
+    subbag = [SubBagian(**row) for row in _rows(check, data, "subbag", SUBBAG_FIELDS)]
+    orang = [Orang(**row) for row in _rows(check, data, "orang", ORANG_FIELDS)]
+    codes: set[str] = set()
+    for index, sb in enumerate(subbag):
+        if sb.kode in codes:
+            check.problem(("subbag", index, "kode"), f"kode sub bagian '{sb.kode}' ditulis dua kali",
+                          "setiap sub bagian butuh kode yang unik")
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", sb.kode):
+            check.problem(("subbag", index, "kode"), f"kode '{sb.kode}' tidak bisa menjadi nama folder",
+                          "pakai huruf kecil, angka dan tanda '-', mis. `keuangan-umum-logistik`")
+        codes.add(sb.kode)
+    organisasi = Organisasi(
+        nama=check.text(data, "nama", (), required=True),
+        alamat=check.text(data, "alamat", ()),
+        kota=check.text(data, "kota", ()),
+        subbag=tuple(subbag),
+        orang=tuple(orang),
+        sampel=check.boolean(data, "sampel", ()),
+    )
+    problems.extend(own)
+    return None if any(p.is_error for p in own) else organisasi
+
+
+def _rows(check: Checker, data: dict[str, Any], key: str, spec: dict[str, Any]) -> list[dict[str, str]]:
+    """Read a list of small mappings (sub bagian, people) as text fields."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        check.problem((key,), f"'{key}' harus berupa daftar", "tiap butir diawali `- `")
+        return []
+    rows: list[dict[str, str]] = []
+    for index, raw in enumerate(value):
+        here = (key, index)
+        mapping = check.mapping(raw, here, f"butir ke-{index + 1} dari '{key}'")
+        if mapping is None:
+            continue
+        check.known_keys(mapping, here, spec)
+        rows.append({name: check.text(mapping, name, here, required=spec[name].required) for name in spec})
+    return rows
+
+
+def _check_duplicate_names(result: LoadResult, docs: dict[Path, YamlDoc]) -> None:
+    seen: dict[str, Proposal] = {}
+    kept: list[Proposal] = []
+    for proposal in result.proposals:
+        key = " ".join(proposal.nama.lower().split())
+        first = seen.get(key)
+        if first is None:
+            seen[key] = proposal
+            kept.append(proposal)
+            continue
+        doc = docs[result.sops_dir / proposal.sumber]
+        result.problems.append(Problem(
+            _shown(result.sops_dir, result.sops_dir / proposal.sumber), doc.line_of(("nama",)), "nama",
+            f"nama SOP '{proposal.nama}' sudah dipakai oleh {_shown(result.sops_dir, result.sops_dir / first.sumber)}",
+            "beri nama yang berbeda, atau hapus salah satu berkas"))
+    result.proposals = kept

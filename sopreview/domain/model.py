@@ -1,0 +1,243 @@
+"""The SOP proposal model (PermenPANRB 35/2012), in plain Python.
+
+Everything here is immutable data with a lossless ``to_dict``/``from_dict`` so that a
+session can keep a JSON snapshot of the proposals it was created from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+JENIS: tuple[str, ...] = ("baru", "perbaikan", "perubahan")
+"""Kinds of proposal, as the seed names them."""
+
+JENIS_LABEL: dict[str, str] = {"baru": "BARU", "perbaikan": "PERBAIKAN", "perubahan": "PERUBAHAN"}
+
+# Flowchart symbols of the regulation (the arrow and off-page connector are drawn, not stored).
+SIMBOL_MULAI = "mulai"
+SIMBOL_SELESAI = "selesai"
+SIMBOL_PROSES = "proses"
+SIMBOL_KEPUTUSAN = "keputusan"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One row of the Bagian Flowchart: an activity done by one actor."""
+
+    nomor: int
+    kegiatan: str
+    pelaksana: str
+    kelengkapan: str = ""
+    waktu: str = ""
+    output: str = ""
+    keterangan: str = ""
+    keputusan: tuple[tuple[str, int], ...] = ()
+    """For a decision step: (answer, target step number) in the order written."""
+    lanjut: int | None = None
+    """Where the flow goes when it does not simply continue to the next row."""
+    simbol: str = SIMBOL_PROSES
+
+    @property
+    def is_decision(self) -> bool:
+        return bool(self.keputusan)
+
+    def successors(self, last_nomor: int) -> list[tuple[str, int]]:
+        """Edges out of this step as (label, target); the end terminator has none."""
+        if self.simbol == SIMBOL_SELESAI:
+            return []
+        if self.keputusan:
+            return list(self.keputusan)
+        if self.lanjut is not None:
+            return [("", self.lanjut)]
+        if self.nomor < last_nomor:
+            return [("", self.nomor + 1)]
+        return []
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["keputusan"] = [list(pair) for pair in self.keputusan]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Step:
+        values = dict(data)
+        values["keputusan"] = tuple((str(a), int(t)) for a, t in values.get("keputusan") or ())
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Pengesah:
+    """The official who signs the SOP (Disahkan oleh)."""
+
+    jabatan: str = ""
+    nama: str = ""
+    nip: str = ""
+
+
+@dataclass(frozen=True)
+class SopDocument:
+    """The Unsur Prosedur of one SOP version: identity table plus flowchart steps."""
+
+    nama: str
+    nomor: str = ""
+    revisi_ke: int = 0
+    tanggal_pembuatan: str = ""
+    tanggal_revisi: str = ""
+    tanggal_efektif: str = ""
+    disahkan_oleh: Pengesah = field(default_factory=Pengesah)
+    dasar_hukum: tuple[str, ...] = ()
+    kualifikasi_pelaksana: tuple[str, ...] = ()
+    keterkaitan: tuple[str, ...] = ()
+    peralatan: tuple[str, ...] = ()
+    peringatan: tuple[str, ...] = ()
+    pencatatan: tuple[str, ...] = ()
+    pelaksana: tuple[str, ...] = ()
+    langkah: tuple[Step, ...] = ()
+
+    def step(self, nomor: int) -> Step | None:
+        for step in self.langkah:
+            if step.nomor == nomor:
+                return step
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "langkah":
+                data[f.name] = [s.to_dict() for s in value]
+            elif f.name == "disahkan_oleh":
+                data[f.name] = {g.name: getattr(value, g.name) for g in fields(Pengesah)}
+            elif isinstance(value, tuple):
+                data[f.name] = list(value)
+            else:
+                data[f.name] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SopDocument:
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name == "langkah":
+                value = tuple(Step.from_dict(s) for s in value)
+            elif f.name == "disahkan_oleh":
+                value = Pengesah(**value)
+            elif isinstance(value, list):
+                value = tuple(value)
+            values[f.name] = value
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One agenda item: an SOP proposed by a sub bagian, with the version in force if any."""
+
+    id: str
+    """Path under ``sops/`` without ``.yaml``, e.g. ``keuangan-umum-logistik/surat-masuk``."""
+    subbag: str
+    """Code of the proposing sub bagian (the folder name)."""
+    jenis: str
+    dokumen: SopDocument
+    pengusul: str = ""
+    ringkasan: str = ""
+    alasan: str = ""
+    durasi_menit: int = 10
+    sebelumnya: SopDocument | None = None
+    sampel: bool = False
+    """True when the content is illustrative sample data, not an adopted SOP."""
+    sumber: str = ""
+    """The file the proposal was read from (relative to the sops folder)."""
+
+    @property
+    def nama(self) -> str:
+        return self.dokumen.nama
+
+    @property
+    def is_revision(self) -> bool:
+        return self.jenis in ("perbaikan", "perubahan")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "subbag": self.subbag,
+            "jenis": self.jenis,
+            "dokumen": self.dokumen.to_dict(),
+            "pengusul": self.pengusul,
+            "ringkasan": self.ringkasan,
+            "alasan": self.alasan,
+            "durasi_menit": self.durasi_menit,
+            "sebelumnya": self.sebelumnya.to_dict() if self.sebelumnya else None,
+            "sampel": self.sampel,
+            "sumber": self.sumber,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Proposal:
+        values = dict(data)
+        values["dokumen"] = SopDocument.from_dict(values["dokumen"])
+        if values.get("sebelumnya"):
+            values["sebelumnya"] = SopDocument.from_dict(values["sebelumnya"])
+        else:
+            values["sebelumnya"] = None
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class SubBagian:
+    kode: str
+    nama: str
+    kepala: str = ""
+
+
+@dataclass(frozen=True)
+class Orang:
+    """Someone who may attend the meeting."""
+
+    nama: str
+    jabatan: str = ""
+    unit: str = ""
+    nip: str = ""
+    pangkat: str = ""
+
+
+@dataclass(frozen=True)
+class Organisasi:
+    """The instansi running the meeting: its name, sub bagian and people (organisasi.yaml)."""
+
+    nama: str
+    alamat: str = ""
+    kota: str = ""
+    subbag: tuple[SubBagian, ...] = ()
+    orang: tuple[Orang, ...] = ()
+    sampel: bool = False
+
+    def subbag_by_kode(self, kode: str) -> SubBagian | None:
+        for sb in self.subbag:
+            if sb.kode == kode:
+                return sb
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nama": self.nama,
+            "alamat": self.alamat,
+            "kota": self.kota,
+            "subbag": [{"kode": s.kode, "nama": s.nama, "kepala": s.kepala} for s in self.subbag],
+            "orang": [{g.name: getattr(o, g.name) for g in fields(Orang)} for o in self.orang],
+            "sampel": self.sampel,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Organisasi:
+        return cls(
+            nama=data["nama"],
+            alamat=data.get("alamat", ""),
+            kota=data.get("kota", ""),
+            subbag=tuple(SubBagian(**s) for s in data.get("subbag", ())),
+            orang=tuple(Orang(**o) for o in data.get("orang", ())),
+            sampel=bool(data.get("sampel", False)),
+        )
