@@ -1,0 +1,320 @@
+"""Projector mode: what the meeting room sees for one agenda item.
+
+Full screen and high contrast: the sub bagian, the SOP's name and kind, the presenter, a
+countdown of the item's planned minutes, and one of four views (Tab cycles them: summary,
+flowchart, changes, decision). Nothing secretary-only (notes, evaluation, actions) is shown.
+The operator's instance records the shown item and view in the session so that a follower
+(:mod:`sopreview.ui.follow`) on a second screen shows the same; a follower never writes.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Digits, Static
+
+from sopreview.domain.changes import diff_sop, summary_text
+from sopreview.domain.meeting import DECISION_LABEL, Decision
+from sopreview.domain.model import JENIS_LABEL, Proposal
+from sopreview.store.session import Session, SessionError
+from sopreview.ui.theme import PROJECTOR_LIGHT_THEME, PROJECTOR_THEME, register_themes
+from sopreview.ui.widgets.bigtext import BigText
+from sopreview.ui.widgets.changes import ChangeView
+from sopreview.ui.widgets.flowchart import FlowchartView
+
+TABS: tuple[str, ...] = ("ringkasan", "flowchart", "perubahan", "keputusan")
+TAB_LABEL: dict[str, str] = {
+    "ringkasan": "Ringkasan",
+    "flowchart": "Flowchart",
+    "perubahan": "Perubahan",
+    "keputusan": "Keputusan",
+}
+
+
+def countdown(planned_minutes: int, used_seconds: float) -> tuple[str, str]:
+    """Remaining time as 'MM:SS' ('-MM:SS' when over) and its phase: normal, hampir, habis."""
+    planned = max(0, planned_minutes) * 60
+    remaining = planned - used_seconds
+    whole = math.ceil(remaining)  # counts down like a clock; over time counts whole seconds up
+    sign = "-" if whole < 0 else ""
+    minutes, seconds = divmod(abs(whole), 60)
+    text = f"{sign}{minutes:02d}:{seconds:02d}"
+    if remaining <= 0:
+        return text, "habis"
+    if remaining <= max(60.0, planned * 0.2):
+        return text, "hampir"
+    return text, "normal"
+
+
+class ProjectorScreen(Screen[None]):
+    """One agenda item, large and plain, for the room."""
+
+    DEFAULT_CSS = """
+    ProjectorScreen { background: $background; color: $foreground; layout: vertical; }
+    ProjectorScreen #proj-head { height: auto; padding: 0 1; border-bottom: heavy $foreground; }
+    ProjectorScreen #proj-titles { width: 1fr; height: auto; }
+    ProjectorScreen #proj-subbag { text-style: bold; color: $text-secondary; }
+    ProjectorScreen #proj-nama { color: $foreground; }
+    ProjectorScreen #proj-nama.besar { margin: 1 0 0 0; }
+    ProjectorScreen #proj-info { color: $foreground; }
+    ProjectorScreen #proj-clock { width: auto; height: auto; min-width: 20; align-horizontal: right; }
+    ProjectorScreen #proj-digits { width: auto; color: $text-success; }
+    ProjectorScreen #proj-digits.hampir { color: $text-warning; }
+    ProjectorScreen #proj-digits.habis { color: $background; background: $error; }
+    ProjectorScreen #proj-clock-label { width: 100%; text-align: right; color: $foreground; }
+    ProjectorScreen #proj-tabs { height: 1; padding: 0 1; background: $panel; }
+    ProjectorScreen #proj-body { height: 1fr; }
+    ProjectorScreen .proj-pane { height: 1fr; padding: 0 1; }
+    ProjectorScreen #proj-keputusan-title { text-style: bold underline; margin: 1 0; }
+    ProjectorScreen #proj-keputusan-big { color: $foreground; margin-bottom: 1; }
+    ProjectorScreen #proj-keputusan-big.diputuskan { color: $text-accent; }
+    ProjectorScreen #proj-keputusan-body { padding: 0 0; }
+    ProjectorScreen #proj-wait { height: 1fr; content-align: center middle; text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("tab", "next_tab", "Tampilan berikut", priority=True),
+        Binding("shift+tab", "prev_tab", "Tampilan sebelumnya", priority=True),
+        Binding("1", "show_tab('ringkasan')", "Ringkasan", show=False),
+        Binding("2", "show_tab('flowchart')", "Flowchart", show=False),
+        Binding("3", "show_tab('perubahan')", "Perubahan", show=False),
+        Binding("4", "show_tab('keputusan')", "Keputusan", show=False),
+        Binding("t", "toggle_theme", "Terang/gelap", show=False),
+        Binding("escape", "close", "Tutup proyektor"),
+    ]
+
+    def __init__(
+        self,
+        session: Session,
+        proposal_id: str | None,
+        *,
+        tab: str | None = None,
+        follow: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id)
+        self.session = session
+        self.pid = proposal_id
+        self.tab = tab if tab in TABS else TABS[0]
+        self.follow = follow
+        self._previous_theme: str | None = None
+        self._decision_key: tuple[str, str] | None = None
+
+    # -- building ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="proj-head"):
+            with Vertical(id="proj-titles"):
+                yield Static(id="proj-subbag")
+                yield BigText(id="proj-nama")
+                yield Static(id="proj-info")
+            with Vertical(id="proj-clock"):
+                yield Digits("--:--", id="proj-digits")
+                yield Static("", id="proj-clock-label")
+        yield Static(id="proj-tabs")
+        yield Static("Menunggu operator memilih usulan…", id="proj-wait")
+        with ContentSwitcher(initial=self.tab, id="proj-body"):
+            with VerticalScroll(id="ringkasan", classes="proj-pane"):
+                yield Static(id="proj-ringkasan-body")
+            yield Vertical(id="flowchart", classes="proj-pane")
+            yield Vertical(id="perubahan", classes="proj-pane")
+            with VerticalScroll(id="keputusan", classes="proj-pane"):
+                yield Static("KEPUTUSAN", id="proj-keputusan-title")
+                yield BigText(id="proj-keputusan-big", max_lines=3)
+                yield Static(id="proj-keputusan-body")
+
+    async def on_mount(self) -> None:
+        register_themes(self.app)
+        if not self.follow:
+            self._previous_theme = self.app.theme
+            self.app.theme = PROJECTOR_THEME
+        await self._show_item()
+        self._record_current()
+        self.set_interval(1.0, self._tick)
+
+    def on_unmount(self) -> None:
+        if self._previous_theme is not None:
+            self.app.theme = self._previous_theme
+
+    # -- what is shown ------------------------------------------------------------------------
+
+    @property
+    def proposal(self) -> Proposal | None:
+        if self.pid is None:
+            return None
+        try:
+            return self.session.proposal(self.pid)
+        except SessionError:
+            return None
+
+    async def _show_item(self) -> None:
+        """(Re)build the header and the four views for the current proposal."""
+        proposal = self.proposal
+        self.query_one("#proj-wait").display = proposal is None
+        self.query_one("#proj-body").display = proposal is not None
+        self.query_one("#proj-clock").display = proposal is not None
+        flow = self.query_one("#flowchart", Vertical)
+        changes = self.query_one("#perubahan", Vertical)
+        await flow.remove_children()
+        await changes.remove_children()
+        if proposal is None:
+            for wid in ("#proj-subbag", "#proj-info", "#proj-tabs"):
+                self.query_one(wid, Static).update("")
+            self.query_one("#proj-nama", BigText).update("")
+            return
+        subbag = self.session.organisasi.subbag_by_kode(proposal.subbag)
+        heading = Text()
+        heading.append(f" {JENIS_LABEL.get(proposal.jenis, proposal.jenis.upper())} ", style="reverse bold")
+        heading.append("  " + (subbag.nama if subbag else proposal.subbag).upper())
+        self.query_one("#proj-subbag", Static).update(heading)
+        title = self.query_one("#proj-nama", BigText)
+        title.max_lines = 2 if self.app.size.height >= 30 else 1
+        title.set_class(self.app.size.height >= 30, "besar")
+        title.update(proposal.nama)
+        await flow.mount(FlowchartView(proposal.dokumen, id="proj-flowchart"))
+        await changes.mount(ChangeView(proposal, show_summary=True, id="proj-changes"))
+        self.query_one("#proj-ringkasan-body", Static).update(self._summary(proposal))
+        self._decision_key = None
+        self.refresh_from_session()
+        self._show_tab()
+        self.query_one("#ringkasan", VerticalScroll).scroll_home(animate=False)
+
+    def _summary(self, proposal: Proposal) -> Text:
+        doc = proposal.dokumen
+        text = Text()
+        if proposal.sampel:
+            text.append("Contoh (data sampel, bukan SOP resmi)\n\n", style="italic")
+        for title, body in (("Ringkasan", proposal.ringkasan), ("Alasan usulan", proposal.alasan)):
+            if body:
+                text.append(f"{title}\n", style="bold underline")
+                text.append(body.strip() + "\n\n")
+        if proposal.is_revision and proposal.sebelumnya is not None:
+            text.append("Perubahan\n", style="bold underline")
+            text.append(summary_text(diff_sop(proposal.sebelumnya, doc)) + "\n\n")
+        decisions = sum(1 for s in doc.langkah if s.is_decision)
+        text.append("Pelaksana\n", style="bold underline")
+        text.append("\n".join(f"  • {p}" for p in doc.pelaksana) + "\n\n")
+        text.append(f"{len(doc.langkah)} langkah, {decisions} titik keputusan.\n\n")
+        if doc.dasar_hukum:
+            text.append("Dasar hukum\n", style="bold underline")
+            text.append("\n".join(f"  {i}. {d}" for i, d in enumerate(doc.dasar_hukum, 1)))
+        return text
+
+    def _show_tab(self) -> None:
+        self.query_one("#proj-body", ContentSwitcher).current = self.tab
+        strip = Text()
+        for i, tab in enumerate(TABS, 1):
+            label = f" {i} {TAB_LABEL[tab]} "
+            strip.append(label, style="reverse bold" if tab == self.tab else "")
+            strip.append(" ")
+        strip.append("  Tab: tampilan berikut", style="italic")
+        self.query_one("#proj-tabs", Static).update(strip)
+        target = {"flowchart": "#proj-flowchart", "perubahan": "#proj-changes"}.get(self.tab, f"#{self.tab}")
+        if self.proposal is not None:  # arrow keys and PageUp/PageDown scroll what is shown
+            self.query_one(target).focus()
+
+    def refresh_from_session(self) -> None:
+        """Re-read what the session says now: decision and clock (called on every change)."""
+        proposal = self.proposal
+        if proposal is None:
+            return
+        decision = self.session.decision(proposal.id)
+        info = Text()
+        if proposal.pengusul:
+            info.append("Penyaji: ", style="bold")
+            info.append(proposal.pengusul)
+        if decision is not None:
+            info.append("     Keputusan: ", style="bold")
+            info.append(f" {DECISION_LABEL.get(decision.keputusan, decision.keputusan).upper()} ", style="reverse bold")
+        self.query_one("#proj-info", Static).update(info)
+        key = (decision.keputusan, decision.catatan) if decision else ("", "")
+        if key != self._decision_key:
+            self._decision_key = key
+            label = DECISION_LABEL.get(decision.keputusan, decision.keputusan) if decision else "Belum diputuskan"
+            big = self.query_one("#proj-keputusan-big", BigText)
+            big.update(label)
+            big.set_class(decision is not None, "diputuskan")
+            self.query_one("#proj-keputusan-body", Static).update(self._decision_text(decision))
+        self._tick()
+
+    @staticmethod
+    def _decision_text(decision: Decision | None) -> Text:
+        text = Text()
+        if decision is None:
+            text.append("Keputusan tampil di sini setelah dicatat.", style="italic")
+        elif decision.catatan:
+            text.append("Catatan\n", style="bold underline")
+            text.append(decision.catatan)
+        return text
+
+    def _tick(self) -> None:
+        proposal = self.proposal
+        if proposal is None:
+            return
+        try:
+            used = self.session.clock(proposal.id).used_seconds
+            planned = self.session.planned_minutes(proposal.id)
+        except SessionError:
+            return
+        text, phase = countdown(planned, used)
+        digits = self.query_one("#proj-digits", Digits)
+        digits.update(text)
+        digits.set_class(phase == "hampir", "hampir")
+        digits.set_class(phase == "habis", "habis")
+        label = {
+            "normal": f"sisa dari {planned} menit",
+            "hampir": f"hampir habis ({planned} mnt)",
+            "habis": f"lewat dari {planned} menit",
+        }[phase]
+        self.query_one("#proj-clock-label", Static).update(label)
+
+    # -- following the operator ------------------------------------------------------------
+
+    async def follow_current(self, pid: str | None, tab: str) -> None:
+        """Show what the operator shows (follow mode); re-reads decision and clock either way."""
+        if pid != self.pid:
+            self.pid = pid
+            if tab in TABS:
+                self.tab = tab
+            await self._show_item()
+        elif tab in TABS and tab != self.tab:
+            self.tab = tab
+            self._show_tab()
+        self.refresh_from_session()
+
+    def _record_current(self) -> None:
+        """The operator's instance tells followers what it shows (never a follower, never read-only)."""
+        if self.follow or self.session.readonly or self.pid is None:
+            return
+        try:
+            self.session.set_current(self.pid, self.tab)
+        except SessionError as error:
+            self.notify(str(error), title="Tidak tersimpan", severity="warning")
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_show_tab(self, tab: str) -> None:
+        if tab in TABS and tab != self.tab:
+            self.tab = tab
+            self._show_tab()
+            self._record_current()
+
+    def action_next_tab(self) -> None:
+        self.action_show_tab(TABS[(TABS.index(self.tab) + 1) % len(TABS)])
+
+    def action_prev_tab(self) -> None:
+        self.action_show_tab(TABS[(TABS.index(self.tab) - 1) % len(TABS)])
+
+    def action_toggle_theme(self) -> None:
+        self.app.theme = PROJECTOR_LIGHT_THEME if self.app.theme == PROJECTOR_THEME else PROJECTOR_THEME
+
+    def action_close(self) -> None:
+        if self.follow:
+            return
+        self.dismiss(None)

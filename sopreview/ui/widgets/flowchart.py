@@ -1,0 +1,141 @@
+"""The swimlane flowchart as a scrollable Line-API widget.
+
+The picture comes from :func:`sopreview.domain.flowchart.layout_flowchart` (pure); this widget
+only lays it out again when its width changes, keeps the lane titles pinned while the body
+scrolls, and colours each cell by its role through component classes, so a theme (such as
+the projector's) restyles it without code.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from sopreview.domain.flowchart import ROLE_NAMES, FlowGrid, layout_flowchart, mutu_fits
+from sopreview.domain.model import SopDocument
+
+class FlowchartView(ScrollView, can_focus=True):
+    """Bagian Flowchart of one SOP: lanes per pelaksana, rows per step."""
+
+    COMPONENT_CLASSES = {f"flowchart--{name}" for name in ROLE_NAMES.values()}
+
+    DEFAULT_CSS = """
+    FlowchartView {
+        height: 1fr;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+    }
+    FlowchartView:focus { background-tint: $foreground 3%; }
+    FlowchartView > .flowchart--kosong { color: $foreground; }
+    FlowchartView > .flowchart--garis { color: $foreground; }
+    FlowchartView > .flowchart--panah { color: $text-accent; text-style: bold; }
+    FlowchartView > .flowchart--label { color: $text-secondary; text-style: bold; }
+    FlowchartView > .flowchart--terminator { color: $text-success; text-style: bold; }
+    FlowchartView > .flowchart--proses { color: $text-primary; text-style: bold; }
+    FlowchartView > .flowchart--keputusan { color: $text-warning; text-style: bold; }
+    FlowchartView > .flowchart--penghubung { color: $text-secondary; text-style: bold; }
+    FlowchartView > .flowchart--teks { color: $foreground; }
+    FlowchartView > .flowchart--nomor { color: $text-accent; text-style: bold; }
+    FlowchartView > .flowchart--judul { color: $text-accent; text-style: bold; }
+    FlowchartView > .flowchart--mutu { color: $foreground; }
+    FlowchartView > .flowchart--lajur { color: $foreground 35%; }
+    FlowchartView > .flowchart--halaman { color: $text-secondary; }
+    FlowchartView > .flowchart--legenda { color: $foreground; text-style: italic; }
+    """
+
+    BINDINGS = [
+        Binding("m", "toggle_mutu", "Mutu baku", tooltip="Tampilkan/sembunyikan kolom Kelengkapan, Waktu, Output"),
+    ]
+
+    mutu: reactive[bool | None] = reactive(None, init=False)
+    """Show the Mutu Baku columns; None chooses by width."""
+
+    def __init__(
+        self,
+        dokumen: SopDocument,
+        *,
+        mutu: bool | None = None,
+        halaman: int | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.dokumen = dokumen
+        self.halaman = halaman
+        self.set_reactive(FlowchartView.mutu, mutu)
+        self._grid: FlowGrid | None = None
+        self._grid_key: tuple[int, bool] | None = None
+        self._strips: dict[tuple[bool, int], Strip] = {}
+        self._styles: dict[str, Style] = {}
+
+    # -- layout ---------------------------------------------------------------------------
+
+    @property
+    def grid(self) -> FlowGrid:
+        """The current drawing (laid out for the current width)."""
+        width = max(20, self.size.width - self.styles.scrollbar_size_vertical)
+        show_mutu = self.mutu if self.mutu is not None else mutu_fits(self.dokumen, width)
+        key = (width, show_mutu)
+        if self._grid is None or key != self._grid_key:
+            self._grid = layout_flowchart(self.dokumen, width, mutu=show_mutu, halaman=self.halaman)
+            self._grid_key = key
+            self._strips.clear()
+            self.virtual_size = Size(self._grid.lebar, len(self._grid.header) + len(self._grid.lines))
+        return self._grid
+
+    def on_resize(self) -> None:
+        _ = self.grid
+        self.refresh()
+
+    def watch_mutu(self) -> None:
+        self._grid = None
+        _ = self.grid
+        self.refresh()
+
+    def action_toggle_mutu(self) -> None:
+        current = self.mutu if self.mutu is not None else bool(self._grid_key and self._grid_key[1])
+        self.mutu = not current
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        self._strips.clear()
+        super().notify_style_update()
+
+    # -- rendering ------------------------------------------------------------------------
+
+    def _style(self, role: str) -> Style:
+        style = self._styles.get(role)
+        if style is None:
+            style = self.rich_style + self.get_component_rich_style(f"flowchart--{role}", partial=True)
+            self._styles[role] = style
+        return style
+
+    def _strip(self, header: bool, y: int) -> Strip:
+        key = (header, y)
+        strip = self._strips.get(key)
+        if strip is None:
+            grid = self.grid
+            segments = [Segment(text, self._style(role)) for text, role in grid.runs(y, header=header)]
+            strip = Strip(segments, grid.lebar)
+            self._strips[key] = strip
+        return strip
+
+    def render_line(self, y: int) -> Strip:
+        grid = self.grid
+        width = self.scrollable_content_region.width
+        scroll_x, scroll_y = self.scroll_offset
+        header_h = len(grid.header)
+        if y < header_h:
+            strip = self._strip(True, y)
+        else:
+            row = scroll_y + y - header_h
+            if row >= len(grid.lines):
+                return Strip.blank(width, self.rich_style)
+            strip = self._strip(False, row)
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)

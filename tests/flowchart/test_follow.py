@@ -1,0 +1,137 @@
+"""Follow mode: a second process writes the session, the read-only follower shows it within a second."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sopreview.domain.meeting import DECISION_LABEL
+from sopreview.store.session import Session
+from sopreview.ui.follow import FollowApp
+from sopreview.ui.projector import ProjectorScreen
+from tests.flowchart.apps import FixedClock, make_session
+
+WRITER = r"""
+import sys
+from pathlib import Path
+from sopreview.store.session import Session
+
+session = Session.open(Path(sys.argv[1]))
+print("ready", flush=True)
+for line in sys.stdin:
+    cmd, *args = line.rstrip("\n").split("|")
+    if cmd == "decide":
+        session.record_decision(args[0], args[1], args[2])
+    elif cmd == "current":
+        session.set_current(args[0], args[1])
+    elif cmd == "quit":
+        break
+    print("ok", flush=True)
+session.close()
+"""
+
+LATENCY_LIMIT = 1.0
+
+
+def _fingerprint(folder: Path) -> dict[str, str]:
+    """Hash of every file the session uses (data, journal, lock, backup)."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def _info(app: FollowApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, ProjectorScreen)
+    return str(screen.query_one("#proj-info").render())
+
+
+async def _until(pilot, condition, limit: float = 3.0) -> float:  # type: ignore[no-untyped-def]
+    start = time.monotonic()
+    while not condition():
+        if time.monotonic() - start > limit:
+            raise AssertionError("follower did not catch up")
+        await pilot.pause(0.02)
+    return time.monotonic() - start
+
+
+@pytest.fixture
+def session_path(tmp_path: Path, sample_proposals) -> Path:  # type: ignore[no-untyped-def]
+    from sopreview.domain.loader import load_sops
+    from tests.flowchart.conftest import SOPS
+
+    result = load_sops(SOPS)
+    folder = tmp_path / "sessions"
+    session = make_session(folder / "rapat.json", result.proposals, result.organisasi, FixedClock())
+    session.close()
+    return folder / "rapat.json"
+
+
+def test_follower_shows_each_decision_within_a_second_and_never_writes(session_path: Path) -> None:
+    with Session.open(session_path, readonly=True) as probe:
+        pids = [p.id for p in probe.proposals()][:3]
+    latencies: list[float] = []
+
+    async def scenario() -> None:
+        writer = await asyncio.create_subprocess_exec(
+            sys.executable, "-c", WRITER, str(session_path),
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        )
+        assert writer.stdin is not None and writer.stdout is not None
+
+        async def send(*parts: str) -> None:
+            writer.stdin.write(("|".join(parts) + "\n").encode())
+            await writer.stdin.drain()
+            assert (await writer.stdout.readline()).strip() == b"ok"
+
+        try:
+            assert (await writer.stdout.readline()).strip() == b"ready"  # the writer holds the lock
+            await send("current", pids[0], "ringkasan")
+            locks = {n: h for n, h in _fingerprint(session_path.parent).items() if n.endswith(".lock")}
+            assert locks, "the writer holds a lock file"
+            app = FollowApp(session_path)
+            async with app.run_test(size=(120, 36)) as pilot:
+                await pilot.pause()
+                screen = app.screen
+                assert isinstance(screen, ProjectorScreen) and screen.pid == pids[0]
+                for pid, keputusan in zip(pids, ("disetujui", "ditunda", "disetujui_dengan_perbaikan")):
+                    if screen.pid != pid:
+                        await send("current", pid, "flowchart")
+                        latencies.append(await _until(pilot, lambda p=pid: screen.pid == p and screen.tab == "flowchart"))
+                    await send("decide", pid, keputusan, "Catatan rapat.")
+                    label = DECISION_LABEL[keputusan].upper()
+                    latencies.append(await _until(pilot, lambda lb=label: lb in _info(app)))
+                await send("current", pids[2], "keputusan")
+                latencies.append(await _until(pilot, lambda: screen.tab == "keputusan"))
+                # writer is done: from here on nothing but the follower runs
+                before = _fingerprint(session_path.parent)
+                for _ in range(8):  # two seconds of polling, tab presses and clock ticks
+                    await pilot.pause(0.25)
+                await pilot.press("tab", "tab")
+                await pilot.pause(0.3)
+                after = _fingerprint(session_path.parent)
+                assert after == before
+                assert {n: after[n] for n in locks} == locks  # the operator's lock was never touched
+        finally:
+            writer.stdin.write(b"quit\n")
+            await writer.stdin.drain()
+            await asyncio.wait_for(writer.wait(), 10)
+
+    asyncio.run(scenario())
+    assert len(latencies) == 6
+    assert max(latencies) < LATENCY_LIMIT, latencies
+    print(f"follow latencies (s): {', '.join(f'{x:.2f}' for x in latencies)}")
+
+
+def test_follower_of_a_missing_session_exits_with_a_message(tmp_path: Path) -> None:
+    async def scenario() -> FollowApp:
+        app = FollowApp(tmp_path / "tidak-ada.json")
+        async with app.run_test() as pilot:
+            await pilot.pause()
+        return app
+
+    app = asyncio.run(scenario())
+    assert app.return_code == 1
