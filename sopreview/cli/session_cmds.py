@@ -1,0 +1,348 @@
+"""Session commands: ``new``, ``sessions``, ``record ...``, ``log``, ``undo``, ``show``.
+
+Each handler is a thin call into ``sopreview.store``; a change is on disk before exit code 0.
+Exit codes: 0 done, 1 the file or the disk is the problem, 2 an invalid value (the message
+lists the valid ones), 3 the session is held by another process (the message says by whom).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sopreview.cli.common import add_command
+
+if TYPE_CHECKING:
+    from sopreview.store.session import Session
+
+SESSIONS_DIR = Path("sessions")
+SOPS_DIR = Path("sops")
+EXIT_FILE, EXIT_VALUE, EXIT_LOCKED = 1, 2, 3
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+class _Usage(Exception):
+    """A bad argument found by a handler (exit 2)."""
+
+
+def session_path(arg: str) -> Path:
+    """``rapat-1`` -> ``sessions/rapat-1.json``; a path ending in ``.json`` is used as given."""
+    if arg.endswith(".json"):
+        return Path(arg)
+    if _NAME.fullmatch(arg):
+        return SESSIONS_DIR / f"{arg}.json"
+    raise _Usage(f"{arg!r}: sebutkan nama sesi (huruf, angka, - _ .) atau path berkas yang berakhiran .json")
+
+
+def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Turn store errors into a message on stderr and an exit code, never a traceback."""
+
+    def run(args: argparse.Namespace) -> int:
+        from sopreview.store.errors import InvalidValue, SessionError, SessionLocked, UnknownProposal
+
+        try:
+            return handler(args)
+        except SessionLocked as exc:
+            print(f"terkunci: {exc}", file=sys.stderr)
+            return EXIT_LOCKED
+        except (UnknownProposal, InvalidValue, _Usage) as exc:
+            print(f"galat: {exc}", file=sys.stderr)
+            return EXIT_VALUE
+        except SessionError as exc:
+            print(f"galat: {exc}", file=sys.stderr)
+            return EXIT_FILE
+        except OSError as exc:
+            print(f"galat: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_FILE
+
+    return run
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = add_command(sub, "new", "buat sesi rapat baru dari folder sops/", _guarded(run_new))
+    p.add_argument("session", metavar="SESSION", help="nama sesi (-> sessions/NAMA.json) atau path .json")
+    p.add_argument("--sops", metavar="DIR", default=str(SOPS_DIR), help="folder usulan SOP (bawaan: sops)")
+    p.add_argument("--title", metavar="JUDUL", help="judul rapat")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="tanggal rapat (bawaan: hari ini)")
+    p.add_argument("--place", metavar="TEMPAT", help="tempat rapat")
+    p.add_argument("--from", dest="previous", metavar="SESI_LALU",
+                   help="bawa usulan yang ditunda dari sesi sebelumnya, beserta riwayatnya")
+
+    p = add_command(sub, "sessions", "daftar sesi di sebuah folder", _guarded(run_sessions))
+    p.add_argument("folder", metavar="DIR", nargs="?", default=SESSIONS_DIR, type=Path, help="bawaan: sessions")
+
+    record = sub.add_parser("record", help="catat keputusan, evaluasi, kehadiran, catatan, tindak lanjut",
+                            description="Catat satu perubahan ke sesi; tersimpan di disk sebelum perintah selesai.")
+    rsub = record.add_subparsers(dest="record_kind", metavar="JENIS", required=True)
+    p = add_command(rsub, "decision", "catat keputusan atas satu usulan", _guarded(run_decision))
+    _session_and_pid(p)
+    p.add_argument("decision", metavar="KEPUTUSAN",
+                   help="disetujui, disetujui_dengan_perbaikan, ditunda, ditolak, ditarik")
+    p.add_argument("--note", default="", metavar="CATATAN", help="wajib kecuali untuk disetujui")
+    p = add_command(rsub, "evaluation", "catat evaluasi (kriteria Ya/Tidak)", _guarded(run_evaluation))
+    _session_and_pid(p)
+    p.add_argument("--answers", required=True, metavar="k1=ya,k2=tidak,...", help="jawaban per kriteria")
+    p.add_argument("--catatan", default="", help="catatan hasil penilaian")
+    p.add_argument("--tindakan", default="", help="tindakan yang harus diambil")
+    p = add_command(rsub, "attendance", "catat kehadiran satu orang", _guarded(run_attendance))
+    p.add_argument("session", metavar="SESSION")
+    p.add_argument("nama", metavar="NAMA")
+    p.add_argument("status", metavar="STATUS", help="hadir, izin, sakit, tugas_luar, tanpa_keterangan")
+    p.add_argument("--keterangan", default="")
+    p = add_command(rsub, "note", "tambahkan catatan pembahasan pada satu usulan", _guarded(run_note))
+    _session_and_pid(p)
+    p.add_argument("text", metavar="TEKS")
+    p.add_argument("--replace", action="store_true", help="ganti seluruh catatan (bawaan: tambahkan paragraf)")
+    p = add_command(rsub, "action", "catat tindak lanjut (apa, siapa, kapan)", _guarded(run_action))
+    _session_and_pid(p)
+    p.add_argument("--what", required=True, metavar="APA")
+    p.add_argument("--who", required=True, metavar="SIAPA")
+    p.add_argument("--when", required=True, metavar="KAPAN", help="YYYY-MM-DD atau teks bebas")
+    p = add_command(rsub, "guest", "tambahkan tamu/narasumber ke daftar peserta", _guarded(run_guest))
+    p.add_argument("session", metavar="SESSION")
+    p.add_argument("nama", metavar="NAMA")
+    p.add_argument("--jabatan", default="")
+    p.add_argument("--unit", default="")
+
+    p = add_command(sub, "log", "tampilkan log audit sesi", _guarded(run_log))
+    p.add_argument("session", metavar="SESSION")
+    p = add_command(sub, "undo", "batalkan perubahan terakhir (pembatalan juga dicatat)", _guarded(run_undo))
+    p.add_argument("session", metavar="SESSION")
+    p = add_command(sub, "show", "ringkasan sesi dalam teks biasa", _guarded(run_show))
+    p.add_argument("session", metavar="SESSION")
+
+
+def _session_and_pid(p: argparse.ArgumentParser) -> None:
+    p.add_argument("session", metavar="SESSION")
+    p.add_argument("proposal", metavar="USULAN", help="id usulan, mis. hukum-sdm/jdih")
+
+
+def _open(arg: str, *, readonly: bool = False) -> Session:
+    from sopreview.store.session import Session
+
+    session = Session.open(session_path(arg), readonly=readonly)
+    for warning in session.warnings:
+        print(f"peringatan: {warning}", file=sys.stderr)
+    return session
+
+
+def _write(arg: str, change: Callable[[Session], str]) -> int:
+    with _open(arg) as session:
+        print(change(session))
+    return 0
+
+
+def _choice(value: str) -> str:
+    """'Disetujui dengan perbaikan' / 'tugas-luar' -> the stored key."""
+    return re.sub(r"[\s-]+", "_", value.strip().lower())
+
+
+# -- handlers -------------------------------------------------------------------------
+def run_new(args: argparse.Namespace) -> int:
+    from sopreview.domain.loader import load_sops
+    from sopreview.domain.meeting import MeetingMeta, validate_meta
+    from sopreview.store.session import DEFAULT_ACARA, DEFAULT_JUDUL, Session
+
+    path = session_path(args.session)
+    if path.exists():
+        raise _Usage(f"{path} sudah ada; pilih nama lain (sesi yang ada tidak ditimpa)")
+    previous = session_path(args.previous) if args.previous else None
+    if previous is not None and not previous.exists():
+        raise _Usage(f"sesi sebelumnya {previous} tidak ditemukan")
+    meta = MeetingMeta(judul=args.title or DEFAULT_JUDUL, tanggal=args.date or "", tempat=args.place or "",
+                       acara=DEFAULT_ACARA)
+    for name in ("tanggal", "tempat", "judul"):
+        error = validate_meta(name, getattr(meta, name))
+        if error:
+            raise _Usage(error)
+    result = load_sops(Path(args.sops))
+    for problem in result.problems:
+        print(f"peringatan: {problem}", file=sys.stderr)
+    if result.organisasi is None:
+        print(f"galat: {args.sops}: organisasi.yaml tidak terbaca; sesi tidak dibuat", file=sys.stderr)
+        return EXIT_FILE
+    if not result.proposals and previous is None:
+        print(f"galat: {args.sops}: tidak ada usulan SOP yang sah; sesi tidak dibuat", file=sys.stderr)
+        return EXIT_FILE
+    if not meta.tanggal:
+        from datetime import date
+
+        meta = MeetingMeta(**{**meta.to_dict(), "tanggal": date.today().isoformat(), "acara": meta.acara})
+    with Session.create(path, result.organisasi, result.proposals, meta=meta, sops_dir=Path(args.sops),
+                        carry_over_from=previous) as session:
+        total = len(session.proposals())
+        for warning in session.warnings:
+            print(f"peringatan: {warning}", file=sys.stderr)
+        print(f"Sesi dibuat: {path} ({total} usulan)")
+        if previous is not None:
+            print(f"  {len(session.carried_over)} usulan ditunda dibawa dari {previous}"
+                  + (f"; {len(session.skipped)} dilewati karena sudah diputuskan dan tidak berubah"
+                     if session.skipped else ""))
+        if result.problems:
+            print(f"  {len(result.problems)} masalah di {args.sops} (lihat peringatan di atas)")
+    return 0
+
+
+def run_sessions(args: argparse.Namespace) -> int:
+    from sopreview.store.catalog import list_sessions
+
+    folder = Path(args.folder)
+    if not folder.is_dir() and folder != SESSIONS_DIR:
+        raise _Usage(f"{folder}: folder tidak ditemukan")
+    found = list_sessions(folder)
+    if not found:
+        print(f"Belum ada sesi di {folder}.")
+        return 0
+    for s in found:
+        if s.masalah:
+            print(f"{s.path.name}  RUSAK: {s.masalah}")
+            continue
+        held = f"  [dibuka oleh {s.dipegang}]" if s.dipegang else ""
+        print(f"{s.path.name}  {s.tanggal}  {s.judul}  ({s.decided}/{s.total} diputuskan){held}")
+    return 0
+
+
+def run_decision(args: argparse.Namespace) -> int:
+    from sopreview.domain.meeting import DECISION_LABEL
+
+    keputusan = _choice(args.decision)
+
+    def change(session: Session) -> str:
+        session.record_decision(args.proposal, keputusan, args.note)
+        return f"Tersimpan: {session.proposal(args.proposal).nama} — {DECISION_LABEL[keputusan]}"
+
+    return _write(args.session, change)
+
+
+def parse_answers(text: str) -> dict[str, bool | None]:
+    from sopreview.domain.meeting import parse_answer
+
+    answers: dict[str, bool | None] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip():
+            raise _Usage(f"{part!r}: tulis jawaban sebagai kriteria=ya atau kriteria=tidak, mis. k1=ya,k2=tidak")
+        try:
+            answers[key.strip()] = parse_answer(value)
+        except ValueError as exc:
+            raise _Usage(f"{key.strip()}: {exc}") from None
+    return answers
+
+
+def run_evaluation(args: argparse.Namespace) -> int:
+    answers = parse_answers(args.answers)
+
+    def change(session: Session) -> str:
+        session.record_evaluation(args.proposal, answers, args.catatan, args.tindakan)
+        evaluation = session.evaluation(args.proposal)
+        assert evaluation is not None
+        return f"Tersimpan: evaluasi {args.proposal} — {evaluation.terpenuhi} dari {evaluation.total} terpenuhi"
+
+    return _write(args.session, change)
+
+
+def run_attendance(args: argparse.Namespace) -> int:
+    from sopreview.domain.meeting import ATTENDANCE_LABEL
+
+    status = _choice(args.status)
+
+    def change(session: Session) -> str:
+        session.set_attendance(args.nama, status, args.keterangan)
+        return f"Tersimpan: {args.nama} — {ATTENDANCE_LABEL[status]}"
+
+    return _write(args.session, change)
+
+
+def run_note(args: argparse.Namespace) -> int:
+    def change(session: Session) -> str:
+        old = session.notes(args.proposal)
+        text = args.text if args.replace or not old.strip() else f"{old.rstrip()}\n\n{args.text}"
+        session.set_notes(args.proposal, text)
+        return f"Tersimpan: catatan {args.proposal}"
+
+    return _write(args.session, change)
+
+
+def run_action(args: argparse.Namespace) -> int:
+    def change(session: Session) -> str:
+        action_id = session.add_action(args.proposal, args.what, args.who, args.when)
+        return f"Tersimpan: tindak lanjut #{action_id} untuk {args.proposal}"
+
+    return _write(args.session, change)
+
+
+def run_guest(args: argparse.Namespace) -> int:
+    from sopreview.domain.model import Orang
+
+    def change(session: Session) -> str:
+        session.add_guest(Orang(nama=args.nama.strip(), jabatan=args.jabatan, unit=args.unit))
+        return f"Tersimpan: tamu {args.nama}"
+
+    return _write(args.session, change)
+
+
+def _short(value: Any, limit: int = 90) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def run_log(args: argparse.Namespace) -> int:
+    with _open(args.session, readonly=True) as session:
+        for e in session.audit_log():
+            print(f"#{e.seq:<4} {e.waktu}  {e.aksi:<13} {e.ringkasan}")
+            if e.aksi not in ("buat", "pulihkan"):
+                print(f"       lama: {_short(e.lama)}\n       baru: {_short(e.baru)}")
+    return 0
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    with _open(args.session) as session:
+        reverted = session.undo()
+    if reverted is None:
+        print("Tidak ada perubahan yang dapat dibatalkan.", file=sys.stderr)
+        return EXIT_FILE
+    print(f"Dibatalkan: #{reverted.seq} {reverted.ringkasan}")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from sopreview.domain.meeting import ATTENDANCE_LABEL
+
+    with _open(args.session, readonly=True) as session:
+        print("\n".join(summary_lines(session)))
+        if session.lock_holder:
+            print(f"\n(sedang dibuka untuk menulis oleh {session.lock_holder})")
+        counts: dict[str, int] = {}
+        for a in session.attendance().values():
+            counts[a.status] = counts.get(a.status, 0) + 1
+        if counts:
+            print("Kehadiran: " + ", ".join(f"{ATTENDANCE_LABEL[k]} {v}" for k, v in counts.items()))
+    return 0
+
+
+def summary_lines(session: Session) -> list[str]:
+    m = session.meta
+    decided, total = session.progress()
+    lines = [m.judul, f"Tanggal: {m.tanggal or '-'}   Tempat: {m.tempat or '-'}   "
+             f"Waktu: {m.waktu_mulai or '-'}–{m.waktu_selesai or '-'}",
+             f"Berkas: {session.path}   Diputuskan: {decided}/{total}", ""]
+    for n, p in enumerate(session.proposals(), 1):
+        d = session.decision(p.id)
+        ev = session.evaluation(p.id)
+        verdict = d.label + (f" — {d.catatan}" if d.catatan else "") if d else "belum diputuskan"
+        lines.append(f"{n:>3}. {p.nama} [{p.id}]: {verdict}")
+        if ev is not None:
+            lines.append(f"       evaluasi: {ev.terpenuhi} dari {ev.total} kriteria terpenuhi")
+        for a in session.actions(p.id):
+            lines.append(f"       tindak lanjut #{a.id}: {a.apa} — {a.siapa}, {a.kapan}")
+        if session.history(p.id):
+            last = session.history(p.id)[-1]
+            lines.append(f"       riwayat: {last.get('keputusan') or '-'} pada {last.get('tanggal') or '?'}"
+                         f" ({last.get('sesi')})")
+    return lines

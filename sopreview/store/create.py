@@ -1,0 +1,76 @@
+"""The first version of a session file: snapshot of the agenda, criteria copy, empty records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sopreview.domain.meeting import DEFAULT_CRITERIA, Criterion, MeetingMeta, proposal_hash
+from sopreview.domain.model import Organisasi, Proposal
+from sopreview.store import schema
+from sopreview.store.audit import journal_path
+from sopreview.store.carryover import CarryOverPlan, PreviousSession, plan_carry_over
+from sopreview.store.errors import SessionError
+
+
+def prepare_agenda(proposals: list[Proposal], carry_over_from: Path | None,
+                   open_readonly: Callable[[Path], Any]) -> CarryOverPlan:
+    """The agenda as given, or merged with the deferred items of an earlier session."""
+    seen: set[str] = set()
+    for proposal in proposals:
+        if proposal.id in seen:
+            raise SessionError(f"usulan {proposal.id!r} muncul dua kali; id usulan harus unik")
+        seen.add(proposal.id)
+    if carry_over_from is None:
+        return CarryOverPlan(agenda=list(proposals), riwayat={})
+    previous: PreviousSession
+    with open_readonly(Path(carry_over_from)) as previous:
+        return plan_carry_over(previous, proposals)
+
+
+def build_session_data(organisasi: Organisasi, plan: CarryOverPlan, meta: MeetingMeta,
+                       criteria: tuple[Criterion, ...] | None, sops_dir: Path | None,
+                       now: datetime) -> tuple[dict[str, Any], dict[str, Any]]:
+    """TinyDB tables of a new session, and its first audit entry (``buat``)."""
+    stamp = now.isoformat(timespec="seconds")
+    agenda = plan.agenda
+    origin = f" dan {len(plan.carried)} usulan ditunda dari {plan.asal.get('berkas')}" if plan.carried else ""
+    entry = {"seq": 1, "waktu": stamp, "aksi": "buat", "target": "sesi", "lama": None,
+             "baru": {"judul": meta.judul, "usulan": len(agenda)},
+             "ringkasan": f"Sesi dibuat: {len(agenda)} usulan di agenda{origin}", "batal": None, "perubahan": []}
+    numbered = {str(n): doc for n, doc in enumerate
+                ([{"pid": p.id, "hash": proposal_hash(p), "data": p.to_dict()} for p in agenda], 1)}
+    items = {str(n): {"pid": p.id, "menit": int(p.durasi_menit), "keputusan": None, "evaluasi": None,
+                      "catatan": "", "jam": [], "riwayat": plan.riwayat.get(p.id, [])}
+             for n, p in enumerate(agenda, 1)}
+    data: dict[str, Any] = {
+        schema.T_SESI: {"1": {
+            "schema": schema.SCHEMA_VERSION, "dibuat": stamp, "aplikasi": "sopreview",
+            "urutan": [p.id for p in agenda], "current": None, "tab": "ringkasan",
+            "audit_seq": 1, "audit_last": entry, "next_action": 1,
+            "sops_dir": str(sops_dir) if sops_dir is not None else None,
+            "asal": plan.asal or None,
+        }},
+        schema.T_META: {"1": meta.to_dict()},
+        schema.T_ORGANISASI: {"1": organisasi.to_dict()},
+        schema.T_KRITERIA: {str(n): {"id": c.id, "teks": c.teks}
+                            for n, c in enumerate(criteria or DEFAULT_CRITERIA, 1)},
+        schema.T_AGENDA: numbered,
+        schema.T_ITEM: items,
+        schema.T_AKSI: {},
+        schema.T_HADIR: {},
+        schema.T_TAMU: {},
+    }
+    return data, entry
+
+
+def set_aside_orphan_journal(path: Path, now: datetime) -> list[str]:
+    """A journal without its session file belongs to a deleted session: keep it, under another name."""
+    journal = journal_path(path)
+    if not journal.exists():
+        return []
+    aside = journal.with_name(f"{journal.name}.lama-{now:%Y%m%d%H%M%S}")
+    journal.rename(aside)
+    return [f"Log audit lama tanpa berkas sesi dipindahkan ke {aside.name}."]

@@ -1,0 +1,56 @@
+"""Errors of the session store. Each ``str()`` is a message for the secretariat, naming the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SessionError(Exception):
+    """Base class: something about a session file the user has to know about."""
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    """Who holds a session open for writing (written into ``<name>.json.lock``)."""
+
+    host: str
+    pid: int
+    user: str
+    since: str
+
+    def describe(self) -> str:
+        return f"{self.user or '?'} di komputer {self.host or '?'} (proses {self.pid}) sejak {self.since or '?'}"
+
+
+class SessionLocked(SessionError):
+    """Another process holds the session open for writing."""
+
+    def __init__(self, path: str, holder: LockHolder | None, hint: str = "") -> None:
+        self.path = path
+        self.holder = holder
+        self.since = holder.since if holder else None
+        who = holder.describe() if holder else "proses lain (data pemegang tidak terbaca)"
+        message = f"{path}: sesi sedang dibuka untuk menulis oleh {who}. Buka hanya-baca, atau tutup aplikasi di sana."
+        if hint:
+            message += " " + hint
+        super().__init__(message)
+
+
+class SessionFileError(SessionError):
+    """The file cannot be trusted (bad JSON, unknown schema, nonsense); it is never overwritten."""
+
+
+class ReadOnlySession(SessionError):
+    """A write was attempted on a session opened read-only."""
+
+
+class UnknownProposal(SessionError):
+    """The proposal id is not on this session's agenda."""
+
+
+class InvalidValue(SessionError):
+    """A value outside the allowed choices; the message lists them."""
+
+
+class SaveFailed(SessionError):
+    """The disk refused a write; memory was reset to what the file holds (the message says which)."""

@@ -1,0 +1,152 @@
+"""The reading half of the session API: plain values built from the stored documents.
+
+Nothing here writes, so a read-only follower (the projector) has exactly these methods.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sopreview.domain.meeting import (
+    Action,
+    Attendance,
+    Criterion,
+    Decision,
+    Evaluation,
+    ItemClock,
+    MeetingMeta,
+    proposal_hash,
+)
+from sopreview.domain.model import Organisasi, Orang, Proposal
+from sopreview.store import schema
+from sopreview.store.errors import SessionError
+
+if TYPE_CHECKING:
+    from tinydb.table import Document, Table
+
+
+class SessionReading:
+    if TYPE_CHECKING:
+        path: Path
+        _static: schema.Static
+        _tables: dict[str, Table]
+
+        def _doc(self, table: str) -> Document: ...
+        def _item(self, pid: str) -> Document: ...
+        def _require(self, pid: str) -> None: ...
+        def _now(self) -> datetime: ...
+
+    @property
+    def meta(self) -> MeetingMeta:
+        return MeetingMeta.from_dict(self._doc(schema.T_META))
+
+    @property
+    def organisasi(self) -> Organisasi:
+        return self._static.organisasi
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        """The criteria this session was created with (its own copy)."""
+        return self._static.criteria
+
+    @property
+    def created(self) -> str:
+        return str(self._doc(schema.T_SESI)["dibuat"])
+
+    @property
+    def sops_dir(self) -> Path | None:
+        value = self._doc(schema.T_SESI).get("sops_dir")
+        return Path(value) if value else None
+
+    @property
+    def carried_from(self) -> dict[str, str] | None:
+        """The earlier session deferred items were carried over from (berkas, judul, tanggal)."""
+        return self._doc(schema.T_SESI).get("asal")
+
+    def proposals(self) -> list[Proposal]:
+        """Agenda order; the snapshot taken when the session was created."""
+        return [self._static.proposals[pid] for pid in self._doc(schema.T_SESI)["urutan"]]
+
+    def proposal(self, pid: str) -> Proposal:
+        self._require(pid)
+        return self._static.proposals[pid]
+
+    def snapshot_hash(self, pid: str) -> str:
+        self._require(pid)
+        return self._static.hashes[pid]
+
+    def planned_minutes(self, pid: str) -> int:
+        return int(self._item(pid)["menit"])
+
+    def decision(self, pid: str) -> Decision | None:
+        data = self._item(pid).get("keputusan")
+        return Decision.from_dict(data) if data else None
+
+    def evaluation(self, pid: str) -> Evaluation | None:
+        data = self._item(pid).get("evaluasi")
+        return Evaluation.from_dict(data) if data else None
+
+    def notes(self, pid: str) -> str:
+        return str(self._item(pid).get("catatan", ""))
+
+    def actions(self, pid: str | None = None) -> list[Action]:
+        """Follow-up actions in the order they were added; ``pid`` None = all of them."""
+        if pid is not None:
+            self._require(pid)
+        found = [Action.from_dict(doc) for doc in self._tables[schema.T_AKSI].all()]
+        found.sort(key=lambda a: a.id)
+        return [a for a in found if pid is None or a.proposal_id == pid]
+
+    def guests(self) -> list[Orang]:
+        return [Orang(**doc) for doc in self._tables[schema.T_TAMU].all()]
+
+    def people(self) -> list[Orang]:
+        """Everyone who may attend: the organisation's people, then guests added in the meeting."""
+        return [*self._static.organisasi.orang, *self.guests()]
+
+    def attendance(self) -> dict[str, Attendance]:
+        return {doc["nama"]: Attendance.from_dict(doc) for doc in self._tables[schema.T_HADIR].all()}
+
+    def clock(self, pid: str) -> ItemClock:
+        jam = self._item(pid).get("jam") or []
+        if not jam:
+            return ItemClock(None, None, 0.0, False)
+        now = self._now()
+        used = 0.0
+        for start, end in jam:
+            stop = datetime.fromisoformat(end) if end else now
+            used += max(0.0, (stop - datetime.fromisoformat(start)).total_seconds())
+        running = jam[-1][1] is None
+        return ItemClock(jam[0][0], None if running else jam[-1][1], used, running)
+
+    def running_item(self) -> str | None:
+        """The proposal whose clock is running, if any."""
+        for doc in self._tables[schema.T_ITEM].all():
+            jam = doc.get("jam") or []
+            if jam and jam[-1][1] is None:
+                return str(doc["pid"])
+        return None
+
+    def current(self) -> tuple[str | None, str]:
+        sesi = self._doc(schema.T_SESI)
+        return sesi.get("current"), sesi["tab"]
+
+    def history(self, pid: str) -> list[dict[str, Any]]:
+        """What earlier sessions decided about this proposal (carried over), oldest first."""
+        return list(self._item(pid).get("riwayat") or [])
+
+    def progress(self) -> tuple[int, int]:
+        docs = self._tables[schema.T_ITEM].all()
+        return sum(1 for d in docs if d.get("keputusan")), len(docs)
+
+    def changed_since_snapshot(self, sops_dir: Path) -> list[str]:
+        """Proposal ids whose content in ``sops_dir`` differs from the snapshot, or that vanished."""
+        try:
+            from sopreview.domain.loader import load_sops
+        except ImportError as exc:  # pragma: no cover - the loader ships with the package
+            raise SessionError(f"pemuat SOP tidak tersedia ({exc})") from None
+        result = load_sops(Path(sops_dir))
+        current = {p.id: proposal_hash(p) for p in result.proposals}
+        return [pid for pid in self._doc(schema.T_SESI)["urutan"] if current.get(pid) != self._static.hashes[pid]]

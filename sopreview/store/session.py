@@ -1,0 +1,396 @@
+"""The meeting's session: everything recorded, kept in ``sessions/<name>.json`` (TinyDB).
+
+Every write method is durable before it returns (see storage.py), goes through ``_commit``
+and is logged with its old and new value (see audit.py), so ``undo`` is just "write the old
+values back". One process writes at a time (lock.py); others may open read-only and follow.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.table import Document, Table
+
+from sopreview.domain.meeting import AuditEntry, Criterion, MeetingMeta
+from sopreview.domain.model import Organisasi, Proposal
+from sopreview.store import schema
+from sopreview.store.audit import Journal, journal_path, to_entry
+from sopreview.store.errors import (
+    InvalidValue,
+    ReadOnlySession,
+    SaveFailed,
+    SessionError,
+    SessionFileError,
+    SessionLocked,
+    UnknownProposal,
+)
+from sopreview.store.lock import SessionLock, live_holder
+from sopreview.store.reading import SessionReading
+from sopreview.store.storage import DurableStorage, bak_path, fsync_dir, parse_file
+from sopreview.store.writing import SessionWriting
+
+__all__ = [
+    "InvalidValue", "ReadOnlySession", "SaveFailed", "Session", "SessionError", "SessionFileError",
+    "SessionLocked", "UnknownProposal",
+]
+
+Clock = Callable[[], datetime]
+Key = tuple[Any, ...]
+
+DEFAULT_JUDUL = "Rapat Penyusunan dan Evaluasi SOP Administrasi Pemerintahan"
+DEFAULT_ACARA = ("Pembahasan dan evaluasi usulan SOP Administrasi Pemerintahan",)
+NOT_UNDOABLE = frozenset({"buat", "pulihkan", "migrasi"})
+"""Undo stops at these: creation, a restore from backup, a schema upgrade."""
+NOT_REVERTED = frozenset({(schema.T_SESI, "next_action")})
+"""Undo never hands out an action id twice."""
+SKIPPED_BY_UNDO = frozenset({"tampil"})
+"""Navigation (what the projector shows) is logged but undo passes over it."""
+
+
+def _default_clock() -> datetime:
+    return datetime.now().astimezone()
+
+
+class Session(SessionReading, SessionWriting):
+    """Open with ``Session.open`` or ``Session.create``; use as a context manager."""
+
+    def __init__(self, *, path: Path, storage: DurableStorage, lock: SessionLock | None, journal: Journal,
+                 entries: list[dict[str, Any]], static: schema.Static, clock: Clock | None,
+                 lock_holder: str | None = None, warnings: list[str] | None = None) -> None:
+        self.path = path
+        self.readonly = lock is None
+        self.lock_holder = lock_holder
+        """Who holds the session for writing, when it was opened read-only (None otherwise)."""
+        self.warnings: list[str] = warnings or []
+        """Things the user should know that did not stop the session from opening."""
+        self.carried_over: list[str] = []
+        """After ``create(carry_over_from=...)``: the deferred proposals taken over."""
+        self.skipped: list[str] = []
+        """After ``create(carry_over_from=...)``: proposals left out (decided before, unchanged)."""
+        self._storage = storage
+        self._lock = lock
+        self._journal = journal
+        self._entries = entries
+        self._journal_seq = entries[-1]["seq"] if entries else 0
+        self._static = static
+        self._clock_fn: Clock = clock or _default_clock
+        self._db = TinyDB(storage=lambda: storage)
+        self._tables: dict[str, Table] = {}
+        self._bind_tables()
+        self._seq: int = self._doc(schema.T_SESI)["audit_seq"]
+        if lock is not None and lock.taken_over is not None:
+            self.warnings.append(
+                f"Kunci lama dari {lock.taken_over.describe()} diambil alih (proses itu sudah tidak berjalan).")
+
+    # -- opening and closing -------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, *, readonly: bool = False, clock: Clock | None = None) -> Session:
+        """Open for writing (takes the lock; SessionLocked if held) or read-only (never writes)."""
+        path = Path(path)
+        if not path.exists():
+            hint = f" Cadangan ada di {bak_path(path)}." if bak_path(path).exists() else ""
+            raise SessionError(f"{path}: berkas sesi tidak ditemukan.{hint}")
+        if readonly:
+            return cls._load(path, None, clock)
+        lock = _acquire(path)
+        try:
+            return cls._load(path, lock, clock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _load(cls, path: Path, lock: SessionLock | None, clock: Clock | None) -> Session:
+        storage = DurableStorage(path, readonly=lock is None)
+        data = storage.read()
+        assert data is not None
+        found_version = schema.schema_version(data)
+        migrated = schema.migrate(data, path)
+        static = schema.check(migrated, path)
+        storage.install(migrated, storage.signature())
+        journal = Journal(journal_path(path))
+        entries = journal.load()
+        holder = None
+        if lock is None:
+            holder = live_holder(path)
+        else:
+            storage.cleanup_temp_files()
+            journal.drop_torn_tail()
+        session = cls(path=path, storage=storage, lock=lock, journal=journal, entries=entries, static=static,
+                      clock=clock, lock_holder=holder)
+        session._reconcile_journal()
+        if found_version != schema.SCHEMA_VERSION and lock is not None:
+            session._commit("migrasi", "sesi", [], f"Skema berkas diperbarui dari {found_version} ke "
+                            f"{schema.SCHEMA_VERSION}", force=True)
+        return session
+
+    @classmethod
+    def create(cls, path: Path, organisasi: Organisasi, proposals: list[Proposal], *,
+               meta: MeetingMeta | None = None, sops_dir: Path | None = None,
+               carry_over_from: Path | None = None, clock: Clock | None = None,
+               criteria: tuple[Criterion, ...] | None = None) -> Session:
+        """Write a new session (refuses an existing file) and return it open for writing."""
+        from sopreview.store.create import build_session_data, prepare_agenda, set_aside_orphan_journal
+
+        path = Path(path)
+        if path.exists():
+            raise SessionError(f"{path}: sudah ada; pilih nama lain (sesi yang ada tidak ditimpa)")
+        now = (clock or _default_clock)()
+        plan = prepare_agenda(proposals, carry_over_from, lambda p: cls.open(p, readonly=True))
+        try:
+            if not path.parent.is_dir():
+                path.parent.mkdir(parents=True)
+                fsync_dir(path.parent.parent)  # the new folder itself must survive a power cut
+        except OSError as exc:
+            raise SessionError(f"{path.parent}: folder tidak dapat dibuat ({exc.strerror})") from None
+        lock = _acquire(path)
+        try:
+            if path.exists():
+                raise SessionError(f"{path}: sudah ada; pilih nama lain (sesi yang ada tidak ditimpa)")
+            warnings = set_aside_orphan_journal(path, now)
+            data, entry = build_session_data(organisasi, plan, meta or MeetingMeta(
+                judul=DEFAULT_JUDUL, tanggal=now.date().isoformat(), acara=DEFAULT_ACARA),
+                criteria, sops_dir, now)
+            static = schema.check(data, path)
+            storage = DurableStorage(path, create=True)
+            storage.write(data)
+            journal = Journal(journal_path(path))
+            journal.append([entry])
+            session = cls(path=path, storage=storage, lock=lock, journal=journal, entries=[entry], static=static,
+                          clock=clock, warnings=warnings)
+            session.carried_over = list(plan.carried)
+            session.skipped = list(plan.skipped)
+            return session
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        self._journal.close()
+        self._storage.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def reload(self) -> bool:
+        """Read-only followers: re-read what the writer saved; True if anything changed."""
+        if not self.readonly:
+            return False
+        changed = False
+        if self._storage.changed_on_disk():
+            signature = self._storage.signature()
+            data = schema.migrate(parse_file(self.path), self.path)
+            old = self._static
+            static = schema.check(data, self.path)  # a bad file raises here; the old state stays
+            if static.hashes == old.hashes:  # the snapshot never changes: keep parsed proposals
+                static = schema.Static(old.organisasi, old.criteria, old.proposals, old.hashes, static.item_ids)
+            self._storage.install(data, signature)
+            self._static = static
+            self._bind_tables()
+            self._seq = self._doc(schema.T_SESI)["audit_seq"]
+            self.lock_holder = live_holder(self.path)
+            changed = True
+        if self._journal.follow(self._entries):
+            changed = True
+        if changed:
+            self._reconcile_journal()
+        return changed
+
+    # -- internals shared by the reading and writing halves ---------------------------
+    def _bind_tables(self) -> None:
+        self._tables = {name: self._db.table(name, cache_size=0) for name in (
+            schema.T_SESI, schema.T_META, schema.T_ORGANISASI, schema.T_KRITERIA, schema.T_AGENDA,
+            schema.T_ITEM, schema.T_AKSI, schema.T_HADIR, schema.T_TAMU)}
+
+    def _doc(self, table: str) -> Document:
+        doc = self._tables[table].get(doc_id=1)
+        assert isinstance(doc, Document)
+        return doc
+
+    def _now(self) -> datetime:
+        now = self._clock_fn()
+        return now if now.tzinfo is not None else now.astimezone()
+
+    def _stamp(self) -> str:
+        return self._now().isoformat(timespec="seconds")
+
+    def _require(self, pid: str) -> None:
+        if pid not in self._static.proposals:
+            ids = self._doc(schema.T_SESI)["urutan"]
+            raise UnknownProposal(f"usulan {pid!r} tidak ada di agenda {self.path.name}; pilihan: {', '.join(ids)}")
+
+    def _item(self, pid: str) -> Document:
+        self._require(pid)
+        doc = self._tables[schema.T_ITEM].get(doc_id=self._static.item_ids[pid])
+        assert isinstance(doc, Document)
+        return doc
+
+    def _get(self, key: Key) -> Any:
+        kind = key[0]
+        if kind in (schema.T_META, schema.T_SESI):
+            return copy.deepcopy(self._doc(kind).get(key[1]))
+        if kind == schema.T_ITEM:
+            return copy.deepcopy(self._item(key[1]).get(key[2]))
+        if kind == schema.T_AKSI:
+            doc = self._tables[kind].get(doc_id=int(key[1]))
+        else:
+            doc = self._tables[kind].get(Query().nama == key[1])
+        return copy.deepcopy(dict(doc)) if isinstance(doc, dict) else None
+
+    def _set(self, key: Key, value: Any) -> None:
+        kind, table, value = key[0], self._tables[key[0]], copy.deepcopy(value)
+        if kind in (schema.T_META, schema.T_SESI):
+            table.update({key[1]: value}, doc_ids=[1])
+        elif kind == schema.T_ITEM:
+            self._require(key[1])
+            table.update({key[2]: value}, doc_ids=[self._static.item_ids[key[1]]])
+        elif kind == schema.T_AKSI:
+            if value is None:
+                table.remove(doc_ids=[int(key[1])])
+            else:
+                table.upsert(Document(value, doc_id=int(key[1])))
+        elif value is None:
+            table.remove(Query().nama == key[1])
+        else:
+            table.upsert(value, Query().nama == key[1])
+
+    def _writable(self) -> None:
+        if self.readonly or self._lock is None:
+            who = f" (dipegang oleh {self.lock_holder})" if self.lock_holder else ""
+            raise ReadOnlySession(f"{self.path}: sesi dibuka hanya-baca{who}; perubahan tidak disimpan")
+
+    def _commit(self, aksi: str, target: str, sets: list[tuple[Key, Any]], ringkasan: str, *,
+                batal: int | None = None, force: bool = False) -> AuditEntry | None:
+        """Apply the changes and their log entry in one durable write, then append the journal."""
+        self._writable()
+        changes = []
+        for key, new in sets:
+            old = self._get(key)
+            if old != new:
+                changes.append([list(key), old, copy.deepcopy(new)])
+        if not changes and not force:
+            return None
+        if len(changes) == 1:
+            lama, baru = changes[0][1], changes[0][2]
+        else:
+            lama = {_key_label(k): o for k, o, _ in changes}
+            baru = {_key_label(k): n for k, _, n in changes}
+        entry = {"seq": self._seq + 1, "waktu": self._stamp(), "aksi": aksi, "target": target, "lama": lama,
+                 "baru": baru, "ringkasan": ringkasan, "batal": batal, "perubahan": changes}
+        try:
+            with self._storage.batch():
+                for key, _old, new in changes:
+                    self._set(tuple(key), new)
+                self._tables[schema.T_SESI].update({"audit_seq": entry["seq"], "audit_last": entry}, doc_ids=[1])
+        except BaseException:
+            self._resync_after_failure()
+            raise
+        self._seq = entry["seq"]
+        self._entries.append(entry)
+        self._sync_journal()
+        return to_entry(entry)
+
+    def _resync_after_failure(self) -> None:
+        """After a failed write memory was reset to the file; if the failure came after the
+        rename (e.g. the folder fsync), the file has the change, so take its log entry too."""
+        try:
+            self._seq = self._doc(schema.T_SESI)["audit_seq"]
+            self._reconcile_journal()
+        except (SessionError, OSError):
+            pass
+
+    def _sync_journal(self) -> None:
+        start = len(self._entries)
+        while start > 0 and self._entries[start - 1]["seq"] > self._journal_seq:
+            start -= 1
+        pending = self._entries[start:]
+        if not pending:
+            return
+        try:
+            self._journal.append(pending)
+        except OSError as exc:
+            raise SessionError(
+                f"{self._journal.path}: perubahan tersimpan di {self.path.name}, tetapi log audit gagal ditulis "
+                f"({exc.strerror}); log akan dilengkapi pada penyimpanan berikutnya") from None
+        self._journal_seq = pending[-1]["seq"]
+
+    def _reconcile_journal(self) -> None:
+        """Make the journal agree with the session file after a crash or a restore (see audit.py)."""
+        last = self._doc(schema.T_SESI).get("audit_last")
+        have = self._entries[-1]["seq"] if self._entries else 0
+        if have < self._seq:
+            if have < self._seq - 1:
+                self._warn(f"{self._journal.path.name}: log audit tidak lengkap "
+                           f"(entri {have + 1}–{self._seq - 1} hilang).")
+            if isinstance(last, dict) and last.get("seq") == self._seq:
+                self._entries.append(copy.deepcopy(last))
+            if not self.readonly:
+                self._journal_seq = have
+                self._sync_journal()
+        elif have > self._seq:
+            note = (f"berkas sesi lebih lama dari log audit (entri {self._seq + 1}–{have} tidak ada di berkas); "
+                    "mungkin dipulihkan dari cadangan")
+            if self.readonly:
+                self._warn(f"{self.path.name}: {note}.")
+            else:
+                self._seq = have
+                self._commit("pulihkan", "sesi", [], f"Berkas sesi dipulihkan: {note}", force=True)
+                self._warn(f"{self.path.name}: {note}; dicatat di log audit.")
+
+    def _warn(self, message: str) -> None:
+        if message not in self.warnings:  # a follower reconciles on every reload
+            self.warnings.append(message)
+
+    def _last_undoable(self) -> dict[str, Any] | None:
+        undone: set[int] = set()
+        for entry in reversed(self._entries):
+            if entry["aksi"] == "batal":
+                undone.add(entry["batal"])
+            elif entry["seq"] in undone or entry["aksi"] in SKIPPED_BY_UNDO:
+                continue
+            elif entry["aksi"] in NOT_UNDOABLE:
+                return None
+            else:
+                return entry
+        return None
+
+    def undo(self) -> AuditEntry | None:
+        """Revert the last change (skipping navigation); returns the entry reverted, None if none.
+
+        The undo itself is logged (aksi ``batal``), so repeated undo walks back through the log."""
+        self._writable()
+        entry = self._last_undoable()
+        if entry is None:
+            return None
+        sets = [(tuple(key), old) for key, old, _new in reversed(entry["perubahan"])
+                if tuple(key) not in NOT_REVERTED]
+        self._commit("batal", entry["target"], sets, f"Membatalkan #{entry['seq']}: {entry['ringkasan']}",
+                     batal=entry["seq"], force=True)
+        return to_entry(entry)
+
+    def audit_log(self) -> list[AuditEntry]:
+        return [to_entry(e) for e in self._entries]
+
+
+def _acquire(path: Path) -> SessionLock:
+    lock = SessionLock(path)
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise SessionError(f"{lock.path}: berkas kunci tidak dapat dibuat ({exc.strerror})") from None
+    return lock
+
+
+def _key_label(key: list[Any]) -> str:
+    return ".".join(str(k) for k in key)

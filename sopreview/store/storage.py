@@ -1,0 +1,304 @@
+"""A TinyDB storage that cannot leave a half-written file behind.
+
+TinyDB's JSONStorage re-parses the whole file on every read and rewrites it in place, so a
+process killed mid-write leaves a file that no longer parses. Here the data is parsed once
+and kept in memory; each write serialises it to a temp file in the same folder, flushes,
+fsyncs, atomically replaces the old file and fsyncs the folder. Tables whose dict object is
+unchanged since the last write (TinyDB replaces a table's dict whenever it touches it) reuse
+their cached JSON text, so the large, never-changing proposal snapshot costs nothing per write.
+The previous good version is kept as ``<name>.json.bak`` (a hardlink, so rotating it is two
+metadata operations).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import secrets
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from sopreview.store.errors import ReadOnlySession, SaveFailed, SessionError, SessionFileError
+
+Data = dict[str, dict[str, Any]]
+
+BAK_SUFFIX = ".bak"
+COPY_BAK_EVERY = 20
+"""Where hardlinks are impossible (FAT USB sticks) the .bak is a copy made every N writes."""
+
+
+def bak_path(path: Path) -> Path:
+    return path.with_name(path.name + BAK_SUFFIX)
+
+
+def _temp_prefixes(path: Path) -> tuple[str, str]:
+    return (f"{path.name}.tmp-", f"{path.name}{BAK_SUFFIX}.tmp-")
+
+
+def parse_file(path: Path) -> Data:
+    """Parse a session file; SessionFileError names the file, the position and the way out."""
+    recover = f"Salinan terakhir yang baik ada di {bak_path(path)} (jika ada)."
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SessionError(f"{path}: berkas sesi tidak ditemukan") from None
+    except OSError as exc:
+        raise SessionError(f"{path}: tidak dapat dibaca ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SessionFileError(f"{path}: bukan teks UTF-8 (bita ke-{exc.start}). {recover}") from None
+    if not text.strip():
+        raise SessionFileError(f"{path}: berkas kosong. {recover}")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SessionFileError(
+            f"{path}: bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}: {exc.msg}). {recover}"
+        ) from None
+    if not isinstance(data, dict):
+        raise SessionFileError(f"{path}: isi teratas harus objek JSON {{...}}, bukan {type(data).__name__}. {recover}")
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+            raise SessionFileError(f"{path}: tabel {name!r} rusak (harus objek berisi dokumen). {recover}")
+    return data
+
+
+class DurableStorage(Storage):
+    """In-memory TinyDB storage with atomic, fsynced whole-file writes (see module doc)."""
+
+    def __init__(self, path: Path, *, readonly: bool = False, create: bool = False) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.readonly = readonly
+        self._exists = not create
+        self._data: Data | None = None if create else parse_file(self.path)
+        self._signature = self._stat_signature() if not create else None
+        self._cache: dict[str, tuple[dict[str, Any], bytes]] = {}
+        self._batch_depth = 0
+        self._pending = False
+        self._writes = 0
+        self._can_link = hasattr(os, "link")
+        self.bytes_written = 0
+
+    # -- TinyDB interface -------------------------------------------------
+    def read(self) -> Data | None:
+        if self._data is None and self._exists:
+            self._data = parse_file(self.path)
+        return self._data
+
+    def write(self, data: Data) -> None:
+        if self.readonly:
+            raise ReadOnlySession(f"{self.path}: sesi dibuka hanya-baca; perubahan tidak disimpan")
+        self._data = data
+        if self._batch_depth:
+            self._pending = True
+            return
+        self._flush()
+
+    def close(self) -> None:
+        self._cache.clear()
+
+    # -- extras -------------------------------------------------------------
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several TinyDB operations into one durable write; on error nothing is written."""
+        self._batch_depth += 1
+        ok = False
+        try:
+            yield
+            ok = True
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._pending:
+                self._pending = False
+                if ok:
+                    self._flush()
+                else:
+                    self._forget()
+
+    def cleanup_temp_files(self) -> list[Path]:
+        """Remove temp files a killed writer left behind (call only while holding the lock)."""
+        removed = []
+        prefixes = _temp_prefixes(self.path)
+        with contextlib.suppress(FileNotFoundError):
+            for entry in os.scandir(self.path.parent):
+                if entry.name.startswith(prefixes):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(entry.path)
+                        removed.append(Path(entry.path))
+        return removed
+
+    def changed_on_disk(self) -> bool:
+        return self._stat_signature() != self._signature
+
+    def install(self, data: Data, signature: tuple[int, int, int] | None) -> None:
+        """Take data a follower re-read and checked (see Session.reload); the cached JSON is dropped."""
+        self._data = data
+        self._cache.clear()
+        self._signature = signature
+
+    def signature(self) -> tuple[int, int, int] | None:
+        return self._stat_signature()
+
+    # -- internals ----------------------------------------------------------
+    def _stat_signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _forget(self) -> None:
+        """Drop the in-memory state so the next read comes from the last durable file."""
+        self._data = None
+        self._cache.clear()
+
+    def _serialize(self, data: Data) -> list[bytes]:
+        """The file as byte chunks; a table whose dict is the same object as last time reuses its bytes."""
+        cache: dict[str, tuple[dict[str, Any], bytes]] = {}
+        chunks = [b"{"]
+        for name, table in data.items():
+            hit = self._cache.get(name)
+            if hit is not None and hit[0] is table:
+                encoded = hit[1]
+            else:
+                encoded = json.dumps(table, separators=(",", ":")).encode("ascii")
+            cache[name] = (table, encoded)
+            chunks += [b"\n" if len(chunks) == 1 else b",\n", json.dumps(name).encode("ascii"), b":", encoded]
+        chunks.append(b"\n}\n")
+        self._cache = cache
+        return chunks
+
+    def _flush(self) -> None:
+        assert self._data is not None
+        tmp = self.path.with_name(f"{_temp_prefixes(self.path)[0]}{os.getpid()}-{secrets.token_hex(4)}")
+        renamed = False
+        try:
+            chunks = self._serialize(self._data)
+            size = sum(len(c) for c in chunks)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+            try:
+                _write_all(fd, chunks)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            if self._exists:
+                self._rotate_bak()
+                _replace(tmp, self.path)
+            else:
+                self._create_exclusive(tmp)
+            renamed = True
+            fsync_dir(self.path.parent)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if self._exists:
+                self._forget()
+            if isinstance(exc, SessionError):
+                raise
+            if isinstance(exc, OSError) and renamed:
+                raise SaveFailed(
+                    f"{self.path}: berkas sudah diganti, tetapi folder gagal disinkronkan ({exc.strerror or exc}); "
+                    "perubahan terakhir bisa hilang bila listrik padam sekarang") from exc
+            if isinstance(exc, OSError):
+                raise SaveFailed(
+                    f"{self.path}: gagal menyimpan ({exc.strerror or exc}); perubahan terakhir TIDAK tersimpan"
+                ) from exc
+            raise
+        self._exists = True
+        self._writes += 1
+        self.bytes_written += size
+        self._signature = self._stat_signature()
+
+    def _create_exclusive(self, tmp: Path) -> None:
+        """First write of a new session: never replace a file someone else created meanwhile."""
+        try:
+            if self._can_link:
+                try:
+                    os.link(tmp, self.path)
+                    os.unlink(tmp)
+                    return
+                except FileExistsError:
+                    raise
+                except OSError:
+                    self._can_link = False
+            if self.path.exists():
+                raise FileExistsError(self.path)
+            os.replace(tmp, self.path)
+        except FileExistsError:
+            raise SessionError(f"{self.path}: berkas sudah ada; tidak ditimpa") from None
+
+    def _rotate_bak(self) -> None:
+        """Keep the version about to be replaced as .bak (hardlink; a copy every N writes if no links)."""
+        bak = bak_path(self.path)
+        tmp = self.path.with_name(f"{_temp_prefixes(self.path)[1]}{os.getpid()}-{secrets.token_hex(4)}")
+        if self._can_link:
+            try:
+                os.link(self.path, tmp)
+                _replace(tmp, bak)
+                return
+            except OSError:
+                self._can_link = False
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+        if self._writes % COPY_BAK_EVERY == 0:
+            shutil.copyfile(self.path, tmp)
+            _replace(tmp, bak)
+
+
+def _write_all(fd: int, chunks: list[bytes]) -> None:
+    """Write the chunks without first joining them into one big copy (writev where available)."""
+    if hasattr(os, "writev"):
+        pending = [memoryview(c) for c in chunks if c]
+        while pending:
+            written = os.writev(fd, pending[:1024])
+            while written and pending:
+                if written >= len(pending[0]):
+                    written -= len(pending.pop(0))
+                else:
+                    pending[0] = pending[0][written:]
+                    written = 0
+        return
+    view = memoryview(b"".join(chunks))
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _replace(src: Path, dst: Path) -> None:
+    """os.replace; on Windows retry briefly while a reader (the projector) has ``dst`` open."""
+    for attempt in range(20):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == 19:
+                raise
+            time.sleep(0.01)
+
+
+_DIR_FSYNC_UNSUPPORTED = {errno.EINVAL, errno.EBADF, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EACCES}
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles to fsync).
+
+    Some network and FUSE filesystems cannot fsync a directory; there the rename is as
+    durable as that filesystem makes it, which is not a reason to refuse every save."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _DIR_FSYNC_UNSUPPORTED:
+            raise
+    finally:
+        os.close(fd)

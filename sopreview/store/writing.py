@@ -1,0 +1,213 @@
+"""The writing half of the session API: validate, then hand the changed slots to ``_commit``.
+
+Each method turns one user action into a list of (slot, new value) pairs; ``_commit`` reads
+the old values, writes everything and the audit entry in one durable write. Validation errors
+are raised before anything is touched and list the valid choices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sopreview.domain.meeting import (
+    ATTENDANCE,
+    ATTENDANCE_LABEL,
+    DECISION_LABEL,
+    PROJECTOR_TABS,
+    AuditEntry,
+    Decision,
+    Evaluation,
+    validate_decision,
+    validate_meta,
+)
+from sopreview.domain.model import Orang, Proposal
+from sopreview.store import schema
+from sopreview.store.errors import InvalidValue
+
+if TYPE_CHECKING:
+    from tinydb.table import Document, Table
+
+    from sopreview.domain.meeting import Action, Criterion
+
+Key = tuple[Any, ...]
+MAX_PLANNED_MINUTES = 600
+
+
+class SessionWriting:
+    if TYPE_CHECKING:
+        @property
+        def criteria(self) -> tuple[Criterion, ...]: ...
+        _tables: dict[str, Table]
+        def _commit(self, aksi: str, target: str, sets: list[tuple[Key, Any]], ringkasan: str, *,
+                    batal: int | None = None, force: bool = False) -> AuditEntry | None: ...
+        def _writable(self) -> None: ...
+        def _doc(self, table: str) -> Document: ...
+        def _item(self, pid: str) -> Document: ...
+        def _stamp(self) -> str: ...
+        def _now(self) -> datetime: ...
+        def proposal(self, pid: str) -> Proposal: ...
+        def actions(self, pid: str | None = None) -> list[Action]: ...
+        def people(self) -> list[Orang]: ...
+
+    def set_meta(self, **values: Any) -> None:
+        """Meeting header fields (judul, tanggal YYYY-MM-DD, waktu_mulai HH:MM, ...)."""
+        self._writable()
+        sets: list[tuple[Key, Any]] = []
+        for name, value in values.items():
+            error = validate_meta(name, value)
+            if error:
+                raise InvalidValue(error)
+            if name == "acara":
+                value = [v.strip() for v in value if v.strip()]
+            elif name in ("waktu_mulai", "waktu_selesai") and value:
+                hh, mm = value.replace(".", ":").split(":")
+                value = f"{int(hh):02d}:{mm}"
+            sets.append(((schema.T_META, name), value))
+        self._commit("meta", "rapat", sets, f"Data rapat diubah: {', '.join(values)}")
+
+    def record_decision(self, pid: str, keputusan: str, catatan: str = "") -> None:
+        """InvalidValue for an unknown decision or a missing note where one is required."""
+        self._writable()
+        proposal = self.proposal(pid)
+        error = validate_decision(keputusan, catatan)
+        if error:
+            raise InvalidValue(error)
+        value = Decision(keputusan, catatan.strip(), self._stamp()).to_dict()
+        self._commit("keputusan", pid, [((schema.T_ITEM, pid, "keputusan"), value)],
+                     f"Keputusan {proposal.nama}: {DECISION_LABEL[keputusan]}")
+
+    def clear_decision(self, pid: str) -> None:
+        self._writable()
+        proposal = self.proposal(pid)
+        self._commit("keputusan", pid, [((schema.T_ITEM, pid, "keputusan"), None)],
+                     f"Keputusan {proposal.nama} dihapus")
+
+    def record_evaluation(self, pid: str, jawaban: dict[str, bool | None], catatan: str = "",
+                          tindakan: str = "") -> None:
+        """Answers keyed by criterion id; criteria not given are stored as unanswered (None)."""
+        self._writable()
+        proposal = self.proposal(pid)
+        ids = [c.id for c in self.criteria]
+        unknown = [k for k in jawaban if k not in ids]
+        if unknown:
+            raise InvalidValue(f"kriteria {', '.join(map(repr, unknown))} tidak dikenal; pilihan: {', '.join(ids)}")
+        bad = [k for k, v in jawaban.items() if v not in (True, False, None)]
+        if bad:
+            raise InvalidValue(f"jawaban {', '.join(bad)} harus Ya (true), Tidak (false) atau kosong (null)")
+        value = Evaluation({cid: jawaban.get(cid) for cid in ids}, catatan.strip(), tindakan.strip())
+        self._commit("evaluasi", pid, [((schema.T_ITEM, pid, "evaluasi"), value.to_dict())],
+                     f"Evaluasi {proposal.nama}: {value.terpenuhi} dari {value.total} kriteria terpenuhi")
+
+    def set_notes(self, pid: str, text: str) -> None:
+        self._writable()
+        proposal = self.proposal(pid)
+        self._commit("catatan", pid, [((schema.T_ITEM, pid, "catatan"), text)], f"Catatan {proposal.nama} diubah")
+
+    def add_action(self, pid: str | None, apa: str, siapa: str, kapan: str) -> int:
+        """A follow-up for a proposal (or the whole meeting when pid is None); returns its id."""
+        self._writable()
+        nama = self.proposal(pid).nama if pid is not None else "rapat"
+        if not apa.strip() or not siapa.strip():
+            raise InvalidValue("tindak lanjut wajib berisi apa yang dilakukan dan siapa yang melakukan")
+        action_id = int(self._doc(schema.T_SESI)["next_action"])
+        value = {"id": action_id, "proposal_id": pid, "apa": apa.strip(), "siapa": siapa.strip(),
+                 "kapan": kapan.strip()}
+        self._commit("tindak_lanjut", pid or "rapat",
+                     [((schema.T_AKSI, action_id), value), ((schema.T_SESI, "next_action"), action_id + 1)],
+                     f"Tindak lanjut #{action_id} ({nama}): {value['apa']} — {value['siapa']}")
+        return action_id
+
+    def remove_action(self, action_id: int) -> None:
+        self._writable()
+        known = [a.id for a in self.actions()]
+        if action_id not in known:
+            raise InvalidValue(f"tindak lanjut #{action_id} tidak ada; pilihan: {', '.join(map(str, known)) or '-'}")
+        action = next(a for a in self.actions() if a.id == action_id)
+        self._commit("tindak_lanjut", action.proposal_id or "rapat", [((schema.T_AKSI, action_id), None)],
+                     f"Tindak lanjut #{action_id} dihapus: {action.apa}")
+
+    def set_attendance(self, nama: str, status: str, keterangan: str = "") -> None:
+        """Status for someone in ``people()``; InvalidValue lists the statuses or the names."""
+        self._writable()
+        if status not in ATTENDANCE:
+            raise InvalidValue(f"status kehadiran {status!r} tidak dikenal; pilihan: {', '.join(ATTENDANCE)}")
+        names = [o.nama for o in self.people()]
+        if nama not in names:
+            raise InvalidValue(f"{nama!r} tidak ada di daftar peserta; tambahkan sebagai tamu, atau pilih: "
+                               f"{'; '.join(names)}")
+        value = {"nama": nama, "status": status, "keterangan": keterangan.strip()}
+        self._commit("kehadiran", nama, [((schema.T_HADIR, nama), value)],
+                     f"Kehadiran {nama}: {ATTENDANCE_LABEL[status]}")
+
+    def add_guest(self, orang: Orang) -> None:
+        """Someone not in organisasi.yaml who attends (narasumber, tamu)."""
+        self._writable()
+        if not orang.nama.strip():
+            raise InvalidValue("nama tamu wajib diisi")
+        if orang.nama in [o.nama for o in self.people()]:
+            raise InvalidValue(f"{orang.nama!r} sudah ada di daftar peserta")
+        value = {f.name: getattr(orang, f.name) for f in fields(Orang)}
+        self._commit("tamu", orang.nama, [((schema.T_TAMU, orang.nama), value)], f"Tamu ditambahkan: {orang.nama}")
+
+    def open_item(self, pid: str) -> None:
+        """Start the item's clock and make it current; stops any other running clock."""
+        self._writable()
+        proposal = self.proposal(pid)
+        now = self._stamp()
+        sets: list[tuple[Key, Any]] = []
+        for other in self._tables_items():
+            jam = other.get("jam") or []
+            if other["pid"] != pid and jam and jam[-1][1] is None:
+                sets.append(((schema.T_ITEM, other["pid"], "jam"), [*jam[:-1], [jam[-1][0], now]]))
+        jam = self._item(pid).get("jam") or []
+        if not jam or jam[-1][1] is not None:
+            sets.append(((schema.T_ITEM, pid, "jam"), [*jam, [now, None]]))
+        sets.append(((schema.T_SESI, "current"), pid))
+        self._commit("buka", pid, sets, f"Mulai membahas {proposal.nama}")
+
+    def close_item(self, pid: str) -> None:
+        """Stop the item's clock (nothing happens when it is not running)."""
+        self._writable()
+        proposal = self.proposal(pid)
+        jam = self._item(pid).get("jam") or []
+        if jam and jam[-1][1] is None:
+            self._commit("tutup", pid, [((schema.T_ITEM, pid, "jam"), [*jam[:-1], [jam[-1][0], self._stamp()]])],
+                         f"Selesai membahas {proposal.nama}")
+
+    def set_current(self, pid: str | None, tab: str | None = None) -> None:
+        """What the projector shows: the current item and tab."""
+        self._writable()
+        if pid is not None:
+            self.proposal(pid)
+        sets: list[tuple[Key, Any]] = [((schema.T_SESI, "current"), pid)]
+        if tab is not None:
+            if tab not in PROJECTOR_TABS:
+                raise InvalidValue(f"tab {tab!r} tidak dikenal; pilihan: {', '.join(PROJECTOR_TABS)}")
+            sets.append(((schema.T_SESI, "tab"), tab))
+        self._commit("tampil", pid or "-", sets, f"Tampilan: {pid or '-'} / {tab or self._doc(schema.T_SESI)['tab']}")
+
+    def move_item(self, pid: str, delta: int) -> None:
+        """Move an item up (negative) or down the agenda; clamped at both ends."""
+        self._writable()
+        proposal = self.proposal(pid)
+        order = list(self._doc(schema.T_SESI)["urutan"])
+        old = order.index(pid)
+        new = max(0, min(len(order) - 1, old + int(delta)))
+        if new == old:
+            return
+        order.insert(new, order.pop(old))
+        self._commit("urutan", pid, [((schema.T_SESI, "urutan"), order)],
+                     f"{proposal.nama} dipindah ke urutan {new + 1}")
+
+    def set_planned_minutes(self, pid: str, minutes: int) -> None:
+        self._writable()
+        proposal = self.proposal(pid)
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= MAX_PLANNED_MINUTES:
+            raise InvalidValue(f"rencana waktu harus bilangan menit 0–{MAX_PLANNED_MINUTES}, bukan {minutes!r}")
+        self._commit("menit", pid, [((schema.T_ITEM, pid, "menit"), minutes)],
+                     f"Rencana waktu {proposal.nama}: {minutes} menit")
+
+    def _tables_items(self) -> list[Document]:
+        return self._tables[schema.T_ITEM].all()

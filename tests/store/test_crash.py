@@ -1,0 +1,171 @@
+"""Kill the writer at random moments: every decision it reported as saved must be on disk.
+
+Each round forks a child that opens the session for writing and records decisions in a loop,
+writing the number of each one to a pipe only after ``record_decision`` has returned (that
+is what the app shows as "saved"). The parent SIGKILLs it after a random 0–30 ms, then checks
+the file still loads and holds every acknowledged decision, with the audit log agreeing.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sopreview.domain.meeting import DECISIONS
+from sopreview.store import schema
+from sopreview.store.session import Session
+from sopreview.store.storage import bak_path, parse_file
+from tests.store.builders import ORGANISASI, make_proposal
+
+KILLS = 120
+PROPOSALS = [make_proposal(f"sb-{n % 4}/sop-{n:02d}", f"SOP {n}", "perubahan" if n % 2 else "baru", steps=12)
+             for n in range(40)]
+IDS = [p.id for p in PROPOSALS]
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
+
+
+def note(i: int) -> str:
+    return f"catatan nomor {i}"
+
+
+def decide(session: Session, i: int) -> None:
+    keputusan = DECISIONS[i % len(DECISIONS)]
+    session.record_decision(IDS[i % len(IDS)], keputusan, "" if keputusan == "disetujui" else note(i))
+
+
+def _child(path: Path, start: int, out: int) -> None:
+    code = 1
+    try:
+        session = Session.open(path)
+        os.write(out, b"ready\n")
+        i = start
+        while True:
+            decide(session, i)
+            os.write(out, f"{i}\n".encode())
+            i += 1
+    except BaseException:
+        code = 2
+    finally:
+        os._exit(code)
+
+
+def _read_lines(fd: int, until_ready: bool) -> list[str]:
+    buf = b""
+    while True:
+        if until_ready:
+            ready, _, _ = select.select([fd], [], [], 10)
+            assert ready, "child did not open the session within 10 s"
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        buf += chunk
+        if until_ready and b"ready\n" in buf:
+            break
+    return buf.decode().split()
+
+
+def verify(path: Path, acknowledged: set[int]) -> None:
+    """The file loads (read-only, as a restarted app would) and holds everything acknowledged."""
+    with Session.open(path, readonly=True) as session:
+        log = session.audit_log()
+        assert [e.seq for e in log] == list(range(1, len(log) + 1)), "audit log has a gap"
+        logged = {int(e.baru["catatan"].split()[-1]) if e.baru["catatan"] else None for e in log
+                  if e.aksi == "keputusan"}
+        missing = {i for i in acknowledged if DECISIONS[i % len(DECISIONS)] != "disetujui"} - logged
+        assert not missing, f"acknowledged decisions missing from the log: {sorted(missing)[:10]}"
+        last_per_pid: dict[str, dict] = {}
+        for e in log:
+            if e.aksi == "keputusan":
+                last_per_pid[e.target] = e.baru
+        for pid in IDS:
+            d = session.decision(pid)
+            expected = last_per_pid.get(pid)
+            assert (d.to_dict() if d else None) == expected, f"{pid}: state and audit log disagree"
+        if acknowledged:  # the latest acknowledged decision is what the file says for its proposal
+            top = max(acknowledged)
+            d = session.decision(IDS[top % len(IDS)])
+            assert d is not None and d.keputusan == DECISIONS[top % len(DECISIONS)]
+    if bak_path(path).exists():  # the backup is a complete, valid earlier version
+        schema.check(schema.migrate(parse_file(bak_path(path)), path), path)
+
+
+def test_sigkill_never_loses_an_acknowledged_decision(tmp_path: Path) -> None:
+    path = tmp_path / "crash.json"
+    Session.create(path, ORGANISASI, PROPOSALS).close()
+    rng = random.Random(20220616)
+    acknowledged: set[int] = set()
+    next_i = 0
+    for _round in range(KILLS):
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - child
+            os.close(read_fd)
+            _child(path, next_i, write_fd)
+        os.close(write_fd)
+        try:
+            first = _read_lines(read_fd, until_ready=True)
+            assert first[0] == "ready", f"child failed to open the session: {first}"
+            time.sleep(rng.uniform(0, 0.030))
+            os.kill(pid, signal.SIGKILL)
+            _, status = os.waitpid(pid, 0)
+            assert os.WIFSIGNALED(status), f"child exited on its own (status {status}); it failed"
+            lines = first[1:] + _read_lines(read_fd, until_ready=False)
+        finally:
+            os.close(read_fd)
+        done = [int(x) for x in lines if x.isdigit()]
+        acknowledged.update(done)
+        next_i = (max(done) + 1 if done else next_i) + 1  # skip the one that may have been half-written
+        verify(path, acknowledged)
+    # On a busy disk a write takes ~16 ms, so most kills land inside a write (the interesting case)
+    # and few complete; still demand enough acknowledged ones for the check to mean something.
+    assert len(acknowledged) >= KILLS // 10, "too few writes happened between kills to test anything"
+    with Session.open(path) as session:  # a writer cleans what the killed ones left
+        assert session.progress()[0] > 0
+    leftovers = [p.name for p in tmp_path.iterdir() if ".tmp-" in p.name or p.name.endswith(".lock")]
+    assert leftovers == []
+
+
+CHILD = """
+import sys
+from pathlib import Path
+from sopreview.store.session import Session
+from tests.store.test_crash import decide
+session = Session.open(Path(sys.argv[1]))
+print("ready", flush=True)
+i = int(sys.argv[2])
+while True:
+    decide(session, i)
+    print(i, flush=True)
+    i += 1
+"""
+
+
+def test_sigkill_of_a_separate_interpreter(tmp_path: Path) -> None:
+    """The same with real processes (no fork), a few times: startup is slower, so fewer rounds."""
+    path = tmp_path / "crash.json"
+    Session.create(path, ORGANISASI, PROPOSALS).close()
+    root = Path(__file__).resolve().parents[2]
+    acknowledged: set[int] = set()
+    start = 0
+    for delay in (0.0, 0.007, 0.019):
+        proc = subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(start)], cwd=root,
+                                stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        rest = proc.stdout.read().split()
+        proc.wait()
+        done = [int(x) for x in rest if x.isdigit()]
+        acknowledged.update(done)
+        start = (max(done) + 1 if done else start) + 1
+        verify(path, acknowledged)

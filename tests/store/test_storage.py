@@ -1,0 +1,80 @@
+"""The storage keeps data in memory, writes whole files atomically, and its JSON cache never goes stale."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from sopreview.domain.meeting import DECISIONS
+from sopreview.domain.model import Orang
+from sopreview.store import storage as storage_module
+from sopreview.store.session import Session
+from tests.store.builders import ORGANISASI, PROPOSALS
+
+
+def test_file_is_parsed_once_not_per_write(session_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Session.create(session_path, ORGANISASI, PROPOSALS).close()
+    calls = []
+    real = storage_module.parse_file
+    monkeypatch.setattr(storage_module, "parse_file", lambda p: calls.append(p) or real(p))
+    with Session.open(session_path) as s:
+        for i in range(20):
+            s.set_notes(PROPOSALS[i % 4].id, f"catatan {i}")
+            s.notes(PROPOSALS[0].id)
+    assert len(calls) == 1
+
+
+def test_disk_always_equals_memory_after_random_changes(session_path: Path) -> None:
+    """Guards the per-table JSON cache: a table changed in memory but not re-serialised would show here."""
+    rng = random.Random(7)
+    ids = [p.id for p in PROPOSALS]
+    with Session.create(session_path, ORGANISASI, PROPOSALS) as s:
+        s.add_guest(Orang("Tamu"))
+        ops = [
+            lambda: s.record_decision(rng.choice(ids), rng.choice(DECISIONS), "alasan"),
+            lambda: s.record_evaluation(rng.choice(ids), {"k1": rng.choice([True, False, None])}),
+            lambda: s.set_notes(rng.choice(ids), str(rng.random())),
+            lambda: s.add_action(rng.choice(ids + [None]), "a", "b", "c"),
+            lambda: s.set_attendance(rng.choice(["Budi Santoso", "Noor Ifah", "Tamu"]), rng.choice(["hadir", "izin"])),
+            lambda: s.open_item(rng.choice(ids)),
+            lambda: s.close_item(rng.choice(ids)),
+            lambda: s.set_current(rng.choice(ids), rng.choice(["ringkasan", "flowchart"])),
+            lambda: s.move_item(rng.choice(ids), rng.choice([-1, 1])),
+            lambda: s.set_planned_minutes(rng.choice(ids), rng.randint(0, 30)),
+            lambda: s.set_meta(tempat=str(rng.random())),
+            lambda: s.undo(),
+            lambda: s.actions() and s.remove_action(rng.choice(s.actions()).id),
+        ]
+        for _ in range(150):
+            rng.choice(ops)()
+            memory = json.loads(json.dumps(s._storage.read()))
+            assert json.loads(session_path.read_text()) == memory
+
+
+def test_each_write_replaces_the_inode(session: Session) -> None:
+    """Atomic replace: a reader holding the old file never sees it change under it."""
+    path = session.path
+    with open(path, "rb") as old:
+        before = old.read()
+        session.set_notes(PROPOSALS[0].id, "baru")
+        old.seek(0)
+        assert old.read() == before
+    assert path.read_bytes() != before
+
+
+def test_no_hardlinks_falls_back_to_copied_bak(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FAT USB sticks cannot hardlink: the .bak is then a copy made every COPY_BAK_EVERY writes."""
+    def no_link(*_args: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(storage_module.os, "link", no_link)
+    bak = storage_module.bak_path(session.path)
+    bak.unlink(missing_ok=True)
+    for i in range(storage_module.COPY_BAK_EVERY + 1):
+        session.set_notes(PROPOSALS[0].id, f"n{i}")
+    assert bak.exists()
+    with Session.open(bak, readonly=True) as b:
+        assert b.notes(PROPOSALS[0].id).startswith("n")
