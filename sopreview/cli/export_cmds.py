@@ -1,0 +1,118 @@
+"""`sopreview export SESI --format md|html|docx|csv [-o PATH]`: the notulen from the session file alone.
+
+The session is opened read-only, so exporting works while the operator's TUI still holds
+the session open (the secretariat can print the minutes before the meeting app is closed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sopreview.cli.common import add_command
+
+if TYPE_CHECKING:
+    from sopreview.store.session import Session
+
+FORMAT_CHOICES: tuple[str, ...] = ("md", "html", "docx", "csv")
+DEFAULT_FORMAT = "docx"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = add_command(
+        sub,
+        "export",
+        "Tulis notulen rapat (Markdown, HTML, Word, atau CSV keputusan) dari berkas sesi.",
+        run_export,
+    )
+    parser.add_argument("session", metavar="SESI", type=Path, help="berkas sesi, misalnya sessions/rapat-sop-2022.json")
+    parser.add_argument(
+        "--format",
+        "-f",
+        dest="format",
+        choices=FORMAT_CHOICES,
+        default=None,
+        help="md, html, docx atau csv (bawaan: dari akhiran -o, selain itu docx)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="berkas tujuan, atau folder tujuan (bawaan: <nama-sesi>-notulen.<format> di samping berkas sesi)",
+    )
+
+
+def choose_format(explicit: str | None, output: Path | None) -> str:
+    """--format wins; otherwise the suffix of -o when it names a format; otherwise DOCX."""
+    if explicit:
+        return explicit
+    if output is not None and output.suffix.lower().lstrip(".") in FORMAT_CHOICES:
+        return output.suffix.lower().lstrip(".")
+    return DEFAULT_FORMAT
+
+
+def output_path(session_path: Path, fmt: str, output: Path | None) -> Path:
+    """Where to write: -o as given; a folder given as -o gets the default file name inside it."""
+    from sopreview.minutes.export import default_path
+
+    if output is None:
+        return default_path(session_path, fmt)
+    if output.is_dir() and not output.is_symlink():
+        return output / default_path(session_path, fmt).name
+    return output
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from sopreview.minutes.export import ExportError, export_minutes
+    from sopreview.store.session import Session, SessionError
+
+    session_path: Path = args.session
+    if not session_path.is_file():
+        print(f"Berkas sesi '{session_path}' tidak ditemukan. Periksa nama berkasnya "
+              "(sesi biasanya ada di folder sessions/).", file=sys.stderr)
+        return 2
+    fmt = choose_format(args.format, args.output)
+    target = output_path(session_path, fmt, args.output)
+    try:
+        session = Session.open(session_path, readonly=True)
+    except SessionError as exc:
+        print(f"Tidak dapat membuka sesi: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"Tidak dapat membaca '{session_path}': {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
+        note = snapshot_note(session)
+        written = export_minutes(session, fmt, target)
+    except ExportError as exc:
+        print(f"Notulen tidak ditulis: {exc}", file=sys.stderr)
+        return 1
+    except SessionError as exc:
+        print(f"Notulen tidak ditulis: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        session.close()
+    if note:
+        print(note, file=sys.stderr)
+    print(f"Notulen ({fmt}) ditulis ke {written}")
+    return 0
+
+
+def snapshot_note(session: Session) -> str | None:
+    """A reminder when sops/ changed after the session was created: the minutes keep the snapshot."""
+    from sopreview.store.session import SessionError
+
+    sops_dir = session.sops_dir
+    if sops_dir is None or not sops_dir.is_dir():
+        return None
+    try:
+        changed = session.changed_since_snapshot(sops_dir)
+    except (SessionError, OSError):
+        return None
+    if not changed:
+        return None
+    return (f"Catatan: {len(changed)} SOP di {sops_dir} berubah sejak sesi dibuat; notulen memakai "
+            "isi SOP sebagaimana dibahas dalam rapat (salinan di berkas sesi).")

@@ -1,0 +1,122 @@
+"""Write the notulen of a session to one file, safely.
+
+The one entry point the CLI and the TUI dialog share: it writes exactly the file the user
+named (never elsewhere, never over a folder or through a symbolic link), and atomically,
+so a crash mid-write leaves the old file or none, never half a document.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from sopreview.minutes.build import build_minutes
+from sopreview.minutes.model import Minutes, SessionReader
+
+FORMATS: dict[str, str] = {"md": "Markdown", "html": "HTML", "docx": "Word (DOCX)", "csv": "CSV keputusan"}
+"""Format key → label (the TUI dialog lists these)."""
+
+
+NEEDS_CHANGES = frozenset({"md", "html", "docx"})
+"""Formats that print the change summary of revisions (the CSV of decisions does not)."""
+
+
+class ExportError(Exception):
+    """A user-facing reason the file was not written (names the path and what to do)."""
+
+
+def renderer(fmt: str) -> Callable[[Minutes], bytes]:
+    """The ``render`` function of a format; heavy modules (python-docx) load only when asked."""
+    if fmt == "md":
+        from sopreview.minutes.markdown import render
+    elif fmt == "html":
+        from sopreview.minutes.html import render
+    elif fmt == "docx":
+        from sopreview.minutes.docx import render
+    elif fmt == "csv":
+        from sopreview.minutes.csv import render
+    else:
+        raise ExportError(f"Format '{fmt}' tidak dikenal. Pilih salah satu: {', '.join(FORMATS)}.")
+    return render
+
+
+def render_minutes(session: SessionReader, fmt: str) -> bytes:
+    """The document bytes, without touching the disk."""
+    render = renderer(fmt)
+    return render(build_minutes(session, perubahan=fmt in NEEDS_CHANGES))
+
+
+def default_path(session_path: Path, fmt: str) -> Path:
+    """``sessions/rapat-2022.json`` → ``sessions/rapat-2022-notulen.docx``."""
+    return session_path.with_name(f"{session_path.stem}-notulen.{fmt}")
+
+
+def check_target(out_path: Path, within: Path | None = None) -> Path:
+    """The absolute path to write, or ExportError saying why that place is refused."""
+    raw = Path(out_path).expanduser()
+    if raw.name in ("", ".", ".."):
+        raise ExportError(f"'{out_path}' bukan nama berkas. Tulis nama berkas, misalnya notulen.docx.")
+    folder = raw.parent.resolve()
+    target = folder / raw.name
+    if within is not None:
+        allowed = Path(within).expanduser().resolve()
+        if folder != allowed and allowed not in folder.parents:
+            raise ExportError(
+                f"'{out_path}' berada di luar folder yang dipilih ({allowed}). "
+                "Simpan notulen di dalam folder itu."
+            )
+    if not folder.is_dir():
+        raise ExportError(f"Folder '{folder}' tidak ada (atau bukan folder). Buat foldernya dulu atau pilih folder lain.")
+    if target.is_symlink():
+        raise ExportError(
+            f"'{target}' adalah tautan simbolik; notulen tidak ditulis melalui tautan. Pilih nama berkas lain."
+        )
+    if target.is_dir():
+        raise ExportError(f"'{target}' adalah folder. Tulis nama berkas di dalamnya, misalnya {target / 'notulen.docx'}.")
+    if target.exists() and not target.is_file():
+        raise ExportError(f"'{target}' bukan berkas biasa. Pilih nama berkas lain.")
+    return target
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename over the target, fsync the folder."""
+    mode = (target.stat().st_mode & 0o777) if target.exists() else 0o644
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def export_minutes(session: SessionReader, fmt: str, out_path: Path, *, within: Path | None = None) -> Path:
+    """Write the notulen of ``session`` as ``fmt`` to ``out_path``; return the path written.
+
+    ``within``: the folder the user picked (TUI dialog); a name that escapes it is refused.
+    Raises ExportError (clear Indonesian message) when the place is refused or cannot be written.
+    """
+    target = check_target(out_path, within)
+    data = render_minutes(session, fmt)
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise ExportError(f"Tidak dapat menulis '{target}': {exc.strerror or exc}.") from exc
+    return target

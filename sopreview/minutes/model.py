@@ -1,0 +1,252 @@
+"""The notulen as plain data, shared by every renderer (``build.build_minutes`` fills it).
+
+All counts, groupings and wordings are fields here, so Markdown, HTML, DOCX and CSV cannot
+disagree about what the meeting decided: renderers only lay the data out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sopreview.domain.meeting import (
+    DECISION_LABEL,
+    DECISIONS,
+    Action,
+    Attendance,
+    Criterion,
+    Decision,
+    Evaluation,
+    MeetingMeta,
+)
+from sopreview.domain.model import Orang, Organisasi, Proposal
+
+BELUM = "belum_diputuskan"
+"""Key for a proposal without a decision: listed as such, never dropped."""
+BELUM_LABEL = "Belum diputuskan"
+KEPUTUSAN_URUT: tuple[str, ...] = (*DECISIONS, BELUM)
+"""Every row of the decision tally, in the order the minutes print it."""
+CARRY_OVER = frozenset({"ditunda", BELUM})
+"""Items the next meeting has to take up again."""
+
+
+class SessionReader(Protocol):
+    """The part of ``sopreview.store.session.Session`` the minutes read (never write)."""
+
+    @property
+    def meta(self) -> MeetingMeta: ...
+    @property
+    def organisasi(self) -> Organisasi: ...
+    @property
+    def criteria(self) -> tuple[Criterion, ...]: ...
+    def proposals(self) -> list[Proposal]: ...
+    def decision(self, pid: str) -> Decision | None: ...
+    def evaluation(self, pid: str) -> Evaluation | None: ...
+    def notes(self, pid: str) -> str: ...
+    def actions(self, pid: str | None = None) -> list[Action]: ...
+    def people(self) -> list[Orang]: ...
+    def attendance(self) -> dict[str, Attendance]: ...
+    def history(self, pid: str) -> list[dict[str, Any]]: ...
+
+
+@dataclass(frozen=True)
+class Kop:
+    """Kop naskah dinas: the organisation header."""
+
+    instansi: str
+    alamat: str
+    kota: str
+
+
+@dataclass(frozen=True)
+class Penilaian:
+    """An evaluation in words: ``5 dari 7 kriteria terpenuhi`` and which were not."""
+
+    terpenuhi: int
+    total: int
+    tidak_terpenuhi: tuple[str, ...]
+    belum_dinilai: tuple[str, ...]
+    catatan: str
+    tindakan: str
+
+    @property
+    def teks(self) -> str:
+        return f"{self.terpenuhi} dari {self.total} kriteria terpenuhi"
+
+
+@dataclass(frozen=True)
+class TindakLanjut:
+    """One follow-up action: what, who, by when, and which SOP it belongs to."""
+
+    no: int
+    apa: str
+    siapa: str
+    kapan: str
+    terkait: str
+
+
+@dataclass(frozen=True)
+class ItemNotulen:
+    """One proposal as discussed: everything the Pembahasan and Keputusan parts print."""
+
+    no: int
+    id: str
+    nama: str
+    """The SOP's title as the meeting calls it, always ``SOP …``."""
+    subbag: str
+    subbag_nama: str
+    """Short name of the sub bagian (``Hukum dan SDM``), for table columns."""
+    jenis: str
+    jenis_label: str
+    penyaji: str
+    ringkasan: str
+    alasan: str
+    perubahan: str
+    """Change summary in words for a revision; empty for a new SOP."""
+    pembahasan: str
+    penilaian: Penilaian | None
+    keputusan: str
+    """A key of ``KEPUTUSAN_URUT`` (``belum_diputuskan`` when nothing was recorded)."""
+    keputusan_label: str
+    catatan_keputusan: str
+    tindak_lanjut: tuple[TindakLanjut, ...]
+    riwayat: tuple[str, ...]
+    """What earlier meetings decided (a carried-over item), oldest first, one line each."""
+    sampel: bool
+
+
+@dataclass(frozen=True)
+class BagianPembahasan:
+    """The proposals of one sub bagian, in agenda order."""
+
+    kode: str
+    judul: str
+    kepala: str
+    items: tuple[ItemNotulen, ...]
+
+
+@dataclass(frozen=True)
+class Hadir:
+    """A row of the daftar hadir appendix."""
+
+    no: int
+    nama: str
+    jabatan: str
+    keterangan: str
+    hadir: bool
+
+
+@dataclass(frozen=True)
+class Penandatangan:
+    """One signature: role, name, and what is known of jabatan, pangkat and NIP."""
+
+    peran: str
+    nama: str
+    jabatan: str
+    pangkat: str
+    nip: str
+
+
+@dataclass(frozen=True)
+class Rekap:
+    """A count with its label (one line of a tally table)."""
+
+    kunci: str
+    label: str
+    jumlah: int
+
+
+@dataclass(frozen=True)
+class RekapJenis:
+    """Counts of one jenis of proposal, split by decision in ``KEPUTUSAN_URUT`` order."""
+
+    jenis: str
+    label: str
+    per_keputusan: tuple[Rekap, ...]
+
+    @property
+    def jumlah(self) -> int:
+        return sum(r.jumlah for r in self.per_keputusan)
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """A whole notulen rapat."""
+
+    kop: Kop
+    judul: str
+    tanggal_iso: str
+    hari_tanggal: str
+    waktu: str
+    waktu_mulai: str
+    waktu_selesai: str
+    tempat: str
+    surat_undangan: str
+    acara: tuple[str, ...]
+    ketua: str
+    sekretaris: str
+    notulis: str
+    hadir: int
+    diundang: int
+    kehadiran: tuple[Rekap, ...]
+    """Counts per attendance status (only statuses that occur)."""
+    daftar_hadir: tuple[Hadir, ...]
+    pembukaan: str
+    pembahasan: tuple[BagianPembahasan, ...]
+    items: tuple[ItemNotulen, ...]
+    """All proposals in agenda order: the Keputusan table."""
+    rekap_keputusan: tuple[Rekap, ...]
+    rekap_jenis: tuple[RekapJenis, ...]
+    ringkasan_keputusan: str
+    """The tally in one sentence: ``6 SOP baru disetujui, …``."""
+    dibawa: tuple[ItemNotulen, ...]
+    """Deferred or undecided items, carried over to the next meeting."""
+    tindak_lanjut: tuple[TindakLanjut, ...]
+    kesimpulan: str
+    tempat_tanggal_ttd: str
+    penandatangan: tuple[Penandatangan, ...]
+    """Notulis first, Pimpinan Rapat second: left and right of the signature block."""
+    catatan_sampel: str
+
+    def tabel_rekap(self) -> tuple[list[str], list[list[str]]]:
+        """The tally as one table: decisions down, jenis across, totals right and bottom."""
+        header = ["Keputusan", *(rj.label for rj in self.rekap_jenis), "Jumlah"]
+        rows = [
+            [r.label, *(str(rj.per_keputusan[n].jumlah) for rj in self.rekap_jenis), str(r.jumlah)]
+            for n, r in enumerate(self.rekap_keputusan)
+        ]
+        rows.append(["Jumlah", *(str(rj.jumlah) for rj in self.rekap_jenis), str(len(self.items))])
+        return header, rows
+
+
+_SUBBAG_PREFIX = re.compile(r"^(sub\s*bagian|subbag\.?)\s+", re.IGNORECASE)
+
+
+def subbag_singkat(nama: str) -> str:
+    """``Sub Bagian Hukum dan SDM`` → ``Hukum dan SDM``."""
+    return _SUBBAG_PREFIX.sub("", nama.strip())
+
+
+def judul_subbag(nama: str) -> str:
+    """``Hukum dan SDM`` or ``Subbag Hukum dan SDM`` → ``Sub Bagian Hukum dan SDM``."""
+    return f"Sub Bagian {subbag_singkat(nama)}"
+
+
+def judul_sop(nama: str) -> str:
+    """``Surat Masuk`` → ``SOP Surat Masuk``; names that already say SOP are kept."""
+    nama = nama.strip()
+    return nama if re.match(r"(?i)^sop\b", nama) else f"SOP {nama}"
+
+
+def daftar_kalimat(parts: list[str]) -> str:
+    """``a``, ``a dan b``, ``a, b, dan c`` — an Indonesian enumeration."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    if len(parts) == 2:
+        return f"{parts[0]} dan {parts[1]}"
+    return ", ".join(parts[:-1]) + f", dan {parts[-1]}"
+
+
+def label_keputusan(kunci: str) -> str:
+    return BELUM_LABEL if kunci == BELUM else DECISION_LABEL.get(kunci, kunci)
