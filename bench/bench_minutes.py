@@ -124,7 +124,7 @@ def main() -> int:
               f"{'ok' if met else 'MISSED'}   ({sizes[fmt] / 1e6:.2f} MB)")
     print(f"  {'  minutes model, no changes':30s} {model_plain:8.3f} s {model_plain / load_s:5.1f}x")
     print(f"  {'  minutes model, with changes':30s} {model_full:8.3f} s {model_full / load_s:5.1f}x"
-          f"   (difference = diff_sop + summary_text for {revisions} revisions)")
+          f"   ({revisions} revision summaries read from the session's snapshot)")
     return 0 if ok else 1
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from sopreview.domain.model import SopDocument, Step
+from sopreview.domain.model import Proposal, SopDocument, Step
 
 MATCH_THRESHOLD = 0.55
 """Minimum similarity (0..1) of two steps' activity and actor to count as the same step."""
@@ -289,6 +289,13 @@ def _align_block(
     out.extend((old[k], None) for k in range(i, n))
     out.extend((None, new[k]) for k in range(j, m))
     return out
+
+
+def change_summary(proposal: Proposal) -> str:
+    """The one-paragraph summary of what a revision changes; empty for a new SOP."""
+    if not proposal.is_revision or proposal.sebelumnya is None:
+        return ""
+    return summary_text(diff_sop(proposal.sebelumnya, proposal.dokumen))
 
 
 def branches_text(step: Step) -> str:

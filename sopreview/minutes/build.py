@@ -113,7 +113,7 @@ def _item(
         penyaji=p.pengusul or (sb.kepala if sb else ""),
         ringkasan=p.ringkasan,
         alasan=p.alasan,
-        perubahan=_perubahan(p) if perubahan else "",
+        perubahan=_perubahan(p, session) if perubahan else "",
         pembahasan=session.notes(p.id),
         penilaian=_penilaian(session.evaluation(p.id), session.criteria),
         keputusan=kunci,
@@ -135,15 +135,13 @@ def _riwayat(record: dict[str, Any]) -> str:
     return f"{head}: {label}" + (f" \u2013 {catatan}" if catatan else "")
 
 
-def _perubahan(p: Proposal) -> str:
-    """What a revision changes, in words (from the version in force to the proposed one)."""
+def _perubahan(p: Proposal, session: SessionReader) -> str:
+    """What a revision changes, in words: the summary fixed in the session's snapshot."""
     if not p.is_revision:
         return ""
     if p.sebelumnya is None:
         return "Versi SOP yang berlaku tidak dilampirkan, sehingga perubahan tidak dapat dirangkum."
-    from sopreview.domain.changes import diff_sop, summary_text
-
-    return summary_text(diff_sop(p.sebelumnya, p.dokumen))
+    return session.change_summary(p.id)
 
 
 def _penilaian(ev: Evaluation | None, criteria: tuple[Criterion, ...]) -> Penilaian | None:

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sopreview.domain.changes import change_summary
 from sopreview.domain.meeting import DEFAULT_CRITERIA, Criterion, MeetingMeta, proposal_hash
 from sopreview.domain.model import Organisasi, Proposal
 from sopreview.store import schema
@@ -41,7 +42,8 @@ def build_session_data(organisasi: Organisasi, plan: CarryOverPlan, meta: Meetin
              "baru": {"judul": meta.judul, "usulan": len(agenda)},
              "ringkasan": f"Sesi dibuat: {len(agenda)} usulan di agenda{origin}", "batal": None, "perubahan": []}
     numbered = {str(n): doc for n, doc in enumerate
-                ([{"pid": p.id, "hash": proposal_hash(p), "data": p.to_dict()} for p in agenda], 1)}
+                ([{"pid": p.id, "hash": proposal_hash(p), "data": p.to_dict(), "perubahan": change_summary(p)}
+                 for p in agenda], 1)}
     items = {str(n): {"pid": p.id, "menit": int(p.durasi_menit), "keputusan": None, "evaluasi": None,
                       "catatan": "", "jam": [], "riwayat": plan.riwayat.get(p.id, [])}
              for n, p in enumerate(agenda, 1)}

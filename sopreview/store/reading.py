@@ -73,6 +73,20 @@ class SessionReading:
         self._require(pid)
         return self._static.proposals[pid]
 
+    def change_summary(self, pid: str) -> str:
+        """What a revision changes, in words, as fixed when the session was created.
+
+        Stored with the snapshot so the minutes say what the meeting saw, even if a later
+        release words diffs differently; sessions from before it was stored compute it once.
+        """
+        self._require(pid)
+        summaries = self._static.summaries
+        if pid not in summaries:
+            from sopreview.domain.changes import change_summary
+
+            summaries[pid] = change_summary(self._static.proposals[pid])
+        return summaries[pid]
+
     def snapshot_hash(self, pid: str) -> str:
         self._require(pid)
         return self._static.hashes[pid]

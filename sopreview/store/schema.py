@@ -9,7 +9,7 @@ hand edit could break and names the first problem; the file is then never writte
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,8 @@ class Static:
     hashes: dict[str, str]
     item_ids: dict[str, int]
     """Proposal id -> TinyDB doc id in the ``item`` table."""
+    summaries: dict[str, str] = field(default_factory=dict)
+    """Change summary of each revision as computed when the session was created."""
 
 
 class _Bad(Exception):
@@ -144,6 +146,7 @@ def _check(data: dict[str, Any]) -> Static:
 
     proposals: dict[str, Proposal] = {}
     hashes: dict[str, str] = {}
+    summaries: dict[str, str] = {}
     for doc_id, doc in data[T_AGENDA].items():
         where = f"agenda[{doc_id}]"
         _need(isinstance(doc.get("pid"), str) and isinstance(doc.get("hash"), str), where, "pid/hash tidak ada")
@@ -156,6 +159,8 @@ def _check(data: dict[str, Any]) -> Static:
         _need(doc["pid"] not in proposals, where, f"usulan {doc['pid']!r} ganda")
         proposals[doc["pid"]] = proposal
         hashes[doc["pid"]] = doc["hash"]
+        if isinstance(doc.get("perubahan"), str):
+            summaries[doc["pid"]] = doc["perubahan"]
 
     urutan = sesi["urutan"]
     _need(isinstance(urutan, list) and sorted(urutan) == sorted(proposals), "sesi.urutan",
@@ -183,7 +188,7 @@ def _check(data: dict[str, Any]) -> Static:
             Orang(**doc)
         except TypeError as exc:
             raise _Bad(f"tamu[{doc_id}]: {exc}") from None
-    return Static(organisasi, criteria, proposals, hashes, item_ids)
+    return Static(organisasi, criteria, proposals, hashes, item_ids, summaries)
 
 
 def _check_item(where: str, doc: dict[str, Any], proposals: dict[str, Proposal]) -> None:

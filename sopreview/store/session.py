@@ -194,7 +194,8 @@ class Session(SessionReading, SessionWriting):
             old = self._static
             static = schema.check(data, self.path)  # a bad file raises here; the old state stays
             if static.hashes == old.hashes:  # the snapshot never changes: keep parsed proposals
-                static = schema.Static(old.organisasi, old.criteria, old.proposals, old.hashes, static.item_ids)
+                static = schema.Static(old.organisasi, old.criteria, old.proposals, old.hashes, static.item_ids,
+                                       old.summaries)
             self._storage.install(data, signature)
             self._static = static
             self._bind_tables()
