@@ -1,0 +1,121 @@
+"""Record what the meeting decided about one proposal (one of the five decisions plus a note)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
+from textual.widgets import Button, Label, OptionList, TextArea
+
+from sopreview.domain.meeting import DECISION_LABEL, DECISIONS, NOTE_REQUIRED, validate_decision
+from sopreview.store.session import Session
+
+from ._base import SessionDialog, sentence
+from ._choices import ChoiceList
+
+_PICK = Binding.Group("Pilih", compact=True)
+
+
+class DecisionDialog(SessionDialog):
+    """Pick one of the five decisions (keys 1-5 or arrows) and write the catatan."""
+
+    DIALOG_TITLE = "Keputusan"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *[
+            Binding(str(n), f"choose({n - 1})", DECISION_LABEL[k], group=_PICK, id=f"decision.{k}")
+            for n, k in enumerate(DECISIONS, start=1)
+        ],
+        Binding("ctrl+s", "save", "Simpan", id="decision.save"),
+    ]
+    WRITE_ACTIONS = frozenset({"save", "choose"})
+
+    DEFAULT_CSS = """
+    DecisionDialog #decision-choices {
+        margin-top: 1;
+    }
+    DecisionDialog #decision-note {
+        height: 6;
+    }
+    """
+
+    def __init__(self, session: Session, proposal_id: str) -> None:
+        super().__init__(session, proposal_id)
+        existing = self.read(lambda: session.decision(proposal_id), None)
+        self._initial = existing.keputusan if existing else None
+        self._initial_note = existing.catatan if existing else ""
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield ChoiceList(
+            [(k, DECISION_LABEL[k]) for k in DECISIONS],
+            self._initial,
+            locked=self.readonly,
+            id="decision-choices",
+        )
+        yield Label(self._note_label(self._initial), id="decision-note-label", classes="field-label")
+        yield TextArea(
+            self._initial_note,
+            id="decision-note",
+            read_only=self.readonly,
+            soft_wrap=True,
+            show_line_numbers=False,
+            placeholder="Alasan keputusan atau daftar perbaikan yang diminta.",
+        )
+
+    def compose_buttons(self) -> Iterable[Widget]:
+        yield Button("Simpan", id="decision-save", variant="primary", compact=True, disabled=self.readonly)
+        yield Button("Batal", id="decision-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(ChoiceList).focus()
+
+    @property
+    def chosen(self) -> str | None:
+        return self.query_one(ChoiceList).chosen
+
+    # -- choosing -------------------------------------------------------------------------
+
+    @staticmethod
+    def _note_label(keputusan: str | None) -> str:
+        if keputusan in NOTE_REQUIRED:
+            return "Catatan (wajib untuk keputusan ini: alasan atau perbaikan)"
+        return "Catatan (opsional)"
+
+    def action_choose(self, index: int) -> None:
+        self.query_one(ChoiceList).choose_index(index)
+
+    @on(ChoiceList.Changed, "#decision-choices")
+    def _changed(self, event: ChoiceList.Changed) -> None:
+        self.query_one("#decision-note-label", Label).update(self._note_label(event.value))
+        self.clear_error()
+
+    @on(OptionList.OptionSelected, "#decision-choices")
+    def _selected(self) -> None:
+        self.query_one("#decision-note", TextArea).focus()
+
+    # -- saving ---------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#decision-save")
+    def action_save(self) -> None:
+        keputusan = self.chosen
+        if keputusan is None:
+            self.show_error("Pilih keputusan dahulu: tombol 1-5 atau panah atas/bawah.")
+            self.query_one(ChoiceList).focus()
+            return
+        note = self.query_one("#decision-note", TextArea)
+        catatan = note.text.strip()
+        problem = validate_decision(keputusan, catatan)
+        if problem:
+            self.show_error(sentence(problem) + ".")
+            note.focus()
+            return
+        done, _ = self.write(lambda: self.session.record_decision(self.proposal_id or "", keputusan, catatan))
+        if done:
+            self.dismiss(f"Keputusan disimpan: {DECISION_LABEL[keputusan]}")
+
+    @on(Button.Pressed, "#decision-cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,138 @@
+"""Export the notulen: pick a format and a folder that already exists.
+
+The minutes package is imported when the dialog opens, not when the app starts: the agenda
+should paint without loading the renderers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, OptionList, Static
+
+from sopreview.store.session import Session, SessionError
+
+from ._base import SessionDialog
+from ._choices import ChoiceList
+
+_PICK = Binding.Group("Format", compact=True)
+MAX_FORMATS = 9
+
+
+class ExportDialog(SessionDialog):
+    """Write the minutes of the session in one format into a folder the user names."""
+
+    DIALOG_TITLE = "Ekspor Notulen"
+    WRITES = False
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Ekspor", id="export.run"),
+        *[
+            Binding(str(n), f"choose({n - 1})", f"Format {n}", group=_PICK, key_display=str(n))
+            for n in range(1, MAX_FORMATS + 1)
+        ],
+    ]
+
+    DEFAULT_CSS = """
+    ExportDialog #export-formats {
+        margin-top: 1;
+    }
+    ExportDialog #export-file {
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, session: Session, default_format: str = "docx") -> None:
+        super().__init__(session, None)
+        from sopreview.minutes.export import FORMATS
+
+        self._formats: dict[str, str] = dict(list(FORMATS.items())[:MAX_FORMATS])
+        self._keys = tuple(self._formats)
+        self._chosen = default_format if default_format in self._formats else self._keys[0]
+
+    def heading(self) -> str:
+        return f"Pilih format (1-{len(self._keys)} atau panah), lalu folder tujuan yang sudah ada."
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield ChoiceList(
+            [(fmt, f"{label} (.{fmt})") for fmt, label in self._formats.items()], self._chosen, id="export-formats"
+        )
+        yield Label("Folder tujuan", classes="field-label")
+        yield Input(str(self.session.path.parent.resolve()), id="export-folder", compact=True)
+        yield Static("", id="export-file", markup=False)
+
+    def compose_buttons(self) -> Iterable[Widget]:
+        yield Button("Ekspor", id="export-run", variant="primary", compact=True)
+        yield Button("Batal", id="export-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(ChoiceList).focus()
+        self._show_file()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters and int(str(parameters[0])) >= len(self._keys):
+            return False  # keys past the last format do nothing and are not shown
+        return super().check_action(action, parameters)
+
+    # -- choosing -------------------------------------------------------------------------
+
+    def _file_name(self) -> str:
+        from sopreview.minutes.export import default_path
+
+        return default_path(self.session.path, self._chosen).name
+
+    def _show_file(self) -> None:
+        """Say which file will be written, and that an older export of it is replaced."""
+        raw = self.query_one("#export-folder", Input).value.strip()
+        target = Path(raw).expanduser() / self._file_name() if raw else None
+        note = " (sudah ada, akan ditimpa)" if target is not None and target.is_file() else ""
+        self.query_one("#export-file", Static).update(f"Berkas: {self._file_name()}{note}")
+
+    @on(Input.Changed, "#export-folder")
+    def _folder_changed(self) -> None:
+        self.clear_error()
+        self._show_file()
+
+    def action_choose(self, index: int) -> None:
+        self.query_one(ChoiceList).choose_index(index)
+
+    @on(ChoiceList.Changed, "#export-formats")
+    def _changed(self, event: ChoiceList.Changed) -> None:
+        self._chosen = event.value
+        self._show_file()
+
+    @on(OptionList.OptionSelected, "#export-formats")
+    def _selected(self) -> None:
+        self.query_one("#export-folder", Input).focus()
+
+    # -- exporting ------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#export-folder")
+    @on(Button.Pressed, "#export-run")
+    def action_save(self) -> None:
+        from sopreview.minutes.export import ExportError, export_minutes
+
+        raw = self.query_one("#export-folder", Input).value.strip()
+        if not raw:
+            self.show_error("Isi folder tujuan.")
+            return
+        folder = Path(raw).expanduser()
+        if not folder.is_dir():
+            self.show_error(f"{folder} bukan folder yang ada. Buat foldernya dahulu, atau pilih folder lain.")
+            self.query_one("#export-folder", Input).focus()
+            return
+        try:
+            written = export_minutes(self.session, self._chosen, folder / self._file_name(), within=folder)
+        except (ExportError, SessionError, OSError) as error:
+            self.show_error(f"Ekspor gagal: {error}")
+            return
+        self.dismiss(f"Notulen diekspor ke {written}")
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)

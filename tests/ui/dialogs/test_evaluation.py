@@ -1,0 +1,115 @@
+"""EvaluationDialog: y / t / space answer the criteria, the count is live, saves go to disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from sopreview.store.session import Session
+from sopreview.ui.dialogs import EvaluationDialog
+from sopreview.ui.dialogs.evaluation import CriteriaList
+
+from .conftest import P1, DialogHost, on_disk, run_dialog, type_text
+
+
+def summary(app: DialogHost) -> str:
+    return str(app.screen.query_one("#evaluation-summary", Static).render())
+
+
+def test_y_and_t_answer_and_move_on_the_count_is_live(session: Session, session_path: Path) -> None:
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[None], app: DialogHost) -> None:
+        seen.append(summary(app))
+        await pilot.press("y", "y")
+        seen.append(summary(app))
+        await pilot.press("y", "y", "t", "y", "y")
+        seen.append(summary(app))
+        await pilot.press("tab")
+        await type_text(pilot, "Langkah 4 belum dijalankan")
+        await pilot.press("enter")  # to Tindakan
+        await type_text(pilot, "Sosialisasi ulang")
+        await pilot.press("enter")  # Enter in the last field saves
+
+    app = run_dialog(lambda: EvaluationDialog(session, P1), script)
+    assert seen == [
+        "0 dari 7 kriteria terpenuhi (7 belum dijawab)",
+        "2 dari 7 kriteria terpenuhi (5 belum dijawab)",
+        "6 dari 7 kriteria terpenuhi",
+    ]
+    assert app.results == ["Evaluasi disimpan: 6 dari 7 kriteria terpenuhi"]
+    with on_disk(session_path) as disk:
+        evaluation = disk.evaluation(P1)
+        assert evaluation is not None
+        assert evaluation.jawaban == {"k1": True, "k2": True, "k3": True, "k4": True,
+                                      "k5": False, "k6": True, "k7": True}
+        assert evaluation.catatan == "Langkah 4 belum dijalankan"
+        assert evaluation.tindakan == "Sosialisasi ulang"
+
+
+def test_space_toggles_and_arrows_move(session: Session, session_path: Path) -> None:
+    async def script(pilot: Pilot[None], app: DialogHost) -> None:
+        await pilot.press("down", "down", "space")  # k3: unanswered -> Ya
+        await pilot.press("down", "space", "space")  # k4: -> Ya -> Tidak
+        await pilot.press("up", "up", "t")  # k2: Tidak, then the highlight moves to k3
+        assert app.screen.query_one(CriteriaList).highlighted == 2
+        await pilot.press("ctrl+s")
+
+    app = run_dialog(lambda: EvaluationDialog(session, P1), script)
+    assert app.results == ["Evaluasi disimpan: 1 dari 7 kriteria terpenuhi (4 belum dijawab)"]
+    with on_disk(session_path) as disk:
+        evaluation = disk.evaluation(P1)
+        assert evaluation is not None
+        assert evaluation.jawaban == {"k1": None, "k2": False, "k3": True, "k4": False,
+                                      "k5": None, "k6": None, "k7": None}
+
+
+def test_existing_evaluation_is_prefilled(session: Session, session_path: Path) -> None:
+    answers = {f"k{n}": n % 2 == 1 for n in range(1, 8)}
+    session.record_evaluation(P1, answers, "catatan lama", "tindakan lama")
+    seen: dict[str, object] = {}
+
+    async def script(pilot: Pilot[None], app: DialogHost) -> None:
+        seen["summary"] = summary(app)
+        seen["note"] = app.screen.query_one("#evaluation-note", Input).value
+        seen["action"] = app.screen.query_one("#evaluation-action", Input).value
+        await pilot.press("y", "ctrl+s")  # k1 is already Ya: saving keeps everything
+
+    app = run_dialog(lambda: EvaluationDialog(session, P1), script)
+    assert seen == {"summary": "4 dari 7 kriteria terpenuhi", "note": "catatan lama", "action": "tindakan lama"}
+    assert app.results == ["Evaluasi disimpan: 4 dari 7 kriteria terpenuhi"]
+    with on_disk(session_path) as disk:
+        evaluation = disk.evaluation(P1)
+        assert evaluation is not None and evaluation.jawaban == answers
+        assert (evaluation.catatan, evaluation.tindakan) == ("catatan lama", "tindakan lama")
+
+
+def test_escape_writes_nothing(session: Session, session_path: Path) -> None:
+    async def script(pilot: Pilot[None], app: DialogHost) -> None:
+        await pilot.press("y", "y", "escape")
+
+    app = run_dialog(lambda: EvaluationDialog(session, P1), script)
+    assert app.results == [None]
+    with on_disk(session_path) as disk:
+        assert disk.evaluation(P1) is None
+
+
+def test_read_only_session_cannot_answer(session: Session, session_path: Path) -> None:
+    follower = Session.open(session_path, readonly=True)
+    seen: dict[str, object] = {}
+
+    async def script(pilot: Pilot[None], app: DialogHost) -> None:
+        await pilot.press("y", "space", "ctrl+s")
+        seen["summary"] = summary(app)
+        seen["disabled"] = app.screen.query_one("#evaluation-note", Input).disabled
+
+    try:
+        app = run_dialog(lambda: EvaluationDialog(follower, P1), script)
+    finally:
+        follower.close()
+    assert seen == {"summary": "0 dari 7 kriteria terpenuhi (7 belum dijawab)", "disabled": True}
+    assert app.results == []
+    with on_disk(session_path) as disk:
+        assert disk.evaluation(P1) is None
