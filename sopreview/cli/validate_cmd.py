@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from sopreview.cli.common import add_command
-from sopreview.domain.loader import load_sops
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -17,6 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    from sopreview.domain.loader import load_sops  # here, so other commands start without it
+
     result = load_sops(Path(args.sops_dir))
     for problem in result.problems:
         print(problem, file=sys.stderr if problem.is_error else sys.stdout)

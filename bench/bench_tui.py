@@ -1,0 +1,210 @@
+"""How fast the meeting app starts and follows the arrow keys, against a bare Textual app.
+
+Baseline (measured in the same run, on the same machine): a bare Textual app whose only
+widget is an OptionList of 1,000 items.
+
+* Start: wall time from process start to the first painted agenda (the app exits right after
+  its first paint when SOPREVIEW_EXIT_AFTER_PAINT=1), run in a pseudo-terminal of 120x36
+  through the real CLI (`python -m sopreview open SESSION`), median of RUNS runs, for the
+  14-proposal demo and a generated 1,000-proposal agenda. Targets: 1.5x and 2x the bare app.
+* Key press: in-process ``run_test``, 50 presses of "down" with ``pilot.press`` + ``pause``;
+  median wall time per press (and CPU time, which the pilot's idle waits do not blur) on the
+  1,000-proposal agenda. Target: 1.2x the bare app.
+
+Run: ``.venv/bin/python bench/bench_tui.py [--runs 7]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import fcntl
+import os
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import OptionList
+
+class List(OptionList):
+    painted = False
+
+    def render_lines(self, crop):
+        lines = super().render_lines(crop)
+        if not self.painted:  # exit right after the first frame, as sopreview does
+            self.painted = True
+            self.app.call_later(self.app.exit)
+        return lines
+
+class Bare(App):
+    def compose(self):
+        yield List(*[f"Usulan {i}" for i in range(1000)])
+
+Bare().run()
+"""
+
+SOP_APP = "import sys; from sopreview.cli import main; sys.exit(main(['open', sys.argv[1]]))"
+
+
+# -- data ----------------------------------------------------------------------------------------
+
+
+def make_big_session(folder: Path, count: int = 1000) -> Path:
+    """A session with ``count`` plausible proposals in 10 sub bagian (6 steps each)."""
+    from sopreview.domain.meeting import MeetingMeta
+    from sopreview.domain.model import JENIS, Organisasi, Orang, Proposal, SopDocument, Step, SubBagian
+    from sopreview.store.session import Session
+
+    subbag = tuple(SubBagian(f"subbag-{k:02d}", f"Sub Bagian Contoh {k}", f"Kepala {k}") for k in range(10))
+    organisasi = Organisasi("KPU Kota Contoh", subbag=subbag, orang=tuple(Orang(f"Pegawai {i}") for i in range(40)))
+    proposals = []
+    for i in range(count):
+        sb = subbag[i * len(subbag) // count]
+        steps = tuple(
+            Step(n, f"Kegiatan {n} untuk layanan nomor {i}", "Staf" if n % 2 else "Kepala Sub Bagian",
+                 kelengkapan="Formulir", waktu="15 menit", output=f"Hasil {n}")
+            for n in range(1, 7)
+        )
+        doc = SopDocument(nama=f"SOP Layanan Administrasi Nomor {i:04d}", pelaksana=("Staf", "Kepala Sub Bagian"),
+                          langkah=steps)
+        jenis = JENIS[i % 3]
+        proposals.append(Proposal(id=f"{sb.kode}/sop-{i:04d}", subbag=sb.kode, jenis=jenis, dokumen=doc,
+                                  pengusul=sb.kepala, durasi_menit=10, sebelumnya=doc if jenis != "baru" else None,
+                                  sampel=True))
+    path = folder / "sessions" / "besar.json"
+    Session.create(path, organisasi, proposals, meta=MeetingMeta(judul="Rapat besar", tanggal="2022-06-16")).close()
+    return path
+
+
+def make_demo_session(folder: Path) -> Path:
+    from sopreview.demo import create_demo
+
+    session, _result = create_demo(folder)
+    session.close()
+    return session.path
+
+
+# -- start to first paint ------------------------------------------------------------------------
+
+
+def run_in_pty(argv: list[str], env: dict[str, str], size: tuple[int, int] = (120, 36)) -> float:
+    """Seconds from process start to exit, in a pseudo-terminal of ``size`` whose output is drained."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+
+    def drain() -> None:
+        while True:
+            try:
+                if not os.read(master, 65536):
+                    return
+            except OSError:
+                return
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, close_fds=True)
+    code = proc.wait(timeout=120)
+    elapsed = time.perf_counter() - start
+    os.close(slave)
+    reader.join(timeout=5)
+    os.close(master)
+    if code != 0:
+        raise RuntimeError(f"{argv} exited with {code}")
+    return elapsed
+
+
+def startup_medians(sessions: dict[str, Path], runs: int) -> dict[str, float]:
+    env = {**os.environ, "SOPREVIEW_EXIT_AFTER_PAINT": "1", "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
+    commands: dict[str, list[str]] = {"bare": [sys.executable, "-c", BARE_APP]}
+    commands |= {name: [sys.executable, "-c", SOP_APP, str(path)] for name, path in sessions.items()}
+    for argv in commands.values():  # warm the file cache and .pyc files once
+        run_in_pty(argv, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):  # interleaved, so a busy moment hits every variant alike
+        for name, argv in commands.items():
+            times[name].append(run_in_pty(argv, env))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+# -- key presses ---------------------------------------------------------------------------------
+
+
+async def _presses(app_factory: Callable[[], object], presses: int) -> tuple[float, float]:
+    from textual.app import App
+
+    app = app_factory()
+    assert isinstance(app, App)
+    walls: list[float] = []
+    cpus: list[float] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.pause(0.2)
+        for _ in range(presses):
+            wall, cpu = time.perf_counter(), time.process_time()
+            await pilot.press("down")
+            await pilot.pause()
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def keypress_medians(big: Path, presses: int) -> dict[str, tuple[float, float]]:
+    from textual.app import App, ComposeResult
+    from textual.widgets import OptionList
+
+    from sopreview.ui.app import SopReviewApp
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield OptionList(*[f"Usulan {i}" for i in range(1000)])
+
+    return {
+        "bare": asyncio.run(_presses(Bare, presses)),
+        "sopreview": asyncio.run(_presses(lambda: SopReviewApp(big, None), presses)),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--presses", type=int, default=50)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="sopreview-bench-") as tmp:
+        folder = Path(tmp)
+        t = time.perf_counter()
+        big = make_big_session(folder / "besar")
+        print(f"sesi 1.000 usulan dibuat dalam {time.perf_counter() - t:.1f} s ({big.stat().st_size // 1024} KiB)")
+        demo = make_demo_session(folder / "demo")
+        start = startup_medians({"demo (14)": demo, "1.000 usulan": big}, args.runs)
+        bare = start.pop("bare")
+        print(f"\nMulai sampai tampilan pertama (median {args.runs} kali, pty 120x36):")
+        print(f"  bare OptionList 1.000      {bare * 1000:7.0f} ms")
+        for (name, value), target in zip(start.items(), (1.5, 2.0), strict=True):
+            ratio = value / bare
+            verdict = "OK" if ratio <= target else "MELEBIHI"
+            print(f"  sopreview {name:<16} {value * 1000:7.0f} ms  {ratio:4.2f}x  (target {target}x: {verdict})")
+        keys = keypress_medians(big, args.presses)
+        (bare_wall, bare_cpu), (sop_wall, sop_cpu) = keys["bare"], keys["sopreview"]
+        print(f"\nTombol panah bawah ({args.presses} kali, median per tekan, agenda 1.000 usulan):")
+        print(f"  bare OptionList 1.000      {bare_wall * 1000:7.1f} ms  (CPU {bare_cpu * 1000:5.1f} ms)")
+        ratio = sop_wall / bare_wall
+        print(f"  sopreview                  {sop_wall * 1000:7.1f} ms  (CPU {sop_cpu * 1000:5.1f} ms)  "
+              f"{ratio:4.2f}x  (target 1.2x: {'OK' if ratio <= 1.2 else 'MELEBIHI'}; CPU {sop_cpu / bare_cpu:4.2f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

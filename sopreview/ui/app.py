@@ -1,0 +1,228 @@
+"""The meeting app: opens one session (or lets the user pick one) and shows the agenda.
+
+The app owns the open :class:`Session` and the loader's problems; screens read the session
+and write through it, then call :meth:`SopReviewApp.session_changed` so every screen on the
+stack re-reads what it shows. No business rule lives here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.screen import Screen
+
+from sopreview.domain.problems import Problem
+from sopreview.store.errors import SessionError, SessionLocked
+from sopreview.store.session import Session
+from sopreview.ui import keymap
+from sopreview.ui.commands import SopCommands
+from sopreview.ui.screens.agenda import AgendaScreen
+from sopreview.ui.screens.base import SessionScreen
+from sopreview.ui.theme import register_themes
+
+EXIT_AFTER_PAINT_ENV = "SOPREVIEW_EXIT_AFTER_PAINT"
+"""Set to 1 to exit right after the agenda is first painted (start-up benchmark)."""
+
+
+class SopReviewApp(App[None]):
+    """Run an SOP review meeting from the keyboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "sopreview"
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("app")
+    COMMANDS = App.COMMANDS | {SopCommands}
+    cursor_blink: ClassVar[bool] = True
+    """Blinking text cursors (snapshot tests turn this off)."""
+
+    def __init__(
+        self,
+        session_path: Path | None,
+        sops_dir: Path | None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        readonly: bool = False,
+        sessions_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.session_path = session_path
+        self.sops_dir = sops_dir
+        self.sessions_dir = sessions_dir or (session_path.parent if session_path else Path("sessions"))
+        self._clock: Callable[[], datetime] = clock or datetime.now
+        self.want_readonly = readonly
+        self.session: Session | None = None
+        self.problems: list[Problem] = []
+        self.changed: list[str] = []
+        self.exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV) == "1"
+        self._picker_shown = False
+        self._load_problems = True
+
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        return self._clock
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    # -- start --------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        register_themes(self)
+        if self.session_path is None:
+            from sopreview.ui.screens.picker import SessionPickerScreen
+
+            self.push_screen(SessionPickerScreen(self.sessions_dir, self.sops_dir))
+            self._picker_shown = True
+        else:
+            self.open_session(self.session_path)
+
+    def open_session(self, path: Path) -> bool:
+        """Open a session file (read-only, with a banner, when another process holds it)."""
+        try:
+            try:
+                session = Session.open(path, readonly=self.want_readonly, clock=self._clock)
+            except SessionLocked:
+                session = Session.open(path, readonly=True, clock=self._clock)
+        except SessionError as error:
+            if self.session is None and self.session_path is not None:
+                self.exit(return_code=1, message=str(error))
+            else:
+                self.notify(str(error), title="Sesi tidak dapat dibuka", severity="error", timeout=10)
+            return False
+        self.start_session(session)
+        return True
+
+    def start_session(self, session: Session, problems: list[Problem] | None = None) -> None:
+        """Show the agenda of a session just opened or created."""
+        self.session = session
+        self.session_path = session.path
+        if problems is not None:
+            self.problems = list(problems)
+        if self._picker_shown:
+            self._picker_shown = False
+            self.switch_screen(AgendaScreen())
+        else:
+            self.push_screen(AgendaScreen())
+        for warning in session.warnings:
+            self.notify(warning, title="Perhatian", severity="warning", timeout=10)
+        self._load_problems = problems is None
+
+    def agenda_painted(self) -> None:
+        """After the agenda's first frame: check sops/ (not before, so it does not slow the start)."""
+        if self.exit_after_paint:
+            self.exit()
+            return
+        session = self.session
+        sops_dir = self.sops_dir or (session.sops_dir if session is not None else None)
+        if sops_dir is not None and sops_dir.is_dir():
+            self._check_sops(sops_dir, self._load_problems)
+
+    @work(thread=True, exclusive=True, group="periksa-sops")
+    def _check_sops(self, sops_dir: Path, load: bool) -> None:
+        """Read sops/ for its problems off the UI thread (the session is only touched on the UI thread)."""
+        problems: list[Problem] | None = None
+        if load:
+            from sopreview.domain.loader import load_sops
+
+            try:
+                problems = load_sops(sops_dir).problems
+            except OSError as error:
+                self.call_from_thread(self.notify, f"{sops_dir}: tidak terbaca ({error.strerror})", severity="error")
+                return
+        self.call_from_thread(self._show_check, sops_dir, problems)
+
+    def _show_check(self, sops_dir: Path, problems: list[Problem] | None) -> None:
+        session = self.session
+        if session is None:
+            return
+        if problems is not None:
+            self.problems = problems
+        try:
+            self.changed = session.changed_since_snapshot(sops_dir)
+        except (SessionError, OSError) as error:
+            self.notify(str(error), title="Perubahan sops/ tidak dapat diperiksa", severity="error")
+        self.session_changed()
+        errors = sum(1 for p in self.problems if p.is_error)
+        if errors or self.changed:
+            self.notify(
+                f"{errors} galat berkas SOP, {len(self.changed)} usulan berubah sejak sesi dibuat. "
+                "Tekan g untuk melihat.",
+                title="Periksa folder sops/",
+                severity="warning",
+            )
+
+    # -- shared by the screens ----------------------------------------------------------------
+
+    def session_changed(self) -> None:
+        """Every screen showing the session re-reads it."""
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen) and screen.is_mounted:
+                screen.refresh_from_session()
+
+    def top_session_screen(self) -> SessionScreen | None:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, SessionScreen):
+                return screen
+        return None
+
+    def open_proposal(self, pid: str, *, replace: bool = False, tab: str = "ringkasan") -> None:
+        """Show a proposal and start its clock (a read-only session only shows it)."""
+        from sopreview.ui.screens.proposal import ProposalScreen
+
+        session = self.session
+        assert session is not None
+        if not session.readonly and not session.clock(pid).running:
+            try:
+                session.open_item(pid)
+            except SessionError as error:
+                self.notify(str(error), title="Tidak tersimpan", severity="error")
+        screen = ProposalScreen(pid, tab)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        self.session_changed()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, in Indonesian (quit and help come from the keymap)."""
+        yield SystemCommand("Tema warna", "Ganti tema warna aplikasi", self.action_change_theme)
+        yield SystemCommand(
+            "Tangkapan layar", "Simpan gambar SVG layar ini", lambda: self.set_timer(0.1, self.deliver_screenshot)
+        )
+
+    def action_help(self) -> None:
+        from sopreview.ui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    # -- stop ---------------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        self.exit(message=self.close_session())
+
+    def on_unmount(self) -> None:
+        self.close_session()
+
+    def close_session(self) -> str | None:
+        """Stop the running item's clock (time away is not meeting time) and release the lock.
+
+        Returns the store's message when the clock could not be saved, so quitting says so."""
+        session = self.session
+        if session is None:
+            return None
+        self.session = None
+        try:
+            current, _tab = session.current()
+            if not session.readonly and current is not None and session.clock(current).running:
+                session.close_item(current)
+        except SessionError as error:
+            return f"Jam usulan tidak tersimpan: {error}"
+        finally:
+            session.close()
+        return None

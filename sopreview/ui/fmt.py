@@ -1,0 +1,87 @@
+"""Small text helpers shared by the screens: cell-exact fitting, minutes, clock times, labels.
+
+Terminal columns are counted in cells (an Indonesian name with an accent or a wide glyph must
+not push a column out of line), so every fixed-width column goes through :func:`fit`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.cells import cell_len, set_cell_size
+
+from sopreview.domain.model import JENIS_LABEL
+
+STATUS_SHORT: dict[str | None, str] = {
+    None: "Belum",
+    "disetujui": "Disetujui",
+    "disetujui_dengan_perbaikan": "Dg. perbaikan",
+    "ditunda": "Ditunda",
+    "ditolak": "Ditolak",
+    "ditarik": "Ditarik",
+}
+"""Decision labels short enough for an agenda column (the dialogs show the full label)."""
+
+STATUS_ICON: dict[str | None, str] = {
+    None: "·",
+    "disetujui": "✓",
+    "disetujui_dengan_perbaikan": "✓",
+    "ditunda": "…",
+    "ditolak": "✗",
+    "ditarik": "–",
+}
+
+STATUS_STYLE: dict[str | None, str] = {
+    None: "$text-muted",
+    "disetujui": "$text-success",
+    "disetujui_dengan_perbaikan": "$text-success",
+    "ditunda": "$text-warning",
+    "ditolak": "$text-error",
+    "ditarik": "$text-muted",
+}
+
+JENIS_STYLE: dict[str, str] = {
+    "baru": "bold $success-darken-2 on $success-lighten-3",
+    "perbaikan": "bold $warning-darken-3 on $warning-lighten-3",
+    "perubahan": "bold $accent-darken-3 on $accent-lighten-3",
+}
+BADGE_WIDTH = max(len(label) for label in JENIS_LABEL.values()) + 2
+
+
+def fit(text: str, width: int, *, right: bool = False) -> str:
+    """Exactly ``width`` cells: padded, or cut with an ellipsis."""
+    if width <= 0:
+        return ""
+    length = cell_len(text)
+    if length > width:
+        return set_cell_size(text, width - 1) + "…"
+    pad = " " * (width - length)
+    return pad + text if right else text + pad
+
+
+def badge_text(jenis: str) -> str:
+    """`` PERBAIKAN `` centred in the badge width."""
+    return JENIS_LABEL.get(jenis, jenis.upper()).center(BADGE_WIDTH)
+
+
+def menit(seconds: float) -> int:
+    """Whole minutes used, rounded down (a running clock should not jump ahead)."""
+    return int(max(seconds, 0) // 60)
+
+
+def waktu_kolom(used_seconds: float, planned: int) -> str:
+    """``12/10 mnt``: used against planned minutes."""
+    return f"{menit(used_seconds)}/{planned} mnt"
+
+
+def jam(moment: datetime, *, seconds: bool = False) -> str:
+    return moment.strftime("%H:%M:%S" if seconds else "%H:%M")
+
+
+def lines(items: tuple[str, ...] | list[str]) -> str:
+    """A list field as numbered lines, or a dash when empty."""
+    if not items:
+        return "–"
+    if len(items) == 1:
+        return items[0]
+    return "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))

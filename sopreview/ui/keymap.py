@@ -1,0 +1,156 @@
+"""Every key of the app in one table: the footer, the help screen and the palette read it.
+
+Keeping the keys as data (action id, key, label) means a key is changed in one place, the
+help screen can never disagree with the footer, and users can remap keys by binding id
+(``App.set_keymap({"sesi.keputusan": "k"})``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+SCOPE_LABEL: dict[str, str] = {
+    "app": "Di mana saja",
+    "sesi": "Agenda dan usulan",
+    "agenda": "Agenda",
+    "usulan": "Usulan",
+    "pemilih": "Pilih sesi",
+    "panel": "Panel (log, masalah, bantuan)",
+}
+"""Scope id → heading on the help screen, in display order."""
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    """One key binding: what it does, where it works and whether it changes the session."""
+
+    id: str
+    """Stable binding id (scope.name): users remap keys by it."""
+    scope: str
+    action: str
+    """Textual action string run on the screen (or app) of the scope."""
+    key: str
+    """Textual key(s); comma-separated alternatives."""
+    label: str
+    """Short footer label."""
+    help: str
+    """One sentence for the help screen and the command palette."""
+    writes: bool = False
+    """True when the action changes the session (refused, with a notice, when read-only)."""
+    show: bool = True
+    """Show in the footer (the help screen always lists it)."""
+    key_display: str | None = None
+    group: str | None = None
+    """Footer group label: keys of one group are shown together (``1234 Tab``)."""
+    target: str = "screen"
+    """Where the binding lives: ``screen``, or ``list`` for the screen's main OptionList
+    (so that its Enter shows in the footer instead of the list's hidden one)."""
+
+
+_GROUPS: dict[str, Binding.Group] = {
+    "Tab": Binding.Group("Tab", compact=True),
+    "Urutan": Binding.Group("Urutan"),
+}
+
+KEYMAP: tuple[KeySpec, ...] = (
+    # anywhere
+    KeySpec("app.bantuan", "app", "app.help", "question_mark", "Bantuan", "Daftar semua tombol", key_display="?"),
+    KeySpec("app.perintah", "app", "app.command_palette", "ctrl+p", "Perintah",
+            "Palet perintah: buka usulan…, catat keputusan…, ekspor notulen…", show=False),
+    KeySpec("app.keluar", "app", "quit", "q", "Keluar", "Keluar dari aplikasi (semua sudah tersimpan)"),
+    # agenda and proposal screens (they act on the highlighted / shown proposal)
+    KeySpec("sesi.keputusan", "sesi", "decision", "d", "Keputusan", "Catat keputusan untuk usulan ini", writes=True),
+    KeySpec("sesi.evaluasi", "sesi", "evaluation", "e", "Evaluasi", "Isi evaluasi penerapan SOP (Ya/Tidak)", writes=True),
+    KeySpec("sesi.catatan", "sesi", "notes", "n", "Catatan", "Tulis catatan pembahasan", writes=True),
+    KeySpec("sesi.tindak_lanjut", "sesi", "actions", "a", "Tindak lanjut", "Catat tindak lanjut (apa, siapa, kapan)", writes=True),
+    KeySpec("sesi.hadir", "sesi", "attendance", "h", "Hadir", "Isi daftar hadir dan tambah tamu", writes=True),
+    KeySpec("sesi.ekspor", "sesi", "export", "x", "Ekspor", "Ekspor notulen rapat"),
+    KeySpec("sesi.proyektor", "sesi", "projector", "p", "Proyektor", "Tampilan layar proyektor untuk usulan ini", show=False),
+    KeySpec("sesi.urungkan", "sesi", "undo", "ctrl+z", "Urungkan", "Batalkan perubahan terakhir", writes=True),
+    KeySpec("sesi.log", "sesi", "audit_log", "l", "Log", "Log perubahan (audit)", show=False),
+    KeySpec("sesi.masalah", "sesi", "problems", "g", "Masalah", "Daftar masalah (galat) berkas SOP dan usulan yang berubah", show=False),
+    KeySpec("sesi.waktu", "sesi", "stop_clock", "s", "Henti waktu", "Hentikan jam usulan yang sedang dibahas", writes=True, show=False),
+    # agenda
+    KeySpec("agenda.buka", "agenda", "select", "enter", "Buka", "Buka usulan (jamnya mulai berjalan)", target="list"),
+    KeySpec("agenda.cari", "agenda", "search", "slash", "Cari", "Cari nama SOP, pengusul atau id", key_display="/", show=False),
+    KeySpec("agenda.saring", "agenda", "filter_next", "f", "Saring", "Ganti saringan: sub bagian, jenis, status", show=False),
+    KeySpec("agenda.saring_hapus", "agenda", "filter_clear", "F", "Semua", "Hapus saringan dan pencarian", show=False),
+    KeySpec("agenda.naik", "agenda", "move(-1)", "ctrl+up,left_square_bracket", "Naik", "Pindahkan usulan ke atas dalam agenda",
+            writes=True, show=False, key_display="Ctrl+↑ / ["),
+    KeySpec("agenda.turun", "agenda", "move(1)", "ctrl+down,right_square_bracket", "Turun", "Pindahkan usulan ke bawah dalam agenda",
+            writes=True, show=False, key_display="Ctrl+↓ / ]"),
+    KeySpec("agenda.tutup_cari", "agenda", "close_search", "escape", "Tutup cari", "Tutup kotak pencarian", show=False),
+    # proposal
+    KeySpec("usulan.kembali", "usulan", "back", "escape", "Agenda", "Kembali ke agenda"),
+    KeySpec("usulan.tab1", "usulan", "tab('ringkasan')", "1", "Ringkasan", "Tab Ringkasan: identitas, ringkasan, alasan", group="Tab", show=False),
+    KeySpec("usulan.tab2", "usulan", "tab('langkah')", "2", "Langkah", "Tab Langkah: tabel kegiatan dan mutu baku", group="Tab", show=False),
+    KeySpec("usulan.tab3", "usulan", "tab('flowchart')", "3", "Flowchart", "Tab Flowchart: diagram alir", group="Tab", show=False),
+    KeySpec("usulan.tab4", "usulan", "tab('perubahan')", "4", "Perubahan", "Tab Perubahan: beda dengan versi berlaku", group="Tab", show=False),
+    KeySpec("usulan.tab_maju", "usulan", "next_tab", "tab", "Tab berikut", "Pindah ke tab berikutnya", show=False),
+    KeySpec("usulan.tab_mundur", "usulan", "previous_tab", "shift+tab", "Tab sebelum", "Pindah ke tab sebelumnya", show=False),
+    KeySpec("usulan.berikut", "usulan", "step(1)", "full_stop", "Berikut", "Usulan berikutnya dalam agenda", show=False, key_display="."),
+    KeySpec("usulan.sebelum", "usulan", "step(-1)", "comma", "Sebelum", "Usulan sebelumnya dalam agenda", show=False, key_display=","),
+    # session picker
+    KeySpec("pemilih.buka", "pemilih", "select", "enter", "Buka", "Buka sesi yang dipilih", target="list"),
+    KeySpec("pemilih.baru", "pemilih", "new", "b", "Rapat baru", "Buat sesi rapat baru dari folder sops/"),
+    # panels (help, audit log, problems)
+    KeySpec("panel.tutup", "panel", "close", "escape", "Tutup", "Tutup panel"),
+)
+
+_BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEYMAP}
+assert len(_BY_ID) == len(KEYMAP), "duplicate key binding id"
+
+
+def spec(binding_id: str) -> KeySpec:
+    return _BY_ID[binding_id]
+
+
+def specs(*scopes: str) -> list[KeySpec]:
+    return [s for s in KEYMAP if s.scope in scopes]
+
+
+def bindings(*scopes: str, target: str = "screen") -> list[Binding]:
+    """Textual bindings for a screen (or its list) that serves the given scopes."""
+    return [to_binding(s) for s in specs(*scopes) if s.target == target]
+
+
+def help_first() -> list[Binding]:
+    """The help key bound on a screen too, so the footer lists it first (always visible at 80 columns)."""
+    return [to_binding(spec("app.bantuan"))]
+
+
+def to_binding(s: KeySpec) -> Binding:
+    return Binding(
+        s.key,
+        s.action,
+        s.label,
+        show=s.show,
+        key_display=s.key_display,
+        id=s.id,
+        tooltip=s.help,
+        group=_GROUPS.get(s.group) if s.group else None,
+    )
+
+
+def write_actions(specs_: Iterable[KeySpec] = KEYMAP) -> frozenset[str]:
+    """Action names (without arguments) that change the session."""
+    return frozenset(s.action.split("(")[0] for s in specs_ if s.writes)
+
+
+def display_key(s: KeySpec) -> str:
+    """How the help screen shows a key: the footer label when given, else the first key."""
+    if s.key_display:
+        return s.key_display
+    names = {"enter": "Enter", "escape": "Esc", "tab": "Tab", "shift+tab": "Shift+Tab", "full_stop": ".",
+             "comma": ",", "slash": "/", "question_mark": "?"}
+
+    def show(key: str) -> str:
+        if key in names:
+            return names[key]
+        *mods, last = key.split("+")
+        return "+".join([*(m.capitalize() for m in mods), last.upper() if mods else last])
+
+    return ", ".join(show(k) for k in s.key.split(","))

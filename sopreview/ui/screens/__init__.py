@@ -1,0 +1,1 @@
+"""Full screens of the meeting app (agenda, proposal, picker, panels)."""

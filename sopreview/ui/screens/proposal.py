@@ -1,0 +1,120 @@
+"""The proposal view: what the meeting looks at while it discusses one SOP.
+
+Four tabs (Ringkasan, Langkah, Flowchart, Perubahan) switched with 1-4 or Tab; the recording
+keys of the agenda work here too and act on this proposal.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Static, TabbedContent, TabPane
+
+from sopreview.ui.screens.base import ReadOnlyBanner, SessionScreen
+from sopreview.ui.widgets.changes import ChangeView
+from sopreview.ui.widgets.flowchart import FlowchartView
+from sopreview.ui.widgets.footer import FittingFooter
+from sopreview.ui.widgets.proposal_detail import ProposalHeading, StepsTable, summary_renderable
+
+TABS: tuple[str, ...] = ("ringkasan", "langkah", "flowchart", "perubahan")
+"""Tab ids in order (keys 1-4; the labels carry the digit)."""
+
+
+class ProposalScreen(SessionScreen):
+    """One proposal: identity, steps, flowchart and the change against the version in force."""
+
+    BINDINGS: ClassVar[list[BindingType]] = SessionScreen.screen_bindings("usulan")
+
+    def __init__(self, pid: str, tab: str = "ringkasan") -> None:
+        super().__init__()
+        self.pid = pid
+        self._initial_tab = tab
+
+    def target_pid(self) -> str | None:
+        return self.pid
+
+    def compose(self) -> ComposeResult:
+        proposal = self.session.proposal(self.pid)
+        yield ReadOnlyBanner(id="banner")
+        yield ProposalHeading(id="proposal-heading")
+        with TabbedContent(initial=self._initial_tab, id="proposal-tabs"):
+            with TabPane("1 Ringkasan", id="ringkasan"):
+                with VerticalScroll(id="ringkasan-scroll", classes="pane-scroll"):
+                    yield Static(id="ringkasan-body")
+            with TabPane("2 Langkah", id="langkah"):
+                with VerticalScroll(id="langkah-scroll", classes="pane-scroll"):
+                    yield StepsTable(proposal.dokumen, id="langkah-body")
+            with TabPane("3 Flowchart", id="flowchart"):
+                yield FlowchartView(proposal.dokumen)
+            with TabPane("4 Perubahan", id="perubahan"):
+                yield ChangeView(proposal, show_summary=True)
+        yield FittingFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(ReadOnlyBanner).show_for(self.session)
+        self.refresh_from_session()
+        self.call_after_refresh(self._focus_pane)
+        self.set_interval(1.0, self._tick)
+
+    def refresh_from_session(self) -> None:
+        proposal = self.session.proposal(self.pid)
+        self.query_one(ProposalHeading).show(self.session, proposal)
+        self.query_one("#ringkasan-body", Static).update(summary_renderable(self.session, proposal))
+
+    def _tick(self) -> None:
+        self.query_one(ProposalHeading).show(self.session, self.session.proposal(self.pid))
+
+    def on_screen_resume(self) -> None:
+        self.refresh_from_session()
+
+    # -- tabs ---------------------------------------------------------------------------------
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one("#proposal-tabs", TabbedContent)
+
+    def action_tab(self, name: str) -> None:
+        self.tabs.active = name
+        self.call_after_refresh(self._focus_pane)
+
+    def _cycle(self, delta: int) -> None:
+        current = TABS.index(self.tabs.active) if self.tabs.active in TABS else 0
+        self.action_tab(TABS[(current + delta) % len(TABS)])
+
+    def action_next_tab(self) -> None:
+        self._cycle(1)
+
+    def action_previous_tab(self) -> None:
+        self._cycle(-1)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self) -> None:
+        self.call_after_refresh(self._focus_pane)
+
+    def _focus_pane(self) -> None:
+        """Give the keys to the visible pane, so arrows and PgUp/PgDn scroll it."""
+        pane = self.tabs.active_pane
+        if pane is None:
+            return
+        for widget in pane.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+        self.set_focus(None)
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_step(self, delta: int) -> None:
+        ids = [p.id for p in self.session.proposals()]
+        index = ids.index(self.pid) + delta
+        if not 0 <= index < len(ids):
+            self.notify("Tidak ada usulan lagi ke arah itu.", severity="warning")
+            return
+        self.sop_app.open_proposal(ids[index], replace=True, tab=self.tabs.active or "ringkasan")

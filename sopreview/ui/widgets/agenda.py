@@ -1,0 +1,383 @@
+"""The agenda list: proposals grouped by sub bagian, one fixed-width line each.
+
+An OptionList (not a DataTable or ListView) because it fills and scrolls 1,000 rows fastest
+(see bench/bench_tui.py) and takes disabled options as group headings the cursor skips.
+Rows are plain data (:class:`AgendaRow`) read from the session in one pass, so filtering,
+searching and re-rendering after a resize never touch the session file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.binding import BindingType
+from textual.content import Content
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.visual import RulesMap
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from sopreview.domain.model import JENIS, JENIS_LABEL, Organisasi
+from sopreview.store.session import Session
+from sopreview.ui import keymap
+from sopreview.ui.fmt import (
+    BADGE_WIDTH,
+    JENIS_STYLE,
+    STATUS_ICON,
+    STATUS_SHORT,
+    STATUS_STYLE,
+    badge_text,
+    fit,
+    waktu_kolom,
+)
+
+GROUP_PREFIX = "grup:"
+EMPTY_ID = "kosong"
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    """What the agenda shows about one proposal."""
+
+    nomor: int
+    pid: str
+    subbag: str
+    subbag_nama: str
+    kepala: str
+    nama: str
+    jenis: str
+    pengusul: str
+    planned: int
+    used_seconds: float
+    keputusan: str | None
+    evaluated: bool
+    has_notes: bool
+    n_actions: int
+    current: bool
+    running: bool
+
+    @property
+    def decided(self) -> bool:
+        return self.keputusan is not None
+
+
+def agenda_rows(session: Session) -> list[AgendaRow]:
+    """One row per proposal, in agenda order."""
+    organisasi = session.organisasi
+    current, _tab = session.current()
+    actions: dict[str | None, int] = {}
+    for action in session.actions():
+        actions[action.proposal_id] = actions.get(action.proposal_id, 0) + 1
+    rows: list[AgendaRow] = []
+    for nomor, proposal in enumerate(session.proposals(), 1):
+        pid = proposal.id
+        sub = organisasi.subbag_by_kode(proposal.subbag)
+        decision = session.decision(pid)
+        clock = session.clock(pid)
+        rows.append(
+            AgendaRow(
+                nomor=nomor,
+                pid=pid,
+                subbag=proposal.subbag,
+                subbag_nama=sub.nama if sub else proposal.subbag,
+                kepala=sub.kepala if sub else "",
+                nama=proposal.nama,
+                jenis=proposal.jenis,
+                pengusul=proposal.pengusul or (sub.kepala if sub else ""),
+                planned=session.planned_minutes(pid),
+                used_seconds=clock.used_seconds,
+                keputusan=decision.keputusan if decision else None,
+                evaluated=session.evaluation(pid) is not None,
+                has_notes=bool(session.notes(pid).strip()),
+                n_actions=actions.get(pid, 0),
+                current=pid == current,
+                running=clock.opened_at is not None and clock.closed_at is None,
+            )
+        )
+    return rows
+
+
+# -- filters ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgendaFilter:
+    """One step of the filter cycle (key ``f``)."""
+
+    label: str
+    kind: str  # "semua" | "subbag" | "jenis" | "status"
+    value: str = ""
+
+    def accepts(self, row: AgendaRow) -> bool:
+        if self.kind == "subbag":
+            return row.subbag == self.value
+        if self.kind == "jenis":
+            return row.jenis == self.value
+        if self.kind == "status":
+            return row.decided == (self.value == "diputuskan")
+        return True
+
+
+ALL = AgendaFilter("Semua usulan", "semua")
+
+
+def filter_cycle(rows: Sequence[AgendaRow], organisasi: Organisasi) -> list[AgendaFilter]:
+    """Semua, then each sub bagian on the agenda, each jenis present, then by status."""
+    cycle = [ALL]
+    seen: list[str] = []
+    for row in rows:
+        if row.subbag not in seen:
+            seen.append(row.subbag)
+    for kode in seen:
+        sub = organisasi.subbag_by_kode(kode)
+        cycle.append(AgendaFilter(f"Sub bagian: {sub.nama if sub else kode}", "subbag", kode))
+    present = {row.jenis for row in rows}
+    cycle += [AgendaFilter(f"Jenis: {JENIS_LABEL[j]}", "jenis", j) for j in JENIS if j in present]
+    cycle.append(AgendaFilter("Status: belum diputuskan", "status", "belum"))
+    cycle.append(AgendaFilter("Status: sudah diputuskan", "status", "diputuskan"))
+    return cycle
+
+
+def search_matches(row: AgendaRow, query: str) -> bool:
+    """Case-insensitive match on name, presenter, sub bagian and id."""
+    q = query.strip().casefold()
+    if not q:
+        return True
+    return any(q in text.casefold() for text in (row.nama, row.pengusul, row.subbag_nama, row.pid))
+
+
+# -- layout ----------------------------------------------------------------------------------
+
+
+class Line(Content):
+    """Content already fitted to the list width: one line, so its height needs no wrapping pass.
+
+    OptionList asks every option for its height when the list is filled; for 1,000 rows the
+    generic word-wrap measurement was the largest part of the agenda's start-up.
+    """
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Cell widths of the agenda columns for one list width."""
+
+    nama: int
+    pengusul: int
+
+    MARK = 2
+    NO = 3
+    FLAGS = 3
+    WAKTU = 10
+    STATUS = 15
+
+    @classmethod
+    def for_width(cls, width: int) -> Columns:
+        fixed = cls.MARK + cls.NO + 1 + BADGE_WIDTH + 1 + 1 + cls.FLAGS + 1 + cls.WAKTU + 1 + cls.STATUS + 1
+        free = max(width - fixed, 12)
+        pengusul = 0
+        if free >= 60:
+            pengusul = min(24, free - 40)
+            free -= pengusul + 1
+        return cls(nama=free, pengusul=pengusul)
+
+
+def header_content(cols: Columns) -> Content:
+    parts = [
+        " " * Columns.MARK,
+        fit("No", Columns.NO, right=True),
+        " ",
+        fit("Jenis", BADGE_WIDTH),
+        " ",
+        fit("Nama SOP", cols.nama),
+    ]
+    if cols.pengusul:
+        parts += [" ", fit("Penyaji", cols.pengusul)]
+    parts += [" ", fit("ECT", Columns.FLAGS), " ", fit("Waktu", Columns.WAKTU, right=True), " ", "Keputusan"]
+    return Line.assemble(*parts)
+
+
+def row_content(row: AgendaRow, cols: Columns) -> Content:
+    marker = ("▶ ", "bold $accent") if row.current else "  "
+    flags = "".join(
+        letter if on else "·"
+        for letter, on in (("E", row.evaluated), ("C", row.has_notes), ("T", row.n_actions > 0))
+    )
+    over = row.used_seconds > row.planned * 60
+    parts: list[str | tuple[str, str] | Content] = [
+        marker,
+        fit(f"{row.nomor}.", Columns.NO, right=True),
+        " ",
+        (badge_text(row.jenis), JENIS_STYLE.get(row.jenis, "reverse")),
+        " ",
+        fit(_short_name(row.nama), cols.nama),
+    ]
+    if cols.pengusul:
+        parts += [" ", (fit(row.pengusul, cols.pengusul), "$text-muted")]
+    parts += [
+        " ",
+        (flags, "$text-muted"),
+        " ",
+        (fit(waktu_kolom(row.used_seconds, row.planned), Columns.WAKTU, right=True), "$text-error" if over else ""),
+        " ",
+        _status(row),
+    ]
+    return Line.assemble(*parts)
+
+
+def _status(row: AgendaRow) -> tuple[str, str]:
+    """The decision, or "Dibahas" for the undecided item whose clock is running."""
+    if row.keputusan is None and row.running:
+        return fit("▶ Dibahas", Columns.STATUS), "bold $accent"
+    return fit(f"{STATUS_ICON[row.keputusan]} {STATUS_SHORT[row.keputusan]}", Columns.STATUS), STATUS_STYLE[row.keputusan]
+
+
+def group_content(row: AgendaRow, count: int, minutes: int, width: int) -> Content:
+    """The sub bagian heading: its full name first; the counts and the head as room allows."""
+    name = fit(row.subbag_nama, max(width - 2, 10)).rstrip()
+    detail = f"  {count} usulan · {minutes} mnt" + (f" · Kasubbag {row.kepala}" if row.kepala else "")
+    room = width - 2 - len(name)
+    if room < len(detail):
+        detail = f"  {count} usulan · {minutes} mnt"
+    if room < len(detail):
+        detail = ""
+    return Line.assemble(("▌ ", "$primary"), (name, "bold"), (detail, "$text-muted"))
+
+
+# -- widgets ---------------------------------------------------------------------------------
+
+
+class AgendaColumnsHeader(Static):
+    """The column titles above the list, laid out with the same widths."""
+
+
+class AgendaList(OptionList):
+    """Proposals as options (id = proposal id) under disabled sub bagian headings."""
+
+    DEFAULT_CSS = """
+    AgendaList, AgendaList:focus {
+        height: 1fr;
+        border: none;
+        padding: 0;
+        background: $surface;
+    }
+    AgendaList > .option-list--option-disabled {
+        color: $text;
+        text-style: none;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("agenda", target="list")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: list[AgendaRow] = []
+        self._accept: Callable[[AgendaRow], bool] = lambda row: True
+        self._width = 0
+        self._on_columns: Callable[[Columns], None] | None = None
+        self._pending_pid: str | None = None
+        self.on_first_paint: Callable[[], None] | None = None
+        """Called once, right after the list is first drawn to the terminal (start-up benchmark)."""
+
+    @property
+    def rows(self) -> list[AgendaRow]:
+        """The rows currently shown (after filtering)."""
+        return [r for r in self._rows if self._accept(r)]
+
+    def on_columns(self, callback: Callable[[Columns], None]) -> None:
+        """Tell the column header when the widths change."""
+        self._on_columns = callback
+
+    def _list_width(self) -> int:
+        """Room for a row, leaving the vertical scrollbar's column free whether or not it shows."""
+        return max(self.size.width - self.styles.scrollbar_size_vertical, 40)
+
+    def show(self, rows: list[AgendaRow], accept: Callable[[AgendaRow], bool] | None = None) -> None:
+        """Replace the rows (keeping the cursor on the same proposal when it is still shown)."""
+        keep = self.highlighted_pid if self._width else self._pending_pid
+        self._rows = rows
+        if accept is not None:
+            self._accept = accept
+        if not self.size.width:  # not laid out yet: the first resize renders at the real width
+            self._pending_pid = keep
+            return
+        self._render_options(keep)
+
+    def _render_options(self, keep: str | None) -> None:
+        width = self._list_width()
+        self._width = width
+        cols = Columns.for_width(width)
+        if self._on_columns:
+            self._on_columns(cols)
+        visible = self.rows
+        options: list[Option] = []
+        for index, row in enumerate(visible):
+            if index == 0 or visible[index - 1].subbag != row.subbag:
+                group = _group_of(visible, index)
+                minutes = sum(r.planned for r in group)
+                options.append(Option(group_content(row, len(group), minutes, width), id=f"{GROUP_PREFIX}{index}", disabled=True))
+            options.append(Option(row_content(row, cols), id=row.pid))
+        if not options:
+            options.append(Option(Content.styled("Tidak ada usulan yang cocok dengan saringan/pencarian.", "$text-muted"), id=EMPTY_ID, disabled=True))
+        self.set_options(options)
+        self.highlight_pid(keep)
+
+    def highlight_pid(self, pid: str | None) -> None:
+        """Put the cursor on a proposal, or on the first one when it is not shown."""
+        if not self._width:
+            self._pending_pid = pid
+            return
+        index: int | None = None
+        if pid is not None:
+            try:
+                index = self.get_option_index(pid)
+            except OptionDoesNotExist:  # filtered out
+                index = None
+        if index is None:
+            index = next((i for i, o in enumerate(self.options) if not o.disabled), None)
+        self.highlighted = index
+
+    @property
+    def highlighted_pid(self) -> str | None:
+        option = self.highlighted_option
+        if option is None or option.disabled:
+            return None
+        return option.id
+
+    def update_row(self, row: AgendaRow) -> None:
+        """Re-render one proposal's line (the running clock), without rebuilding the list."""
+        self._rows = [row if r.pid == row.pid else r for r in self._rows]
+        if not self._width or not self._accept(row):
+            return
+        self.replace_option_prompt(row.pid, row_content(row, Columns.for_width(self._width)))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        # A frame rendered inside a batch update (e.g. the footer recomposing) is not written.
+        if self.on_first_paint is not None and self._rows and not self.app._batch_count:
+            callback, self.on_first_paint = self.on_first_paint, None
+            self.app.call_later(callback)  # runs after this frame has been written
+        return lines
+
+    def on_resize(self) -> None:
+        if self._rows and self._list_width() != self._width:
+            self._render_options(self.highlighted_pid if self._width else self._pending_pid)
+
+
+def _group_of(visible: list[AgendaRow], start: int) -> list[AgendaRow]:
+    group = [visible[start]]
+    for row in visible[start + 1 :]:
+        if row.subbag != visible[start].subbag:
+            break
+        group.append(row)
+    return group
+
+
+def _short_name(nama: str) -> str:
+    """The column is titled "Nama SOP": drop the leading "SOP " so narrow screens show more of the name."""
+    return nama[4:] if nama[:4].casefold() == "sop " else nama

@@ -1,0 +1,186 @@
+"""The proposal view's panels: identity table, steps table, and what the meeting recorded.
+
+Rich tables inside Statics: they wrap long Indonesian activity names onto several lines and
+re-flow on resize, which a one-line-per-cell DataTable cannot do at 80 columns.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from sopreview.domain.changes import IDENTITY_LABEL, branches_text
+from sopreview.domain.meeting import DECISION_LABEL
+from sopreview.domain.model import JENIS_LABEL, Proposal, SopDocument, Step
+from sopreview.minutes.dates import tanggal_teks
+from sopreview.store.session import Session
+from sopreview.ui.fmt import lines, waktu_kolom
+
+
+def identity_table(doc: SopDocument) -> Table:
+    """Bagian Identitas, in the order of the regulation's form."""
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(ratio=1)
+    pengesah = doc.disahkan_oleh
+    values: dict[str, str] = {
+        "nama": doc.nama,
+        "nomor": doc.nomor or "– (belum bernomor)",
+        "revisi_ke": str(doc.revisi_ke) if doc.revisi_ke else "–",
+        "tanggal_pembuatan": tanggal_teks(doc.tanggal_pembuatan) or "–",
+        "tanggal_revisi": tanggal_teks(doc.tanggal_revisi) or "–",
+        "tanggal_efektif": tanggal_teks(doc.tanggal_efektif) or "–",
+        "disahkan_oleh": "\n".join(x for x in (pengesah.jabatan, pengesah.nama, f"NIP {pengesah.nip}" if pengesah.nip else "") if x) or "–",
+        "dasar_hukum": lines(doc.dasar_hukum),
+        "kualifikasi_pelaksana": lines(doc.kualifikasi_pelaksana),
+        "keterkaitan": lines(doc.keterkaitan),
+        "peralatan": lines(doc.peralatan),
+        "peringatan": lines(doc.peringatan),
+        "pencatatan": lines(doc.pencatatan),
+    }
+    labels = {**IDENTITY_LABEL, "disahkan_oleh": "disahkan oleh"}  # as the form prints it
+    for name, label in labels.items():
+        table.add_row(label[0].upper() + label[1:], Text(values.get(name, "–")))
+    table.add_row("Pelaksana", Text(", ".join(doc.pelaksana) or "–"))
+    return table
+
+
+def _keterangan(step: Step) -> str:
+    parts = [step.keterangan] if step.keterangan else []
+    if step.is_decision:
+        parts.append(branches_text(step))
+    elif step.lanjut is not None:
+        parts.append(f"lanjut ke {step.lanjut}")
+    return "\n".join(parts)
+
+
+WIDE_STEPS = 110
+"""From this width the steps table has all seven columns; below it the Mutu Baku share one."""
+
+
+def steps_table(doc: SopDocument, width: int = WIDE_STEPS) -> Table:
+    """Bagian Flowchart as a table: No, Kegiatan, Pelaksana, the Mutu Baku columns, Keterangan.
+
+    Below ``WIDE_STEPS`` columns Kelengkapan, Waktu, Output and Keterangan are stacked, labelled,
+    in one "Mutu baku" column, so no header or value is cut at 80 columns.
+    """
+    wide = width >= WIDE_STEPS
+    table = Table(expand=True, show_lines=True, header_style="bold", pad_edge=False)
+    table.add_column("No", justify="right", no_wrap=True, width=3)
+    table.add_column("Kegiatan", ratio=4 if wide else 3)
+    if wide:
+        table.add_column("Pelaksana", ratio=2)
+    else:
+        table.add_column("Pelaksana", width=12)  # Rich ignores min_width on ratio columns
+    if wide:
+        table.add_column("Kelengkapan", ratio=2)
+        table.add_column("Waktu", ratio=1, min_width=8)
+        table.add_column("Output", ratio=2)
+        table.add_column("Keterangan", ratio=2)
+    else:
+        table.add_column("Mutu baku / Keterangan", ratio=3)
+    for step in doc.langkah:
+        kegiatan = Text.assemble(("◇ ", "bold"), step.kegiatan) if step.is_decision else Text(step.kegiatan)
+        if wide:
+            table.add_row(str(step.nomor), kegiatan, step.pelaksana, step.kelengkapan, step.waktu, step.output,
+                          _keterangan(step))
+        else:
+            mutu = Text()
+            for label, value in (("Kelengkapan", step.kelengkapan), ("Waktu", step.waktu), ("Output", step.output),
+                                 ("Ket.", _keterangan(step))):
+                if value:
+                    mutu.append(("\n" if mutu else "") + f"{label}: ", style="bold")
+                    mutu.append(value)
+            table.add_row(str(step.nomor), kegiatan, step.pelaksana, mutu)
+    return table
+
+
+class StepsTable(Static):
+    """The steps table, re-laid out when the width crosses ``WIDE_STEPS``."""
+
+    def __init__(self, doc: SopDocument, *, id: str | None = None) -> None:
+        super().__init__(steps_table(doc), id=id)
+        self.doc = doc
+        self._wide: bool | None = None
+
+    def on_resize(self) -> None:
+        wide = self.size.width >= WIDE_STEPS
+        if wide != self._wide:
+            self._wide = wide
+            self.update(steps_table(self.doc, self.size.width))
+
+
+class ProposalHeading(Static):
+    """One line: jenis, name, sub bagian, presenter, time used and decision."""
+
+    def show(self, session: Session, proposal: Proposal) -> None:
+        sub = session.organisasi.subbag_by_kode(proposal.subbag)
+        decision = session.decision(proposal.id)
+        clock = session.clock(proposal.id)
+        status = decision.label if decision else "belum diputuskan"
+        text = Text.assemble(
+            (f" {JENIS_LABEL.get(proposal.jenis, proposal.jenis)} ", "bold reverse"),
+            " ",
+            (proposal.nama, "bold"),
+            ("  (isi contoh)" if proposal.sampel else "", "italic dim"),
+            "\n",
+            (
+                f"{sub.nama if sub else proposal.subbag} · Penyaji: {proposal.pengusul or '–'} · "
+                f"Waktu {waktu_kolom(clock.used_seconds, session.planned_minutes(proposal.id))}"
+                f"{' (berjalan)' if clock.running else ''} · Keputusan: {status}"
+            ),
+        )
+        self.update(text)
+
+
+def summary_renderable(session: Session, proposal: Proposal) -> RenderableType:
+    """Ringkasan tab: summary, reason, then the identity table and what was recorded."""
+    parts: list[RenderableType] = [
+        Text("Ringkasan", style="bold underline"),
+        Text(proposal.ringkasan or "–"),
+        Text(""),
+        Text("Alasan usulan", style="bold underline"),
+        Text(proposal.alasan or "–"),
+        Text(""),
+        Text("Hasil rapat", style="bold underline"),
+        recorded_table(session, proposal.id),
+        Text(""),
+        Text("Bagian Identitas", style="bold underline"),
+        identity_table(proposal.dokumen),
+    ]
+    return Group(*parts)
+
+
+def recorded_table(session: Session, pid: str) -> Table:
+    """Decision, evaluation, notes and follow-ups of one proposal."""
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(ratio=1)
+    decision = session.decision(pid)
+    if decision:
+        table.add_row("Keputusan", Text(DECISION_LABEL.get(decision.keputusan, decision.keputusan) + (f" — {decision.catatan}" if decision.catatan else "")))
+    else:
+        table.add_row("Keputusan", Text("belum diputuskan (tekan d)", style="dim"))
+    evaluation = session.evaluation(pid)
+    if evaluation:
+        failed = evaluation.tidak_terpenuhi(session.criteria)
+        text = f"{evaluation.terpenuhi} dari {len(session.criteria)} kriteria terpenuhi"
+        if failed:
+            text += "; tidak: " + "; ".join(c.teks for c in failed)
+        if evaluation.catatan:
+            text += f"\nCatatan: {evaluation.catatan}"
+        if evaluation.tindakan:
+            text += f"\nTindakan: {evaluation.tindakan}"
+        table.add_row("Evaluasi", Text(text))
+    else:
+        table.add_row("Evaluasi", Text("belum diisi (tekan e)", style="dim"))
+    notes = session.notes(pid).strip()
+    table.add_row("Catatan", Text(notes) if notes else Text("belum ada (tekan n)", style="dim"))
+    actions = session.actions(pid)
+    if actions:
+        table.add_row("Tindak lanjut", Text("\n".join(f"• {a.apa} — {a.siapa}, {tanggal_teks(a.kapan)}" for a in actions)))
+    else:
+        table.add_row("Tindak lanjut", Text("belum ada (tekan a)", style="dim"))
+    return table

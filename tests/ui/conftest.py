@@ -1,0 +1,106 @@
+"""The demo meeting in a temp folder, a clock the test moves by hand, and a pilot runner.
+
+The clock only moves when a test says so, so screenshots and minute counts never depend on
+how fast the machine is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+
+from sopreview.demo import create_demo
+from sopreview.store.session import Session
+from sopreview.ui.app import SopReviewApp
+from sopreview.ui.dialogs import SessionDialog
+
+WIB = timezone(timedelta(hours=7))
+
+
+class HandClock:
+    """09:30 WIB on the seed meeting's day until ``advance`` is called."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2022, 6, 16, 9, 30, tzinfo=WIB)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, minutes: float) -> None:
+        self.now += timedelta(minutes=minutes)
+
+
+@pytest.fixture(autouse=True)
+def _no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blinking cursors make screenshots differ from run to run."""
+    monkeypatch.setattr(SopReviewApp, "cursor_blink", False)
+    monkeypatch.setattr(SessionDialog, "CURSOR_BLINK", False)
+
+
+@pytest.fixture
+def clock() -> HandClock:
+    return HandClock()
+
+
+@pytest.fixture
+def demo(tmp_path: Path, clock: HandClock) -> Path:
+    """The seed meeting's session file (closed, so the app can take the lock)."""
+    session, _result = create_demo(tmp_path, clock=clock)
+    session.close()
+    return session.path
+
+
+def plain(renderable: object, width: int = 120) -> str:
+    """What a Rich renderable shows, as text."""
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+def on_disk(path: Path) -> Session:
+    """The session as another process sees it: re-read from the file, read-only."""
+    return Session.open(path, readonly=True)
+
+
+async def type_keys(pilot: Pilot[None], text: str) -> None:
+    """Send each character as a real key event, waiting once at the end.
+
+    ``pilot.press`` waits for the CPU to go idle twice per key (at least 40 ms); typing a
+    sentence that way dominates a long walk. The events go through the same driver queue, in
+    order, so the widgets see exactly what a typist's keys would produce.
+    """
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for char in text:
+        key = "space" if char == " " else (char if char.isalnum() else _character_to_key(char))
+        event = events.Key(key, char)
+        event.set_sender(app)
+        driver.send_message(event)
+    await pilot.pause()
+
+
+def run_app(
+    app: SopReviewApp,
+    script: Callable[[Pilot[None], SopReviewApp], Awaitable[None]],
+    size: tuple[int, int] = (120, 36),
+) -> SopReviewApp:
+    """Run ``script`` against the app headless; the app has exited when this returns."""
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await script(pilot, app)
+            await pilot.pause()
+
+    asyncio.run(main())
+    return app
