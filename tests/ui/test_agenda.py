@@ -142,6 +142,12 @@ def test_help_and_audit_log_are_one_key_away(demo: Path, clock: HandClock) -> No
         assert isinstance(app.screen, HelpScreen)
         body = plain(help_renderable())
         assert "Catat keputusan untuk usulan ini" in body and "Ctrl+Z" in body
+        # The keys inside each dialog are listed too, so nothing has to be guessed.
+        from sopreview.ui.dialogs.keys import dialog_keys
+
+        for title, rows in dialog_keys():
+            assert f"Di dialog {title}" in body
+            assert all(what in body for _, what in rows[:2])
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+down", "l")

@@ -24,13 +24,25 @@ def help_renderable() -> RenderableType:
         specs = keymap.specs(scope)
         if not specs:
             continue
-        table = Table(title=heading, title_justify="left", title_style="bold", expand=True, show_edge=False, pad_edge=False)
-        table.add_column("Tombol", no_wrap=True, style="bold", min_width=10)
-        table.add_column("Fungsi", ratio=1)
+        table = _key_table(heading)
         for spec in specs:
             table.add_row(keymap.display_key(spec), spec.help + (" *" if spec.writes else ""))
         parts += [Text(""), table]
+    from sopreview.ui.dialogs.keys import dialog_keys  # dialogs load only when help opens
+
+    for title, rows in dialog_keys():
+        table = _key_table(f"Di dialog {title}")
+        for keys, what in rows:
+            table.add_row(keys, what)
+        parts += [Text(""), table]
     return Group(*parts)
+
+
+def _key_table(heading: str) -> Table:
+    table = Table(title=heading, title_justify="left", title_style="bold", expand=True, show_edge=False, pad_edge=False)
+    table.add_column("Tombol", no_wrap=True, style="bold", min_width=10)
+    table.add_column("Fungsi", ratio=1)
+    return table
 
 
 class HelpScreen(PanelScreen):
