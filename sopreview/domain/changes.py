@@ -231,7 +231,7 @@ def _diff_actors(
         came = [x for x in new[j1:j2] if x not in old]
         if tag == "replace":
             pairs = min(len(gone), len(came))
-            renamed.extend(zip(gone[:pairs], came[:pairs]))
+            renamed.extend(zip(gone[:pairs], came[:pairs], strict=True))
             gone, came = gone[pairs:], came[pairs:]
         removed.extend(gone)
         added.extend(came)
@@ -257,7 +257,7 @@ def _match_steps(
     matcher = SequenceMatcher(a=old_keys, b=new_keys, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            out.extend(zip(old[i1:i2], new[j1:j2]))
+            out.extend(zip(old[i1:i2], new[j1:j2], strict=True))
         else:
             out.extend(_align_block(old[i1:i2], new[j1:j2], old_keys[i1:i2], new_keys[j1:j2]))
     return out

@@ -87,7 +87,7 @@ class Checker:
             if required and key in data:
                 self.problem(here, f"'{key}' kosong", f"isi `{key}` dengan teks")
             return ""
-        if isinstance(value, bool) or isinstance(value, (dict, list)):
+        if isinstance(value, (bool, dict, list)):
             self.problem(here, f"'{key}' harus berupa teks, bukan {describe(value)}", _KIND_EXAMPLE[TEXT])
             return ""
         text = str(value).strip()

@@ -174,7 +174,7 @@ def layout_flowchart(doc: SopDocument, width: int = 80, *, mutu: bool = False, h
         draw_symbol(canvas, b.simbol, b.x, b.y, b.lebar, b.tinggi, list(b.teks))
         canvas.text(0, b.y + 1, str(b.nomor).rjust(nw - 1), "n")
         cx = mutu_x + 2
-        for col, w in zip(mutu_text[b.baris], mutu_cols):
+        for col, w in zip(mutu_text[b.baris], mutu_cols, strict=True):
             for k, line in enumerate(col):
                 canvas.text(cx, b.y + 1 + k, line, "m")
             cx += w + 1
@@ -212,7 +212,7 @@ def _lanes(names: list[str], x0: int, avail: int) -> list[Lane]:
     widths = [base + (1 if i < extra else 0) for i in range(n)]
     title_w = min(widths) - 1
     lanes, x = [], x0
-    for name, lw in zip(names, widths):
+    for name, lw in zip(names, widths, strict=True):
         fits = len(title_lines(name, title_w)) <= TITLE_LINES
         lanes.append(Lane(name, clean(name) if fits else abbreviate(name, title_w), x, lw))
         x += lw
@@ -247,7 +247,9 @@ def _place(
         lines = wrap(s.kegiatan, box_text_width(s.simbol, bw))
         texts.append(lines)
         heights.append(max(len(lines), plan.ports.get(i, 0), 1) + 2)
-        mutu_text.append([wrap(v, w) if v else [] for v, w in zip((s.kelengkapan, s.waktu, s.output), mutu_cols)])
+        # mutu_cols is () when the Mutu Baku columns are hidden: the zip is empty on purpose.
+        mutu = zip((s.kelengkapan, s.waktu, s.output), mutu_cols, strict=False)
+        mutu_text.append([wrap(v, w) if v else [] for v, w in mutu])
     down_from = {d.src: d for d in plan.downs if d.src is not None and d.dst is not None}
     box_y: list[int] = []
     page_y: list[int] = []
@@ -336,12 +338,12 @@ def _header(
     canvas = Canvas(total, rows + 1)
     canvas.text(0, rows - 1, "No".rjust(nw - 1), "j")
     seps = [nw - 1] + [ln.x + ln.lebar - 1 for ln in lanes] + ([mutu_x] if mutu_x is not None else [])
-    for lane, lines in zip(lanes, titles):
+    for lane, lines in zip(lanes, titles, strict=True):
         for k, line in enumerate(lines):
             canvas.text(lane.x + (lane.lebar - 1 - len(line)) // 2, rows - len(lines) + k, line, "j")
     if mutu_x is not None:
         cx = mutu_x + 2
-        for name, w in zip(("Kelengkapan", "Waktu", "Output"), mutu_cols):
+        for name, w in zip(("Kelengkapan", "Waktu", "Output"), mutu_cols, strict=True):
             canvas.text(cx, rows - 1, fit(name, w), "j")
             cx += w + 1
     for y in range(rows):

@@ -84,7 +84,10 @@ class RoutePlan:
     """Per page, the width of each track (6 when it carries a connector, else 2)."""
 
     def has_connector(self, page: int, where: str) -> bool:
-        if any(d.page == page and ((where == TOP and d.src is None) or (where == BOTTOM and d.dst is None)) for d in self.downs):
+        if any(
+            d.page == page and ((where == TOP and d.src is None) or (where == BOTTOM and d.dst is None))
+            for d in self.downs
+        ):
             return True
         return any(sd.src[0] == where or sd.dst[0] == where for sd in self.sides[page])
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sopreview.domain.checker import Checker
-from sopreview.domain.model import JENIS, Organisasi, Orang, Proposal, SopDocument, SubBagian
+from sopreview.domain.model import JENIS, Orang, Organisasi, Proposal, SopDocument, SubBagian
 from sopreview.domain.problems import ERROR, Problem, sort_key
 from sopreview.domain.schema import (
     ORANG_FIELDS,

@@ -72,7 +72,7 @@ def parse_yaml_bytes(raw: bytes) -> YamlDoc:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line: int | None = raw[: exc.start].count(b"\n") + 1
         column = exc.start - raw.rfind(b"\n", 0, exc.start)
         raise YamlReadError(
             f"berkas bukan teks UTF-8 (byte 0x{raw[exc.start]:02x} pada kolom {column})",

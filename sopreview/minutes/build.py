@@ -50,7 +50,7 @@ def build_minutes(session: SessionReader, *, perubahan: bool = True) -> Minutes:
     all_actions = session.actions()
     actions = tuple(_tindak_lanjut(no, a, names) for no, a in enumerate(all_actions, start=1))
     by_pid: dict[str | None, list[TindakLanjut]] = {}
-    for action, row in zip(all_actions, actions):
+    for action, row in zip(all_actions, actions, strict=True):
         by_pid.setdefault(action.proposal_id, []).append(row)
 
     items = tuple(

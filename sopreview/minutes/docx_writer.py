@@ -20,12 +20,12 @@ from datetime import datetime
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from lxml.etree import SubElement
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
 from docx.shared import Mm
+from lxml.etree import SubElement
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ZIP_EPOCH = datetime(1980, 1, 1)
@@ -182,9 +182,9 @@ class BodyWriter:
         if grid:
             tbl.tblPr.style = self.style_id("Table Grid")  # type: ignore[assignment]
             tbl.tblPr.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths_mm):
+        for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths_mm, strict=True):
             grid_col.w = Mm(width)
-        for n, (tr, row) in enumerate(zip(tbl.tr_lst, rows)):
+        for n, (tr, row) in enumerate(zip(tbl.tr_lst, rows, strict=True)):
             is_header = header and n == 0
             if is_header or keep_together:
                 trpr = tr.get_or_add_trPr()

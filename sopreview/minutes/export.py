@@ -68,13 +68,17 @@ def check_target(out_path: Path, within: Path | None = None) -> Path:
                 "Simpan notulen di dalam folder itu."
             )
     if not folder.is_dir():
-        raise ExportError(f"Folder '{folder}' tidak ada (atau bukan folder). Buat foldernya dulu atau pilih folder lain.")
+        raise ExportError(
+            f"Folder '{folder}' tidak ada (atau bukan folder). Buat foldernya dulu atau pilih folder lain."
+        )
     if target.is_symlink():
         raise ExportError(
             f"'{target}' adalah tautan simbolik; notulen tidak ditulis melalui tautan. Pilih nama berkas lain."
         )
     if target.is_dir():
-        raise ExportError(f"'{target}' adalah folder. Tulis nama berkas di dalamnya, misalnya {target / 'notulen.docx'}.")
+        raise ExportError(
+            f"'{target}' adalah folder. Tulis nama berkas di dalamnya, misalnya {target / 'notulen.docx'}."
+        )
     if target.exists() and not target.is_file():
         raise ExportError(f"'{target}' bukan berkas biasa. Pilih nama berkas lain.")
     return target

@@ -17,6 +17,7 @@ import getpass
 import json
 import os
 import socket
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def read_holder(path: Path) -> LockHolder | None:
 def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
-    if os.name == "nt":  # pragma: no cover - os.kill(pid, 0) would send CTRL_C there
+    if sys.platform == "win32":  # pragma: no cover - os.kill(pid, 0) would send CTRL_C there
         import ctypes
 
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION

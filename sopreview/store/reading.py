@@ -19,7 +19,7 @@ from sopreview.domain.meeting import (
     MeetingMeta,
     proposal_hash,
 )
-from sopreview.domain.model import Organisasi, Orang, Proposal
+from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.errors import SessionError
 

@@ -22,7 +22,7 @@ from sopreview.domain.meeting import (
     Criterion,
     parse_criteria,
 )
-from sopreview.domain.model import Organisasi, Orang, Proposal
+from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.store.errors import SessionFileError
 from sopreview.store.storage import bak_path
 
@@ -68,7 +68,8 @@ def _need(cond: bool, where: str, what: str) -> None:
 
 def _only_doc(data: dict[str, Any], table: str) -> dict[str, Any]:
     docs = data.get(table)
-    _need(isinstance(docs, dict) and "1" in docs, table, "dokumen 1 tidak ada")
+    if not isinstance(docs, dict) or "1" not in docs:
+        raise _Bad(f"{table}: dokumen 1 tidak ada")
     return docs["1"]
 
 

@@ -7,6 +7,7 @@ are raised before anything is touched and list the valid choices.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -84,7 +85,7 @@ class SessionWriting:
         self._commit("keputusan", pid, [((schema.T_ITEM, pid, "keputusan"), None)],
                      f"Keputusan {proposal.nama} dihapus")
 
-    def record_evaluation(self, pid: str, jawaban: dict[str, bool | None], catatan: str = "",
+    def record_evaluation(self, pid: str, jawaban: Mapping[str, bool | None], catatan: str = "",
                           tindakan: str = "") -> None:
         """Answers keyed by criterion id; criteria not given are stored as unanswered (None)."""
         self._writable()
