@@ -36,7 +36,7 @@ class CriteriaList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Ya", id="evaluation.yes"),
         Binding("t", "answer(False)", "Tidak", id="evaluation.no"),
-        Binding("space", "toggle", "Ya/Tidak", id="evaluation.toggle"),
+        Binding("space", "toggle_answer", "Ya/Tidak", id="evaluation.toggle"),
     ]
 
     class Answered(Message):
@@ -59,7 +59,7 @@ class CriteriaList(OptionList):
         self.read_only = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("answer", "toggle") and self.read_only:
+        if action in ("answer", "toggle_answer") and self.read_only:
             return None
         return True
 
@@ -75,7 +75,7 @@ class CriteriaList(OptionList):
         if index + 1 < len(self.criteria):
             self.highlighted = index + 1
 
-    def action_toggle(self) -> None:
+    def action_toggle_answer(self) -> None:
         if self.highlighted is None:
             self.highlighted = 0
         index = self.highlighted
