@@ -46,9 +46,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sopreview.cli.app_cmds import run_picker
 
             return run_picker(args)
-        return int(handler(args) or 0)
+        code = int(handler(args) or 0)
+        sys.stdout.flush()  # a reader that left (`| head`) shows here, not as a warning at exit
+        return code
     except KeyboardInterrupt:
         print("dibatalkan", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        from sopreview.cli.common import quiet_broken_pipe
+
+        quiet_broken_pipe()
         return 0

@@ -17,7 +17,8 @@ SOPS_DIR = "sops"
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = add_command(sub, "open", "buka sesi rapat SESSION (berkas .json) di aplikasi rapat", run_open)
-    parser.add_argument("session", metavar="SESSION", help="berkas sesi, mis. sessions/rapat-2022-06-16.json")
+    parser.add_argument("session", metavar="SESSION",
+                        help="nama sesi (-> sessions/NAMA.json) atau berkas .json, mis. sessions/rapat-2022-06-16.json")
     parser.add_argument("--readonly", action="store_true", help="buka hanya-baca (tidak ada yang diubah)")
     parser.add_argument("--sops", metavar="SOPS_DIR", default=None,
                         help="folder sops/ untuk memeriksa masalah dan perubahan (bawaan: folder asal sesi)")
@@ -39,7 +40,17 @@ def _run_app(session_path: Path | None, sops_dir: Path | None, *, readonly: bool
 
 
 def run_open(args: argparse.Namespace) -> int:
-    path = Path(args.session)
+    from sopreview.cli.session_cmds import UsageError, session_path
+
+    if Path(args.session).is_dir():
+        print(f"{args.session}: ini folder; sebutkan berkas sesinya (mis. {args.session}/rapat.json), "
+              "atau jalankan `sopreview` tanpa perintah untuk memilih.", file=sys.stderr)
+        return 2
+    try:
+        path = session_path(args.session)
+    except UsageError as exc:
+        print(f"galat: {exc}", file=sys.stderr)
+        return 2
     if path.is_dir():
         print(f"{path}: ini folder; sebutkan berkas sesinya (mis. {path}/rapat.json), "
               "atau jalankan `sopreview` tanpa perintah untuk memilih.", file=sys.stderr)

@@ -27,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "Tulis notulen rapat (Markdown, HTML, Word, atau CSV keputusan) dari berkas sesi.",
         run_export,
     )
-    parser.add_argument("session", metavar="SESI", type=Path, help="berkas sesi, misalnya sessions/rapat-sop-2022.json")
+    parser.add_argument("session", metavar="SESI",
+                        help="nama sesi (-> sessions/NAMA.json) atau berkas .json, mis. sessions/rapat-sop-2022.json")
     parser.add_argument(
         "--format",
         "-f",
@@ -66,16 +67,25 @@ def output_path(session_path: Path, fmt: str, output: Path | None) -> Path:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from sopreview.minutes.export import ExportError, export_minutes
+    from sopreview.cli.session_cmds import UsageError, session_path as resolve
+    from sopreview.minutes.export import ExportError, export_minutes, suffix_problem
     from sopreview.store.session import Session, SessionError
 
-    session_path: Path = args.session
+    try:
+        session_path = resolve(args.session)
+    except UsageError as exc:
+        print(f"galat: {exc}", file=sys.stderr)
+        return 2
     if not session_path.is_file():
         print(f"Berkas sesi '{session_path}' tidak ditemukan. Periksa nama berkasnya "
               "(sesi biasanya ada di folder sessions/).", file=sys.stderr)
         return 2
     fmt = choose_format(args.format, args.output)
     target = output_path(session_path, fmt, args.output)
+    mismatch = suffix_problem(fmt, target)
+    if mismatch:
+        print(f"Notulen tidak ditulis: {mismatch}", file=sys.stderr)
+        return 2
     try:
         session = Session.open(session_path, readonly=True)
     except SessionError as exc:

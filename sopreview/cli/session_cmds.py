@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sopreview.cli.common import add_command
+from sopreview.cli.common import add_command, quiet_broken_pipe
 
 if TYPE_CHECKING:
     from sopreview.store.session import Session
@@ -26,8 +26,24 @@ EXIT_FILE, EXIT_VALUE, EXIT_LOCKED = 1, 2, 3
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
-class _Usage(Exception):
+class UsageError(Exception):
     """A bad argument found by a handler (exit 2)."""
+
+
+META_OPTIONS: tuple[tuple[str, str, str], ...] = (
+    ("--title", "judul", "JUDUL"),
+    ("--date", "tanggal", "YYYY-MM-DD"),
+    ("--place", "tempat", "TEMPAT"),
+    ("--start", "waktu_mulai", "JJ:MM"),
+    ("--end", "waktu_selesai", "JJ:MM"),
+    ("--invitation", "surat_undangan", "NOMOR"),
+    ("--chair", "ketua", "NAMA"),
+    ("--secretary", "sekretaris", "NAMA"),
+    ("--minute-taker", "notulis", "NAMA"),
+    ("--opening", "pembukaan", "TEKS"),
+    ("--conclusion", "kesimpulan", "TEKS"),
+)
+"""CLI option -> meeting header field (the label shown comes from META_LABEL)."""
 
 
 def session_path(arg: str) -> Path:
@@ -36,7 +52,7 @@ def session_path(arg: str) -> Path:
         return Path(arg)
     if _NAME.fullmatch(arg):
         return SESSIONS_DIR / f"{arg}.json"
-    raise _Usage(f"{arg!r}: sebutkan nama sesi (huruf, angka, - _ .) atau path berkas yang berakhiran .json")
+    raise UsageError(f"{arg!r}: sebutkan nama sesi (huruf, angka, - _ .) atau path berkas yang berakhiran .json")
 
 
 def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -50,7 +66,10 @@ def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse
         except SessionLocked as exc:
             print(f"terkunci: {exc}", file=sys.stderr)
             return EXIT_LOCKED
-        except (UnknownProposal, InvalidValue, _Usage) as exc:
+        except BrokenPipeError:  # `sopreview log S | head`: the reader left; not an error
+            quiet_broken_pipe()
+            return 0
+        except (UnknownProposal, InvalidValue, UsageError) as exc:
             print(f"galat: {exc}", file=sys.stderr)
             return EXIT_VALUE
         except SessionError as exc:
@@ -67,11 +86,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = add_command(sub, "new", "buat sesi rapat baru dari folder sops/", _guarded(run_new))
     p.add_argument("session", metavar="SESSION", help="nama sesi (-> sessions/NAMA.json) atau path .json")
     p.add_argument("--sops", metavar="DIR", default=str(SOPS_DIR), help="folder usulan SOP (bawaan: sops)")
-    p.add_argument("--title", metavar="JUDUL", help="judul rapat")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="tanggal rapat (bawaan: hari ini)")
-    p.add_argument("--place", metavar="TEMPAT", help="tempat rapat")
+    _meta_options(p, new=True)
     p.add_argument("--from", dest="previous", metavar="SESI_LALU",
                    help="bawa usulan yang ditunda dari sesi sebelumnya, beserta riwayatnya")
+
+    p = add_command(sub, "meta", "lihat atau ubah data rapat (judul, tanggal, waktu, pimpinan, notulis, ...)",
+                    _guarded(run_meta))
+    p.add_argument("session", metavar="SESSION", help="nama sesi (-> sessions/NAMA.json) atau path .json")
+    _meta_options(p, new=False)
 
     p = add_command(sub, "sessions", "daftar sesi di sebuah folder", _guarded(run_sessions))
     p.add_argument("folder", metavar="DIR", nargs="?", default=SESSIONS_DIR, type=Path, help="bawaan: sessions")
@@ -117,6 +139,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("session", metavar="SESSION")
 
 
+def _meta_options(p: argparse.ArgumentParser, *, new: bool) -> None:
+    from sopreview.domain.meeting import META_LABEL
+
+    extra = {"tanggal": " (bawaan: hari ini)", "ketua": " (bawaan: orang berjabatan Ketua, bila hanya satu)",
+             "sekretaris": " (bawaan: orang berjabatan Sekretaris, bila hanya satu)"} if new else {}
+    for flag, name, metavar in META_OPTIONS:
+        p.add_argument(flag, dest=name, metavar=metavar, default=None,
+                       help=META_LABEL[name].lower() + extra.get(name, ""))
+
+
+def _meta_values(args: argparse.Namespace) -> dict[str, str]:
+    """The header fields given on the command line, checked and normalised by the domain rules."""
+    from sopreview.domain.meeting import normalize_meta, validate_meta
+
+    values = {name: getattr(args, name) for _flag, name, _m in META_OPTIONS if getattr(args, name) is not None}
+    for name, value in values.items():
+        error = validate_meta(name, value)
+        if error:
+            raise UsageError(error)
+    return {name: normalize_meta(name, value) for name, value in values.items()}
+
+
 def _session_and_pid(p: argparse.ArgumentParser) -> None:
     p.add_argument("session", metavar="SESSION")
     p.add_argument("proposal", metavar="USULAN", help="id usulan, mis. hukum-sdm/jdih")
@@ -145,34 +189,30 @@ def _choice(value: str) -> str:
 # -- handlers -------------------------------------------------------------------------
 def run_new(args: argparse.Namespace) -> int:
     from sopreview.domain.loader import load_sops
-    from sopreview.domain.meeting import MeetingMeta, validate_meta
+    from sopreview.domain.meeting import MeetingMeta, default_officials
     from sopreview.store.session import DEFAULT_ACARA, DEFAULT_JUDUL, Session
 
     path = session_path(args.session)
     if path.exists():
-        raise _Usage(f"{path} sudah ada; pilih nama lain (sesi yang ada tidak ditimpa)")
+        raise UsageError(f"{path} sudah ada; pilih nama lain (sesi yang ada tidak ditimpa)")
     previous = session_path(args.previous) if args.previous else None
     if previous is not None and not previous.exists():
-        raise _Usage(f"sesi sebelumnya {previous} tidak ditemukan")
-    meta = MeetingMeta(judul=args.title or DEFAULT_JUDUL, tanggal=args.date or "", tempat=args.place or "",
-                       acara=DEFAULT_ACARA)
-    for name in ("tanggal", "tempat", "judul"):
-        error = validate_meta(name, getattr(meta, name))
-        if error:
-            raise _Usage(error)
+        raise UsageError(f"sesi sebelumnya {previous} tidak ditemukan")
+    given = _meta_values(args)
     result = load_sops(Path(args.sops))
     for problem in result.problems:
-        print(f"peringatan: {problem}", file=sys.stderr)
+        print(problem, file=sys.stderr)
     if result.organisasi is None:
         print(f"galat: {args.sops}: organisasi.yaml tidak terbaca; sesi tidak dibuat", file=sys.stderr)
         return EXIT_FILE
     if not result.proposals and previous is None:
         print(f"galat: {args.sops}: tidak ada usulan SOP yang sah; sesi tidak dibuat", file=sys.stderr)
         return EXIT_FILE
-    if not meta.tanggal:
-        from datetime import date
+    from datetime import date
 
-        meta = MeetingMeta(**{**meta.to_dict(), "tanggal": date.today().isoformat(), "acara": meta.acara})
+    meta = MeetingMeta.from_dict({"judul": DEFAULT_JUDUL, "tanggal": date.today().isoformat(), "acara": DEFAULT_ACARA,
+                                  **default_officials(result.organisasi.orang),
+                                  **{k: v for k, v in given.items() if v}})  # empty: keep the default
     with Session.create(path, result.organisasi, result.proposals, meta=meta, sops_dir=Path(args.sops),
                         carry_over_from=previous) as session:
         total = len(session.proposals())
@@ -184,8 +224,29 @@ def run_new(args: argparse.Namespace) -> int:
                   + (f"; {len(session.skipped)} dilewati karena sudah diputuskan dan tidak berubah"
                      if session.skipped else ""))
         if result.problems:
-            print(f"  {len(result.problems)} masalah di {args.sops} (lihat peringatan di atas)")
+            print(f"  {args.sops}: {result.summary()} (lihat di atas); usulan bergalat tidak masuk agenda")
     return 0
+
+
+def run_meta(args: argparse.Namespace) -> int:
+    """No options: print the header; otherwise change the given fields (one logged change)."""
+    from sopreview.domain.meeting import META_LABEL
+
+    values = _meta_values(args)
+    if not values:
+        with _open(args.session, readonly=True) as session:
+            current = session.meta
+        width = max(len(META_LABEL[name]) for _f, name, _m in META_OPTIONS)
+        for _flag, name, _m in META_OPTIONS:
+            value = getattr(current, name).replace("\n", "\n" + " " * (width + 2)) or "-"
+            print(f"{META_LABEL[name]:<{width}}  {value}")
+        return 0
+
+    def change(session: Session) -> str:
+        session.set_meta(**values)
+        return "Tersimpan: " + ", ".join(f"{META_LABEL[n].lower()} = {v or '(kosong)'}" for n, v in values.items())
+
+    return _write(args.session, change)
 
 
 def run_sessions(args: argparse.Namespace) -> int:
@@ -193,7 +254,7 @@ def run_sessions(args: argparse.Namespace) -> int:
 
     folder = Path(args.folder)
     if not folder.is_dir() and folder != SESSIONS_DIR:
-        raise _Usage(f"{folder}: folder tidak ditemukan")
+        raise UsageError(f"{folder}: folder tidak ditemukan")
     found = list_sessions(folder)
     if not found:
         print(f"Belum ada sesi di {folder}.")
@@ -226,11 +287,11 @@ def parse_answers(text: str) -> dict[str, bool | None]:
     for part in filter(None, (p.strip() for p in text.split(","))):
         key, sep, value = part.partition("=")
         if not sep or not key.strip():
-            raise _Usage(f"{part!r}: tulis jawaban sebagai kriteria=ya atau kriteria=tidak, mis. k1=ya,k2=tidak")
+            raise UsageError(f"{part!r}: tulis jawaban sebagai kriteria=ya atau kriteria=tidak, mis. k1=ya,k2=tidak")
         try:
             answers[key.strip()] = parse_answer(value)
         except ValueError as exc:
-            raise _Usage(f"{key.strip()}: {exc}") from None
+            raise UsageError(f"{key.strip()}: {exc}") from None
     return answers
 
 
@@ -247,18 +308,24 @@ def run_evaluation(args: argparse.Namespace) -> int:
 
 
 def run_attendance(args: argparse.Namespace) -> int:
-    from sopreview.domain.meeting import ATTENDANCE_LABEL
+    """The name matches exactly, else the one participant equal to it ignoring case and spacing."""
+    from sopreview.domain.meeting import ATTENDANCE_LABEL, find_name
 
     status = _choice(args.status)
 
     def change(session: Session) -> str:
-        session.set_attendance(args.nama, status, args.keterangan)
-        return f"Tersimpan: {args.nama} — {ATTENDANCE_LABEL[status]}"
+        names = [o.nama for o in session.people()]
+        nama = find_name(args.nama, names) or args.nama  # unknown: set_attendance lists the names
+        session.set_attendance(nama, status, args.keterangan)
+        return f"Tersimpan: {nama} — {ATTENDANCE_LABEL[status]}"
 
     return _write(args.session, change)
 
 
 def run_note(args: argparse.Namespace) -> int:
+    if not args.text.strip():
+        raise UsageError("catatan kosong tidak disimpan; tulis isi catatannya")
+
     def change(session: Session) -> str:
         old = session.notes(args.proposal)
         text = args.text if args.replace or not old.strip() else f"{old.rstrip()}\n\n{args.text}"
@@ -327,10 +394,12 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def summary_lines(session: Session) -> list[str]:
+    from sopreview.minutes.dates import rentang_waktu
+
     m = session.meta
     decided, total = session.progress()
     lines = [m.judul, f"Tanggal: {m.tanggal or '-'}   Tempat: {m.tempat or '-'}   "
-             f"Waktu: {m.waktu_mulai or '-'}–{m.waktu_selesai or '-'}",
+             f"Waktu: {rentang_waktu(m.waktu_mulai, m.waktu_selesai) or '-'}",
              f"Berkas: {session.path}   Diputuskan: {decided}/{total}", ""]
     for n, p in enumerate(session.proposals(), 1):
         d = session.decision(p.id)

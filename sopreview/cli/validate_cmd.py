@@ -21,9 +21,8 @@ def run(args: argparse.Namespace) -> int:
     result = load_sops(Path(args.sops_dir))
     for problem in result.problems:
         print(problem, file=sys.stderr if problem.is_error else sys.stdout)
-    errors, warnings = len(result.errors), len(result.warnings)
     print(f"{len(result.proposals)} usulan SOP valid dalam {result.subbag_count} sub bagian "
-          f"({result.files_read} berkas dibaca); {errors} galat, {warnings} peringatan.")
-    if errors or (args.strict and warnings):
+          f"({result.files_read} berkas dibaca); {result.summary()}.")
+    if result.errors or (args.strict and result.warnings):
         return 1
     return 0

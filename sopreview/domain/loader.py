@@ -13,6 +13,7 @@ from typing import Any
 from sopreview.domain.checker import Checker
 from sopreview.domain.model import JENIS, Orang, Organisasi, Proposal, SopDocument, SubBagian
 from sopreview.domain.problems import ERROR, Problem, sort_key
+from sopreview.domain.problems import summary as problems_summary
 from sopreview.domain.schema import (
     ORANG_FIELDS,
     ORGANISASI_FIELDS,
@@ -42,6 +43,10 @@ class LoadResult:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
+
+    def summary(self) -> str:
+        """``N galat, M peringatan di K berkas`` (see problems.summary)."""
+        return problems_summary(self.problems)
 
     @property
     def subbag_count(self) -> int:

@@ -10,12 +10,13 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from sopreview.domain.model import Proposal
+from sopreview.domain.model import Orang, Proposal
 
 DECISIONS: tuple[str, ...] = (
     "disetujui",
@@ -241,25 +242,115 @@ class MeetingMeta:
 
 
 META_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(MeetingMeta))
+META_LABEL: dict[str, str] = {
+    "judul": "Judul rapat",
+    "tanggal": "Tanggal",
+    "tempat": "Tempat",
+    "waktu_mulai": "Waktu mulai",
+    "waktu_selesai": "Waktu selesai",
+    "surat_undangan": "Nomor surat undangan",
+    "ketua": "Pimpinan rapat",
+    "sekretaris": "Sekretaris",
+    "notulis": "Notulis",
+    "pembukaan": "Pembukaan",
+    "kesimpulan": "Kesimpulan",
+    "acara": "Acara",
+}
+"""What the secretariat calls each header field; error messages use these, never the ids."""
+
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+_DIGITS_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+KAPAN_HINT = "tanggal YYYY-MM-DD (mis. 2022-07-15) atau teks seperti 'Juli 2022'"
+
+
+def real_date(text: str) -> bool:
+    """True for an existing calendar day written YYYY-MM-DD (2022-02-30 is not one)."""
+    if not _DIGITS_DATE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def validate_meta(name: str, value: Any) -> str | None:
-    """Indonesian error message for one meta field, or None when it is acceptable."""
+    """Indonesian error message for one meta field, or None when it is acceptable.
+
+    The message starts with the field's label (``META_LABEL``), so it stands on its own in
+    the CLI, in ``InvalidValue`` and in a form."""
     if name not in META_FIELDS:
         return f"kolom {name!r} tidak dikenal; pilihan: {', '.join(META_FIELDS)}"
+    label = META_LABEL[name]
     if name == "acara":
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-            return "acara harus berupa daftar teks"
+            return f"{label} harus berupa daftar teks"
         return None
     if not isinstance(value, str):
-        return f"{name} harus berupa teks"
-    if name == "tanggal" and value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return f"tanggal {value!r} harus berformat YYYY-MM-DD, misalnya 2022-06-16"
-    if name in ("waktu_mulai", "waktu_selesai") and value:
-        match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", value)
+        return f"{label} harus berupa teks"
+    text = value.strip()
+    if name == "tanggal" and text and not real_date(text):
+        if _DIGITS_DATE.fullmatch(text):
+            return f"{label} {text!r} tidak ada di kalender; periksa bulan (01–12) dan hari"
+        return f"{label} {text!r} harus berformat YYYY-MM-DD, misalnya 2022-06-16"
+    if name in ("waktu_mulai", "waktu_selesai") and text:
+        match = _TIME.fullmatch(text)
         if not match or int(match[1]) > 23 or int(match[2]) > 59:
-            return f"{name} {value!r} harus berformat JJ:MM, misalnya 09:00"
+            return f"{label} {text!r} harus berformat JJ:MM (00:00–23:59), misalnya 09:00"
     return None
+
+
+def normalize_meta(name: str, value: Any) -> Any:
+    """The stored form of a valid value: text stripped, ``9.05`` -> ``09:05``, empty acara lines dropped."""
+    if name == "acara":
+        return [v.strip() for v in value if v.strip()]
+    text = value.strip()
+    if name in ("waktu_mulai", "waktu_selesai") and text:
+        hh, mm = text.replace(".", ":").split(":")
+        return f"{int(hh):02d}:{mm}"
+    return text
+
+
+def validate_kapan(text: str) -> str | None:
+    """Why a follow-up's deadline cannot be stored, or None.
+
+    Words are free text ("Juli 2022", "minggu depan"); a deadline written only with digits
+    must be a real YYYY-MM-DD, so "2022-13-01" or "1/7" is refused rather than printed."""
+    kapan = text.strip()
+    if not kapan:
+        return f"Kapan wajib diisi: {KAPAN_HINT}."
+    if any(ch.isalpha() for ch in kapan):
+        return None
+    if not real_date(kapan):
+        return f"'{kapan}' bukan tanggal yang valid. Tulis {KAPAN_HINT}."
+    return None
+
+
+def find_name(nama: str, names: list[str] | tuple[str, ...]) -> str | None:
+    """The listed name meant by ``nama``: an exact match, else the only one equal ignoring case
+    and extra spaces; None when there is none or more than one."""
+    if nama in names:
+        return nama
+    wanted = " ".join(nama.split()).casefold()
+    found = [n for n in names if " ".join(n.split()).casefold() == wanted] if wanted else []
+    return found[0] if len(found) == 1 else None
+
+
+OFFICIAL_JABATAN: dict[str, str] = {"ketua": "ketua", "sekretaris": "sekretaris"}
+"""Meta field -> the first word of the jabatan that marks who usually fills it."""
+
+
+def default_officials(orang: tuple[Orang, ...] | list[Orang]) -> dict[str, str]:
+    """Ketua/sekretaris taken from the people list when exactly one jabatan starts with that word.
+
+    Two candidates (or none) leave the field empty: a wrong name on the signature block is
+    worse than a blank one the secretariat fills in."""
+    out: dict[str, str] = {}
+    for field_name, word in OFFICIAL_JABATAN.items():
+        found = [o.nama for o in orang if o.jabatan.strip().casefold().split(" ", 1)[0] == word]
+        if len(found) == 1:
+            out[field_name] = found[0]
+    return out
 
 
 @dataclass(frozen=True)

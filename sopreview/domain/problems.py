@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 ERROR = "error"
@@ -30,10 +31,15 @@ class Problem:
     def location(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
 
+    @property
+    def label(self) -> str:
+        return "galat" if self.is_error else "peringatan"
+
     def __str__(self) -> str:
-        label = "galat" if self.is_error else "peringatan"
+        """``file:line [field]: galat: message`` — file first (editors jump to it), one label;
+        callers print it as it is, without a label of their own."""
         where = f" [{self.field}]" if self.field else ""
-        text = f"{self.location}:{where} {label}: {self.message}"
+        text = f"{self.location}{where}: {self.label}: {self.message}"
         if self.hint:
             text += f"\n    → {self.hint}"
         return text
@@ -41,3 +47,10 @@ class Problem:
 
 def sort_key(problem: Problem) -> tuple[str, int, str]:
     return (problem.path, problem.line or 0, problem.field)
+
+
+def summary(problems: Sequence[Problem]) -> str:
+    """``N galat, M peringatan di K berkas``: the one count the CLI and the app both show."""
+    errors = sum(1 for p in problems if p.is_error)
+    files = len({p.path for p in problems})
+    return f"{errors} galat, {len(problems) - errors} peringatan di {files} berkas"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sopreview.domain.meeting import ATTENDANCE_LABEL, Action, Attendance, Criterion, Evaluation
+from sopreview.domain.meeting import ATTENDANCE_LABEL, Action, Attendance, Criterion, Evaluation, find_name
 from sopreview.domain.model import JENIS, Orang, Organisasi, Proposal
 from sopreview.minutes import dates
 from sopreview.minutes.model import (
@@ -57,7 +57,9 @@ def build_minutes(session: SessionReader, *, perubahan: bool = True) -> Minutes:
         _item(no, p, session, tuple(by_pid.get(p.id, ())), perubahan)
         for no, p in enumerate(proposals, start=1)
     )
-    daftar = _daftar_hadir(people, session.attendance())
+    attendance = session.attendance()
+    daftar = _daftar_hadir(people, {o.nama for o in org.orang}, attendance)
+    diundang = tuple(h for h in daftar if not h.tamu)
     tanggal = dates.parse_iso_date(meta.tanggal)
     ttd_tanggal = dates.tanggal_teks(meta.tanggal)
     return Minutes(
@@ -74,9 +76,10 @@ def build_minutes(session: SessionReader, *, perubahan: bool = True) -> Minutes:
         ketua=meta.ketua,
         sekretaris=meta.sekretaris,
         notulis=meta.notulis,
-        hadir=sum(1 for h in daftar if h.hadir),
-        diundang=len(daftar),
-        kehadiran=_rekap_kehadiran(daftar, session.attendance()),
+        hadir=sum(1 for h in diundang if h.hadir),
+        diundang=len(diundang),
+        tamu_hadir=sum(1 for h in daftar if h.tamu and h.hadir),
+        kehadiran=_rekap_kehadiran(diundang, attendance),
         daftar_hadir=daftar,
         pembukaan=meta.pembukaan,
         pembahasan=_sections(items, org),
@@ -236,26 +239,27 @@ def _ringkasan(items: tuple[ItemNotulen, ...]) -> str:
     return daftar_kalimat(parts) + "."
 
 
-def _daftar_hadir(people: list[Orang], attendance: dict[str, Attendance]) -> tuple[Hadir, ...]:
-    """Everyone invited, in the organisation's order, then anyone recorded who was not listed."""
+def _daftar_hadir(people: list[Orang], invited: set[str], attendance: dict[str, Attendance]) -> tuple[Hadir, ...]:
+    """Everyone invited, in the organisation's order, then guests and anyone recorded who was not listed."""
     rows: list[Hadir] = []
     seen: set[str] = set()
     for orang in people:
         seen.add(orang.nama)
-        rows.append(_hadir(len(rows) + 1, orang.nama, orang.jabatan or orang.unit, attendance))
+        rows.append(_hadir(len(rows) + 1, orang.nama, orang.jabatan or orang.unit, attendance,
+                           orang.nama not in invited))
     for nama in attendance:
         if nama not in seen:
-            rows.append(_hadir(len(rows) + 1, nama, "", attendance))
+            rows.append(_hadir(len(rows) + 1, nama, "", attendance, True))
     return tuple(rows)
 
 
-def _hadir(no: int, nama: str, jabatan: str, attendance: dict[str, Attendance]) -> Hadir:
+def _hadir(no: int, nama: str, jabatan: str, attendance: dict[str, Attendance], tamu: bool) -> Hadir:
     entry = attendance.get(nama)
     if entry is None:
-        return Hadir(no, nama, jabatan, "Belum dicatat", False)
+        return Hadir(no, nama, jabatan, "Belum dicatat", False, tamu)
     label = ATTENDANCE_LABEL.get(entry.status, entry.status)
     keterangan = f"{label} ({entry.keterangan.strip()})" if entry.keterangan.strip() else label
-    return Hadir(no, nama, jabatan, keterangan, entry.status == "hadir")
+    return Hadir(no, nama, jabatan, keterangan, entry.status == "hadir", tamu)
 
 
 def _rekap_kehadiran(
@@ -270,9 +274,9 @@ def _rekap_kehadiran(
 
 def _penandatangan(peran: str, nama: str, people: list[Orang]) -> Penandatangan:
     """Jabatan, pangkat and NIP come from the people list when the name matches."""
-    wanted = " ".join(nama.split()).casefold()
+    found = find_name(nama.strip(), [o.nama for o in people])
     for orang in people:
-        if " ".join(orang.nama.split()).casefold() == wanted and wanted:
+        if found is not None and orang.nama == found:
             return Penandatangan(peran, orang.nama, orang.jabatan, orang.pangkat, orang.nip)
     return Penandatangan(peran, nama.strip(), "", "", "")
 

@@ -199,8 +199,7 @@ def build(m: Minutes) -> DocxDocument:
     out.heading("Pimpinan Rapat", 2)
     out.info([("Ketua", m.ketua), ("Sekretaris", m.sekretaris), ("Notulis", m.notulis)])
     out.heading("Peserta", 2)
-    rincian = ", ".join(f"{r.label} {r.jumlah}" for r in m.kehadiran) or "\u2013"
-    out.para(f"{m.hadir} dari {m.diundang} orang yang diundang hadir ({rincian}). Daftar hadir terlampir.")
+    out.para(f"{m.kalimat_peserta()} Daftar hadir terlampir.")
     out.heading("Kegiatan Rapat", 2)
     out.heading("1. Pembukaan", 3)
     out.para(m.pembukaan.strip() or "Tidak ada catatan.")

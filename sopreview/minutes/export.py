@@ -84,6 +84,16 @@ def check_target(out_path: Path, within: Path | None = None) -> Path:
     return target
 
 
+def suffix_problem(fmt: str, out_path: Path) -> str | None:
+    """Why ``out_path`` does not suit ``fmt``: a name ending in another format's suffix
+    (``-f docx -o out.md``) would give a file its reader cannot open. Other suffixes are free."""
+    suffix = Path(out_path).suffix.lower().lstrip(".")
+    if suffix in FORMATS and suffix != fmt:
+        return (f"'{out_path}' berakhiran .{suffix} tetapi formatnya {FORMATS[fmt]}. "
+                f"Ganti akhirannya menjadi .{fmt}, atau pilih format {FORMATS[suffix]} ({suffix}).")
+    return None
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Temp file in the same folder, fsync, rename over the target, fsync the folder."""
     mode = (target.stat().st_mode & 0o777) if target.exists() else 0o644
@@ -117,6 +127,9 @@ def export_minutes(session: SessionReader, fmt: str, out_path: Path, *, within: 
     ``within``: the folder the user picked (TUI dialog); a name that escapes it is refused.
     Raises ExportError (clear Indonesian message) when the place is refused or cannot be written.
     """
+    problem = suffix_problem(fmt, out_path) if fmt in FORMATS else None
+    if problem:
+        raise ExportError(problem)
     target = check_target(out_path, within)
     data = render_minutes(session, fmt)
     try:

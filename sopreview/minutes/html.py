@@ -186,9 +186,7 @@ def render(m: Minutes) -> bytes:
         "<h2>Pimpinan Rapat</h2>",
         _info([("Ketua", m.ketua), ("Sekretaris", m.sekretaris), ("Notulis", m.notulis)]),
         "<h2>Peserta</h2>",
-        f"<p>{m.hadir} dari {m.diundang} orang yang diundang hadir ("
-        + e(", ".join(f"{r.label} {r.jumlah}" for r in m.kehadiran) or "–")
-        + "). Daftar hadir terlampir.</p>",
+        f"<p>{m.kalimat_peserta(e)} Daftar hadir terlampir.</p>",
         "<h2>Kegiatan Rapat</h2><h3>1. Pembukaan</h3>",
         teks(m.pembukaan, "Tidak ada catatan."),
         '<h3 class="halaman-baru">2. Pembahasan</h3>',

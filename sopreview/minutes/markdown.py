@@ -105,9 +105,7 @@ def render(m: Minutes) -> bytes:
     out += ["", "## Pimpinan Rapat", ""]
     out += [f"- Ketua: {cell(m.ketua)}", f"- Sekretaris: {cell(m.sekretaris)}"]
     out += [f"- Notulis: {cell(m.notulis)}", "", "## Peserta", ""]
-    rincian = ", ".join(f"{r.label} {r.jumlah}" for r in m.kehadiran)
-    out += [f"{m.hadir} dari {m.diundang} orang yang diundang hadir ({esc(rincian or '–')}). "
-            "Daftar hadir terlampir.", ""]
+    out += [f"{m.kalimat_peserta(esc)} Daftar hadir terlampir.", ""]
     out += ["## Kegiatan Rapat", "", "### 1. Pembukaan", ""]
     out += block(m.pembukaan) or ["Tidak ada catatan.", ""]
     out += ["### 2. Pembahasan", ""]

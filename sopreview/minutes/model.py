@@ -7,6 +7,7 @@ disagree about what the meeting decided: renderers only lay the data out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -136,6 +137,8 @@ class Hadir:
     jabatan: str
     keterangan: str
     hadir: bool
+    tamu: bool = False
+    """Not on the organisation's list of people: a guest, narasumber, or a name recorded ad hoc."""
 
 
 @dataclass(frozen=True)
@@ -189,9 +192,10 @@ class Minutes:
     sekretaris: str
     notulis: str
     hadir: int
+    """Invited people (organisasi.yaml) who attended; guests are counted in ``tamu_hadir``."""
     diundang: int
     kehadiran: tuple[Rekap, ...]
-    """Counts per attendance status (only statuses that occur)."""
+    """Counts per attendance status of the invited (only statuses that occur)."""
     daftar_hadir: tuple[Hadir, ...]
     pembukaan: str
     pembahasan: tuple[BagianPembahasan, ...]
@@ -209,6 +213,15 @@ class Minutes:
     penandatangan: tuple[Penandatangan, ...]
     """Notulis first, Pimpinan Rapat second: left and right of the signature block."""
     catatan_sampel: str
+    tamu_hadir: int = 0
+    """Guests who attended, reported apart from the invited."""
+
+    def kalimat_peserta(self, esc: Callable[[str], str] = str) -> str:
+        """``11 dari 19 orang yang diundang hadir (Hadir 11, Izin 2), ditambah 2 tamu.`` —
+        one wording for every format; ``esc`` escapes the status labels for the target."""
+        rincian = ", ".join(f"{r.label} {r.jumlah}" for r in self.kehadiran) or "\u2013"
+        tamu = f", ditambah {self.tamu_hadir} tamu" if self.tamu_hadir else ""
+        return f"{self.hadir} dari {self.diundang} orang yang diundang hadir ({esc(rincian)}){tamu}."
 
     def tabel_rekap(self) -> tuple[list[str], list[list[str]]]:
         """The tally as one table: decisions down, jenis across, totals right and bottom."""

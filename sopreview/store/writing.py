@@ -16,14 +16,17 @@ from sopreview.domain.meeting import (
     ATTENDANCE,
     ATTENDANCE_LABEL,
     DECISION_LABEL,
+    META_LABEL,
     PROJECTOR_TABS,
     AuditEntry,
     Decision,
     Evaluation,
+    normalize_meta,
     validate_decision,
+    validate_kapan,
     validate_meta,
 )
-from sopreview.domain.model import Orang, Proposal
+from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.errors import InvalidValue
 
@@ -51,6 +54,8 @@ class SessionWriting:
         def proposal(self, pid: str) -> Proposal: ...
         def actions(self, pid: str | None = None) -> list[Action]: ...
         def people(self) -> list[Orang]: ...
+        @property
+        def organisasi(self) -> Organisasi: ...
 
     def set_meta(self, **values: Any) -> None:
         """Meeting header fields (judul, tanggal YYYY-MM-DD, waktu_mulai HH:MM, ...)."""
@@ -60,13 +65,8 @@ class SessionWriting:
             error = validate_meta(name, value)
             if error:
                 raise InvalidValue(error)
-            if name == "acara":
-                value = [v.strip() for v in value if v.strip()]
-            elif name in ("waktu_mulai", "waktu_selesai") and value:
-                hh, mm = value.replace(".", ":").split(":")
-                value = f"{int(hh):02d}:{mm}"
-            sets.append(((schema.T_META, name), value))
-        self._commit("meta", "rapat", sets, f"Data rapat diubah: {', '.join(values)}")
+            sets.append(((schema.T_META, name), normalize_meta(name, value)))
+        self._commit("meta", "rapat", sets, f"Data rapat diubah: {', '.join(META_LABEL[n].lower() for n in values)}")
 
     def record_decision(self, pid: str, keputusan: str, catatan: str = "") -> None:
         """InvalidValue for an unknown decision or a missing note where one is required."""
@@ -112,6 +112,9 @@ class SessionWriting:
         nama = self.proposal(pid).nama if pid is not None else "rapat"
         if not apa.strip() or not siapa.strip():
             raise InvalidValue("tindak lanjut wajib berisi apa yang dilakukan dan siapa yang melakukan")
+        error = validate_kapan(kapan)
+        if error:
+            raise InvalidValue(error)
         action_id = int(self._doc(schema.T_SESI)["next_action"])
         value = {"id": action_id, "proposal_id": pid, "apa": apa.strip(), "siapa": siapa.strip(),
                  "kapan": kapan.strip()}
@@ -190,17 +193,54 @@ class SessionWriting:
         self._commit("tampil", pid or "-", sets, f"Tampilan: {pid or '-'} / {tab or self._doc(schema.T_SESI)['tab']}")
 
     def move_item(self, pid: str, delta: int) -> None:
-        """Move an item up (negative) or down the agenda; clamped at both ends."""
+        """Move an item up (negative) or down within its sub bagian.
+
+        It trades places with the next item of the same sub bagian, so every sub bagian keeps
+        its slots and the minutes' sections stay whole; InvalidValue at the sub bagian's edge."""
         self._writable()
         proposal = self.proposal(pid)
         order = list(self._doc(schema.T_SESI)["urutan"])
-        old = order.index(pid)
-        new = max(0, min(len(order) - 1, old + int(delta)))
+        slots = [i for i, other in enumerate(order) if self.proposal(other).subbag == proposal.subbag]
+        old = slots.index(order.index(pid))
+        new = max(0, min(len(slots) - 1, old + int(delta)))
         if new == old:
-            return
-        order.insert(new, order.pop(old))
+            if int(delta) == 0:
+                return
+            edge = "atas" if delta < 0 else "bawah"
+            raise InvalidValue(f"{proposal.nama} sudah paling {edge} di {self._subbag_nama(proposal.subbag)}; "
+                               "usulan hanya dipindah di dalam sub bagiannya")
+        members = [order[i] for i in slots]
+        members.insert(new, members.pop(old))
+        for slot, member in zip(slots, members, strict=True):
+            order[slot] = member
         self._commit("urutan", pid, [((schema.T_SESI, "urutan"), order)],
-                     f"{proposal.nama} dipindah ke urutan {new + 1}")
+                     f"{proposal.nama} dipindah ke urutan {order.index(pid) + 1}")
+
+    def move_subbag(self, kode: str, delta: int) -> None:
+        """Move a whole sub bagian up (negative) or down past its neighbours; the agenda is
+        rewritten as one block per sub bagian. InvalidValue at either end or for an unknown kode."""
+        self._writable()
+        order = list(self._doc(schema.T_SESI)["urutan"])
+        blocks: dict[str, list[str]] = {}
+        for pid in order:
+            blocks.setdefault(self.proposal(pid).subbag, []).append(pid)
+        kodes = list(blocks)
+        if kode not in blocks:
+            raise InvalidValue(f"sub bagian {kode!r} tidak ada di agenda; pilihan: {', '.join(kodes)}")
+        old = kodes.index(kode)
+        new = max(0, min(len(kodes) - 1, old + int(delta)))
+        nama = self._subbag_nama(kode)
+        if new == old:
+            if int(delta) == 0:
+                return
+            raise InvalidValue(f"{nama} sudah paling {'atas' if delta < 0 else 'bawah'} di agenda")
+        kodes.insert(new, kodes.pop(old))
+        order = [pid for k in kodes for pid in blocks[k]]
+        self._commit("urutan", kode, [((schema.T_SESI, "urutan"), order)], f"{nama} dipindah ke urutan {new + 1}")
+
+    def _subbag_nama(self, kode: str) -> str:
+        sub = self.organisasi.subbag_by_kode(kode)
+        return sub.nama if sub is not None else f"sub bagian {kode}"
 
     def set_planned_minutes(self, pid: str, minutes: int) -> None:
         self._writable()

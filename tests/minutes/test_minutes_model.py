@@ -70,9 +70,13 @@ def test_sections_follow_the_agenda(sample_session: Session) -> None:
 
 def test_attendance_and_signatures(sample_session: Session) -> None:
     m = build_minutes(sample_session)
-    assert (m.hadir, m.diundang) == (15, 20)
+    assert (m.hadir, m.diundang, m.tamu_hadir) == (14, 19, 1)  # the guest is not counted as invited
+    assert m.diundang == len(sample_session.organisasi.orang)
+    assert [h.nama for h in m.daftar_hadir if h.tamu] == [g.nama for g in sample_session.guests()]
+    assert m.kalimat_peserta().startswith("14 dari 19 orang yang diundang hadir (Hadir 14,")
+    assert m.kalimat_peserta().endswith("), ditambah 1 tamu.")
     assert {r.label: r.jumlah for r in m.kehadiran} == {
-        "Hadir": 15, "Izin": 1, "Sakit": 1, "Tugas luar": 1, "Tanpa keterangan": 1, "Belum dicatat": 1}
+        "Hadir": 14, "Izin": 1, "Sakit": 1, "Tugas luar": 1, "Tanpa keterangan": 1, "Belum dicatat": 1}
     notulis, ketua = m.penandatangan
     assert (notulis.peran, notulis.nama, notulis.nip) == ("Notulis", "Dian Puspitasari", "199203112019022004")
     assert notulis.pangkat == "Penata Muda (III/a)"
@@ -117,3 +121,4 @@ def test_empty_meeting(sample_session: Session, tmp_path: Path) -> None:
         m = build_minutes(empty)
     assert m.items == () and m.ringkasan_keputusan == "Tidak ada usulan SOP yang dibahas."
     assert m.hadir == 0 and m.diundang == len(org.orang)
+    assert m.tamu_hadir == 0 and "tamu" not in m.kalimat_peserta()

@@ -66,7 +66,8 @@ def test_new_with_invalid_sops_warns_and_uses_valid_ones(workdir: Path, capsys: 
     bad.write_text("nama: [tidak ditutup\n")
     assert main(["new", "sebagian.json"]) == 0
     captured = capsys.readouterr()
-    assert "peringatan:" in captured.err and "jdih.yaml" in captured.err
+    assert "jdih.yaml" in captured.err and "galat" in captured.err and "peringatan: " not in captured.err
+    assert "1 galat, 0 peringatan di 1 berkas" in captured.out
     with Session.open(workdir / "sebagian.json", readonly=True) as s:
         assert JDIH not in [p.id for p in s.proposals()] and len(s.proposals()) == 13
 

@@ -176,9 +176,8 @@ def test_current_move_minutes_meta(session: Session) -> None:
     assert session.current() == (None, "flowchart")
     with pytest.raises(InvalidValue, match="ringkasan, flowchart, perubahan, keputusan"):
         session.set_current(P1, "video")
-    session.move_item(P4, -2)
-    assert [p.id for p in session.proposals()] == [P1, P4, P2, P3]
-    session.move_item(P1, -5)  # clamped, no change, nothing logged
+    session.move_item(P4, -2)  # clamped to its sub bagian
+    assert [p.id for p in session.proposals()] == [P1, P2, P4, P3]
     assert session.audit_log()[-1].aksi == "urutan"
     session.set_planned_minutes(P1, 25)
     assert session.planned_minutes(P1) == 25
@@ -211,7 +210,8 @@ UNDO_CASES = {
     "tamu": lambda s: s.add_guest(Orang("Tamu Baru")),
     "buka": lambda s: s.open_item(P2),
     "tutup": lambda s: s.close_item(P1),
-    "urutan": lambda s: s.move_item(P3, -1),
+    "urutan": lambda s: s.move_item(P4, -1),
+    "urutan_subbag": lambda s: s.move_subbag("keuangan", -1),
     "menit": lambda s: s.set_planned_minutes(P1, 3),
     "meta": lambda s: s.set_meta(tempat="Ruang Rapat", ketua="Budi Santoso"),
     "hapus_keputusan": lambda s: s.clear_decision(P4),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from sopreview.domain.meeting import DECISIONS
 from sopreview.domain.model import Orang
 from sopreview.store import storage as storage_module
-from sopreview.store.session import Session
+from sopreview.store.session import InvalidValue, Session
 from tests.store.builders import ORGANISASI, PROPOSALS
 
 
@@ -33,6 +34,11 @@ def test_disk_always_equals_memory_after_random_changes(session_path: Path) -> N
     ids = [p.id for p in PROPOSALS]
     with Session.create(session_path, ORGANISASI, PROPOSALS) as s:
         s.add_guest(Orang("Tamu"))
+
+        def move(pid: str, delta: int) -> None:
+            with contextlib.suppress(InvalidValue):  # at the edge of its sub bagian
+                s.move_item(pid, delta)
+
         ops = [
             lambda: s.record_decision(rng.choice(ids), rng.choice(DECISIONS), "alasan"),
             lambda: s.record_evaluation(rng.choice(ids), {"k1": rng.choice([True, False, None])}),
@@ -42,7 +48,7 @@ def test_disk_always_equals_memory_after_random_changes(session_path: Path) -> N
             lambda: s.open_item(rng.choice(ids)),
             lambda: s.close_item(rng.choice(ids)),
             lambda: s.set_current(rng.choice(ids), rng.choice(["ringkasan", "flowchart"])),
-            lambda: s.move_item(rng.choice(ids), rng.choice([-1, 1])),
+            lambda: move(rng.choice(ids), rng.choice([-1, 1])),
             lambda: s.set_planned_minutes(rng.choice(ids), rng.randint(0, 30)),
             lambda: s.set_meta(tempat=str(rng.random())),
             lambda: s.undo(),
