@@ -16,6 +16,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from sopreview.domain.problems import Problem
@@ -29,6 +30,8 @@ from sopreview.ui.theme import register_themes
 
 EXIT_AFTER_PAINT_ENV = "SOPREVIEW_EXIT_AFTER_PAINT"
 """Set to 1 to exit right after the agenda is first painted (start-up benchmark)."""
+
+PALETTE_PLACEHOLDER = "Cari perintah… (mis. buka usulan, catat keputusan, ekspor)"
 
 
 class SopReviewApp(App[None]):
@@ -93,7 +96,7 @@ class SopReviewApp(App[None]):
             if self.session is None and self.session_path is not None:
                 self.exit(return_code=1, message=str(error))
             else:
-                self.notify(str(error), title="Sesi tidak dapat dibuka", severity="error", timeout=10)
+                self.notify(str(error), title="Sesi tidak dapat dibuka", severity="error", timeout=10, markup=False)
             return False
         self.start_session(session)
         return True
@@ -110,7 +113,7 @@ class SopReviewApp(App[None]):
         else:
             self.push_screen(AgendaScreen())
         for warning in session.warnings:
-            self.notify(warning, title="Perhatian", severity="warning", timeout=10)
+            self.notify(warning, title="Perhatian", severity="warning", timeout=10, markup=False)
         self._load_problems = problems is None
 
     def agenda_painted(self) -> None:
@@ -133,7 +136,9 @@ class SopReviewApp(App[None]):
             try:
                 problems = load_sops(sops_dir).problems
             except OSError as error:
-                self.call_from_thread(self.notify, f"{sops_dir}: tidak terbaca ({error.strerror})", severity="error")
+                self.call_from_thread(
+                    self.notify, f"{sops_dir}: tidak terbaca ({error.strerror})", severity="error", markup=False
+                )
                 return
         self.call_from_thread(self._show_check, sops_dir, problems)
 
@@ -146,7 +151,7 @@ class SopReviewApp(App[None]):
         try:
             self.changed = session.changed_since_snapshot(sops_dir)
         except (SessionError, OSError) as error:
-            self.notify(str(error), title="Perubahan sops/ tidak dapat diperiksa", severity="error")
+            self.notify(str(error), title="Perubahan sops/ tidak dapat diperiksa", severity="error", markup=False)
         self.session_changed()
         errors = sum(1 for p in self.problems if p.is_error)
         if errors or self.changed:
@@ -181,7 +186,7 @@ class SopReviewApp(App[None]):
             try:
                 session.open_item(pid)
             except SessionError as error:
-                self.notify(str(error), title="Tidak tersimpan", severity="error")
+                self.notify(str(error), title="Tidak tersimpan", severity="error", markup=False)
         screen = ProposalScreen(pid, tab)
         if replace:
             self.switch_screen(screen)
@@ -195,6 +200,11 @@ class SopReviewApp(App[None]):
         yield SystemCommand(
             "Tangkapan layar", "Simpan gambar SVG layar ini", lambda: self.set_timer(0.1, self.deliver_screenshot)
         )
+
+    def action_command_palette(self) -> None:
+        """Textual's palette with an Indonesian prompt (its own default is English)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(placeholder=PALETTE_PLACEHOLDER, id="--command-palette"))
 
     def action_help(self) -> None:
         from sopreview.ui.screens.help import HelpScreen

@@ -6,11 +6,13 @@ not push a column out of line), so every fixed-width column goes through :func:`
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from rich.cells import cell_len, set_cell_size
 
 from sopreview.domain.model import JENIS_LABEL
+from sopreview.minutes.dates import BULAN
 
 STATUS_SHORT: dict[str | None, str] = {
     None: "Belum",
@@ -85,3 +87,32 @@ def lines(items: tuple[str, ...] | list[str]) -> str:
     if len(items) == 1:
         return items[0]
     return "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
+
+
+_SINCE = re.compile(r"sejak (\d{4}-\d{2}-\d{2}T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)")
+
+
+def waktu_lokal(stamp: str, now: datetime) -> str:
+    """An ISO time stamp as the meeting reads it: ``14:26`` today, else ``29 Nov 14:26`` (local time).
+
+    The lock file records when the other window opened the session; the raw stamp
+    (``2026-11-29T14:26:07+00:00``) is in UTC on some machines and unreadable to users.
+    A stamp that does not parse is returned as it is."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    local = moment.astimezone() if moment.tzinfo else moment
+    today = now.astimezone().date() if now.tzinfo else now.date()
+    clock = local.strftime("%H:%M")
+    if local.date() == today:
+        return clock
+    day = f"{local.day} {BULAN[local.month - 1][:3]}"
+    if local.year != today.year:
+        day += f" {local.year}"
+    return f"{day} {clock}"
+
+
+def holder_text(holder: str, now: datetime) -> str:
+    """The store's "user di komputer host (proses N) sejak <ISO>" with the time made readable."""
+    return _SINCE.sub(lambda m: f"sejak {waktu_lokal(m.group(1), now)}", holder)

@@ -8,14 +8,17 @@ Dialogs are imported when first used: they are not needed to paint the agenda.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
 from sopreview.store.errors import SessionError
 from sopreview.ui import keymap
+from sopreview.ui.fmt import holder_text
 
 if TYPE_CHECKING:
     from sopreview.store.session import Session
@@ -41,13 +44,16 @@ class ReadOnlyBanner(Static):
 
     def show_for(self, session: Session) -> None:
         if session.readonly:
-            self.update(readonly_message(session))
+            now = getattr(self.app, "now", datetime.now)()
+            self.update(Text(readonly_message(session, now)))  # the holder's name is not markup
         self.set_class(session.readonly, "-shown")
 
 
-def readonly_message(session: Session) -> str:
+def readonly_message(session: Session, now: datetime | None = None) -> str:
+    """Who holds the session, with the time in local clock words (not the lock file's ISO stamp)."""
     if session.lock_holder:
-        return f"HANYA BACA — sesi ini sedang dibuka oleh {session.lock_holder}. Perubahan tidak dapat disimpan."
+        holder = holder_text(session.lock_holder, now or datetime.now().astimezone())
+        return f"HANYA BACA — sesi ini sedang dibuka oleh {holder}. Perubahan tidak dapat disimpan."
     return "HANYA BACA — sesi dibuka tanpa izin menulis. Perubahan tidak dapat disimpan."
 
 
@@ -81,7 +87,8 @@ class SessionScreen(Screen[None]):
     def can_write(self) -> bool:
         """False (with a notice) for a read-only session."""
         if self.session.readonly:
-            self.notify(readonly_message(self.session), title="Hanya baca", severity="warning")
+            self.notify(readonly_message(self.session, self.sop_app.now()), title="Hanya baca", severity="warning",
+                        markup=False)
             return False
         return True
 
@@ -92,9 +99,9 @@ class SessionScreen(Screen[None]):
         try:
             change()
         except SessionError as error:
-            self.notify(str(error), title="Tidak tersimpan", severity="error")
+            self.notify(str(error), title="Tidak tersimpan", severity="error", markup=False)
             return False
-        self.notify(done)
+        self.notify(done, markup=False)
         self.sop_app.session_changed()
         return True
 
@@ -106,7 +113,7 @@ class SessionScreen(Screen[None]):
 
     def _after_dialog(self, result: str | None) -> None:
         if result:
-            self.notify(result)
+            self.notify(result, markup=False)
         self.sop_app.session_changed()
 
     # -- actions ------------------------------------------------------------------------------
@@ -177,12 +184,12 @@ class SessionScreen(Screen[None]):
         try:
             entry = self.session.undo()
         except SessionError as error:
-            self.notify(str(error), title="Tidak tersimpan", severity="error")
+            self.notify(str(error), title="Tidak tersimpan", severity="error", markup=False)
             return
         if entry is None:
             self.notify("Tidak ada perubahan yang bisa diurungkan.", severity="warning")
             return
-        self.notify(f"Diurungkan: {entry.ringkasan or entry.aksi}")
+        self.notify(f"Diurungkan: {entry.ringkasan or entry.aksi}", markup=False)  # logged text is the users'
         self.sop_app.session_changed()
 
     def action_audit_log(self) -> None:

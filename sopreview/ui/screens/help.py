@@ -26,14 +26,16 @@ def help_renderable() -> RenderableType:
             continue
         table = _key_table(heading)
         for spec in specs:
-            table.add_row(keymap.display_key(spec), spec.help + (" *" if spec.writes else ""))
+            table.add_row(Text(keymap.display_key(spec)), Text(spec.help + (" *" if spec.writes else "")))
         parts += [Text(""), table]
-    from sopreview.ui.dialogs.keys import dialog_keys  # dialogs load only when help opens
+    from sopreview.ui.dialogs.keys import (
+        dialog_keys,  # dialogs load only when help opens
+    )
 
     for title, rows in dialog_keys():
         table = _key_table(f"Di dialog {title}")
         for keys, what in rows:
-            table.add_row(keys, what)
+            table.add_row(Text(keys), Text(what))  # "[" and "]" are keys, not markup
         parts += [Text(""), table]
     return Group(*parts)
 

@@ -66,7 +66,7 @@ class ChangeView(VerticalScroll, can_focus=True):
 
     def compose(self):  # type: ignore[no-untyped-def]
         if self.show_summary:
-            yield Static(self.summary, id="changes-summary")
+            yield Static(self.summary, id="changes-summary", markup=False)
         yield Static(id="changes-body")
 
     @property

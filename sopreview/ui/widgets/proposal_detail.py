@@ -84,8 +84,9 @@ def steps_table(doc: SopDocument, width: int = WIDE_STEPS) -> Table:
     for step in doc.langkah:
         kegiatan = Text.assemble(("◇ ", "bold"), step.kegiatan) if step.is_decision else Text(step.kegiatan)
         if wide:
-            table.add_row(str(step.nomor), kegiatan, step.pelaksana, step.kelengkapan, step.waktu, step.output,
-                          _keterangan(step))
+            # SOP text goes in as Text: a plain str cell would be read as Rich markup ("[lampiran 1]" vanishes).
+            table.add_row(str(step.nomor), kegiatan, Text(step.pelaksana), Text(step.kelengkapan), Text(step.waktu),
+                          Text(step.output), Text(_keterangan(step)))
         else:
             mutu = Text()
             for label, value in (("Kelengkapan", step.kelengkapan), ("Waktu", step.waktu), ("Output", step.output),
@@ -93,7 +94,7 @@ def steps_table(doc: SopDocument, width: int = WIDE_STEPS) -> Table:
                 if value:
                     mutu.append(("\n" if mutu else "") + f"{label}: ", style="bold")
                     mutu.append(value)
-            table.add_row(str(step.nomor), kegiatan, step.pelaksana, mutu)
+            table.add_row(str(step.nomor), kegiatan, Text(step.pelaksana), mutu)
     return table
 
 
