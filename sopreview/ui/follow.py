@@ -26,7 +26,10 @@ class FollowApp(App[None]):
     """Shows the operator's current item on the projector, read-only."""
 
     TITLE = "sopreview — proyektor"
-    BINDINGS = [Binding("ctrl+q", "quit", "Keluar", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Keluar", priority=True),
+        Binding("q", "quit", "Keluar", show=False),  # Esc quits too (ProjectorScreen in follow mode)
+    ]
 
     def __init__(
         self,
@@ -65,7 +68,7 @@ class FollowApp(App[None]):
         except SessionError as error:  # e.g. caught mid-replace: try again on the next tick
             if str(error) != self._read_error:
                 self._read_error = str(error)
-                self.notify(str(error), title="Sesi tidak terbaca", severity="warning")
+                self.notify(str(error), title="Sesi tidak terbaca", severity="warning", markup=False)
             return
         self._read_error = None
         if changed:

@@ -82,6 +82,8 @@ KEYMAP: tuple[KeySpec, ...] = (
             writes=True, show=False, key_display="Ctrl+↑ / ["),
     KeySpec("agenda.turun", "agenda", "move(1)", "ctrl+down,right_square_bracket", "Turun", "Pindahkan usulan ke bawah dalam agenda",
             writes=True, show=False, key_display="Ctrl+↓ / ]"),
+    KeySpec("agenda.data_rapat", "agenda", "meta", "m", "Data rapat",
+            "Data rapat: judul, tanggal, tempat, waktu, surat undangan, pimpinan, pembukaan, kesimpulan", show=False),
     KeySpec("agenda.tutup_cari", "agenda", "close_search", "escape", "Tutup cari", "Tutup kotak pencarian", show=False),
     # proposal
     KeySpec("usulan.kembali", "usulan", "back", "escape", "Agenda", "Kembali ke agenda"),

@@ -28,6 +28,10 @@ from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.widgets.flowchart import FlowchartView
 
 TABS: tuple[str, ...] = ("ringkasan", "flowchart", "perubahan", "keputusan")
+OPERATOR_HINTS: tuple[str, ...] = ("Tab: tampilan berikut · Esc: tutup", "Tab: tampilan berikut", "Tab: ganti")
+FOLLOW_HINTS: tuple[str, ...] = ("Hanya tampil · q/Esc: keluar", "q/Esc: keluar", "q: keluar")
+"""Key hints after the view tabs, longest first: the first that fits is shown."""
+
 TAB_LABEL: dict[str, str] = {
     "ringkasan": "Ringkasan",
     "flowchart": "Flowchart",
@@ -62,7 +66,7 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen #proj-nama { color: $foreground; }
     ProjectorScreen #proj-nama.besar { margin: 1 0 0 0; }
     ProjectorScreen #proj-info { color: $foreground; }
-    ProjectorScreen #proj-clock { width: auto; height: auto; min-width: 20; align-horizontal: right; }
+    ProjectorScreen #proj-clock { width: auto; height: auto; min-width: 22; align-horizontal: right; }
     ProjectorScreen #proj-digits { width: auto; color: $text-success; }
     ProjectorScreen #proj-digits.hampir { color: $text-warning; }
     ProjectorScreen #proj-digits.habis { color: $background; background: $error; }
@@ -208,16 +212,30 @@ class ProjectorScreen(Screen[None]):
 
     def _show_tab(self) -> None:
         self.query_one("#proj-body", ContentSwitcher).current = self.tab
-        strip = Text()
-        for i, tab in enumerate(TABS, 1):
-            label = f" {i} {TAB_LABEL[tab]} "
-            strip.append(label, style="reverse bold" if tab == self.tab else "")
-            strip.append(" ")
-        strip.append("  Tab: tampilan berikut", style="italic")
-        self.query_one("#proj-tabs", Static).update(strip)
+        self.query_one("#proj-tabs", Static).update(self._tab_strip(self.app.size.width - 2))
         target = {"flowchart": "#proj-flowchart", "perubahan": "#proj-changes"}.get(self.tab, f"#{self.tab}")
         if self.proposal is not None:  # arrow keys and PageUp/PageDown scroll what is shown
             self.query_one(target).focus()
+
+    def _tab_strip(self, width: int) -> Text:
+        """The four views, then the longest key hint that fits whole (never a cut-off word).
+
+        A follower says how to leave (it is read-only: nothing to save); the operator's says Tab.
+        """
+        strip = Text(no_wrap=True, overflow="crop")
+        for i, tab in enumerate(TABS, 1):
+            strip.append(f" {i} {TAB_LABEL[tab]} ", style="reverse bold" if tab == self.tab else "")
+            strip.append(" ")
+        hints = FOLLOW_HINTS if self.follow else OPERATOR_HINTS
+        room = width - strip.cell_len
+        hint = next((h for h in hints if len(h) + 2 <= room), "")
+        if hint:
+            strip.append("  " + hint, style="italic")
+        return strip
+
+    def on_resize(self) -> None:
+        if self.proposal is not None:
+            self.query_one("#proj-tabs", Static).update(self._tab_strip(self.app.size.width - 2))
 
     def refresh_from_session(self) -> None:
         """Re-read what the session says now: decision and clock (called on every change)."""
@@ -229,8 +247,9 @@ class ProjectorScreen(Screen[None]):
         if proposal.pengusul:
             info.append("Penyaji: ", style="bold")
             info.append(proposal.pengusul)
-        if decision is not None:
-            info.append("     Keputusan: ", style="bold")
+        if decision is not None:  # its own line: the badge never wraps away from its label
+            info.append("\n" if info else "")
+            info.append("Keputusan: ", style="bold")
             info.append(f" {DECISION_LABEL.get(decision.keputusan, decision.keputusan).upper()} ", style="reverse bold")
         self.query_one("#proj-info", Static).update(info)
         key = (decision.keputusan, decision.catatan) if decision else ("", "")
@@ -295,7 +314,7 @@ class ProjectorScreen(Screen[None]):
         try:
             self.session.set_current(self.pid, self.tab)
         except SessionError as error:
-            self.notify(str(error), title="Tidak tersimpan", severity="warning")
+            self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -315,6 +334,8 @@ class ProjectorScreen(Screen[None]):
         self.app.theme = PROJECTOR_LIGHT_THEME if self.app.theme == PROJECTOR_THEME else PROJECTOR_THEME
 
     def action_close(self) -> None:
+        """Operator: back to the proposal. Follower: quit (it is read-only, nothing to save)."""
         if self.follow:
+            self.app.exit()
             return
         self.dismiss(None)

@@ -135,3 +135,25 @@ def test_follower_of_a_missing_session_exits_with_a_message(tmp_path: Path) -> N
 
     app = asyncio.run(scenario())
     assert app.return_code == 1
+
+
+@pytest.mark.parametrize("key", ["q", "escape"])
+def test_follower_quits_with_q_or_escape_and_says_so(session_path: Path, key: str) -> None:
+    with Session.open(session_path) as operator:
+        operator.set_current(operator.proposals()[0].id, "ringkasan")
+    seen: dict[str, str] = {}
+
+    async def scenario() -> FollowApp:
+        app = FollowApp(session_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            seen["hint"] = str(app.screen.query_one("#proj-tabs").render())
+            await pilot.press(key)
+            await pilot.pause()
+            seen["running"] = str(app.is_running)
+        return app
+
+    app = asyncio.run(scenario())
+    assert "q/Esc: keluar" in seen["hint"] and "Tab:" not in seen["hint"]
+    assert seen["running"] == "False"  # it left by itself (nothing to save: read-only)
+    assert app.return_code == 0

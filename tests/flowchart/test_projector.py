@@ -146,3 +146,19 @@ def test_change_view_switches_between_unified_and_side_by_side(sample_proposals)
 
     unified, side = asyncio.run(scenario())
     assert unified != side
+
+
+def test_header_at_80x24_has_no_cut_hint_and_keeps_the_decision_badge_whole(session: Session) -> None:
+    session.record_decision(PID, "disetujui_dengan_perbaikan", "Tambahkan batas waktu.")
+
+    async def scenario() -> tuple[str, str]:
+        app = ProjectorApp(session, PID)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            return str(screen.query_one("#proj-tabs").render()), str(screen.query_one("#proj-info").render())
+
+    tabs, info = asyncio.run(scenario())
+    assert "Tab:" in tabs and len(tabs.rstrip()) <= 78
+    assert tabs.rstrip().endswith(("berikut", "Esc: tutup", "ganti"))  # a whole hint, never "tampilan"
+    assert "Keputusan:  DISETUJUI DENGAN PERBAIKAN" in info.splitlines()[-1]

@@ -84,6 +84,10 @@ def test_reorder_is_saved_and_undone(demo: Path, clock: HandClock) -> None:
         assert [p.id for p in on_disk(demo).proposals()] == pids
         await pilot.press("ctrl+up")  # already first
         assert [p.id for p in on_disk(demo).proposals()] == pids
+        # The second item is the last of its sub bagian: it may not leave it, and the user is told why.
+        await pilot.press("down", "ctrl+down")
+        assert [p.id for p in on_disk(demo).proposals()] == pids
+        assert any("paling bawah di Sub Bagian" in n.message for n in app._notifications)
 
     run_app(SopReviewApp(demo, None, clock=clock), script)
 

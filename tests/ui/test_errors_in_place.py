@@ -64,7 +64,7 @@ def test_broken_and_changed_sop_files_are_listed(demo: Path, clock: HandClock) -
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
         line = str(app.screen.query_one("#agenda-problems", Static).render())
-        assert "bermasalah" in line and "1 usulan berubah" in line
+        assert "berkas SOP: " in line and "galat" in line and "di 1 berkas" in line and "1 usulan berubah" in line
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, ProblemsScreen)

@@ -9,6 +9,7 @@ from .decision import DecisionDialog
 from .evaluation import EvaluationDialog
 from .export import ExportDialog
 from .keys import dialog_keys
+from .meta import MetaDialog
 from .notes import NotesDialog
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "EvaluationDialog",
     "ExportDialog",
     "GuestDialog",
+    "MetaDialog",
     "NotesDialog",
     "SessionDialog",
     "dialog_keys",

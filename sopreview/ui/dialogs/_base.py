@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from sopreview.domain.model import JENIS_LABEL
 from sopreview.store.session import Session, SessionError
+from sopreview.ui.fmt import holder_text
 
 T = TypeVar("T")
 
@@ -169,6 +170,7 @@ class SessionDialog(ModalScreen[str | None]):
             return f"{self.load_error} Tidak ada yang dapat disimpan di sini."
         holder = self.session.lock_holder
         if holder:
+            holder = holder_text(holder, self.app.now()) if hasattr(self.app, "now") else holder
             return f"Hanya-baca: sesi ini sedang dibuka oleh {holder}. Perubahan tidak dapat disimpan."
         return "Hanya-baca: sesi ini dibuka tanpa izin menulis. Perubahan tidak dapat disimpan."
 

@@ -14,26 +14,16 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from sopreview.domain.meeting import Action
-from sopreview.minutes.dates import parse_iso_date, tanggal_teks
+from sopreview.domain.meeting import Action, validate_kapan
+from sopreview.minutes.dates import tanggal_teks
 from sopreview.store.session import Session
 from sopreview.ui.fmt import fit
 
 from ._base import SessionDialog
 
-KAPAN_HINT = "tanggal YYYY-MM-DD (mis. 2022-07-15) atau teks seperti 'Juli 2022'"
-
-
 def kapan_problem(kapan: str) -> str | None:
-    """Why ``kapan`` cannot be stored, or None: a date must be a real YYYY-MM-DD, words are free text."""
-    text = kapan.strip()
-    if not text:
-        return f"Kapan wajib diisi: {KAPAN_HINT}."
-    if any(ch.isalpha() for ch in text):
-        return None
-    if parse_iso_date(text) is None:
-        return f"'{text}' bukan tanggal yang valid. Tulis {KAPAN_HINT}."
-    return None
+    """Why ``kapan`` cannot be stored, or None (the domain's rule, shared with the CLI)."""
+    return validate_kapan(kapan)
 
 
 class ActionTable(DataTable[str | Text]):

@@ -85,7 +85,15 @@ class DecisionDialog(SessionDialog):
         return "Catatan (opsional)"
 
     def action_choose(self, index: int) -> None:
-        self.query_one(ChoiceList).choose_index(index)
+        """A digit chooses; where a note is required the cursor moves there so typing goes into it.
+
+        For a decision without a required note the choice list keeps the focus, so ``1`` then
+        Ctrl+S still records "Disetujui" in two keys.
+        """
+        choices = self.query_one(ChoiceList)
+        choices.choose_index(index)
+        if choices.chosen in NOTE_REQUIRED and not self.readonly:
+            self.query_one("#decision-note", TextArea).focus()
 
     @on(ChoiceList.Changed, "#decision-choices")
     def _changed(self, event: ChoiceList.Changed) -> None:

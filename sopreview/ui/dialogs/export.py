@@ -7,10 +7,13 @@ should paint without loading the renderers.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
+from weakref import WeakKeyDictionary
 
 from textual import on
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Static
@@ -22,6 +25,22 @@ from ._choices import ChoiceList
 
 _PICK = Binding.Group("Format", compact=True)
 MAX_FORMATS = 9
+
+
+@dataclass(frozen=True)
+class LastExport:
+    """What the previous export of this app run used: the next one starts from it."""
+
+    folder: str
+    fmt: str
+
+
+_LAST: WeakKeyDictionary[App[object], LastExport] = WeakKeyDictionary()
+"""Per running app (so tests and a second app never share it); gone when the app is."""
+
+
+def last_export(app: App[object]) -> LastExport | None:
+    return _LAST.get(app)
 
 
 class ExportDialog(SessionDialog):
@@ -54,16 +73,26 @@ class ExportDialog(SessionDialog):
         self._formats: dict[str, str] = dict(list(FORMATS.items())[:MAX_FORMATS])
         self._keys = tuple(self._formats)
         self._chosen = default_format if default_format in self._formats else self._keys[0]
+        self._folder = str(session.path.parent.resolve())
+
+    def _remembered(self) -> None:
+        """Start from the folder and format of the last export in this app run."""
+        last = last_export(self.app)
+        if last is not None:
+            self._folder = last.folder
+            if last.fmt in self._formats:
+                self._chosen = last.fmt
 
     def heading(self) -> str:
         return f"Pilih format (1-{len(self._keys)} atau panah), lalu folder tujuan yang sudah ada."
 
     def compose_body(self) -> Iterable[Widget]:
+        self._remembered()
         yield ChoiceList(
             [(fmt, f"{label} (.{fmt})") for fmt, label in self._formats.items()], self._chosen, id="export-formats"
         )
         yield Label("Folder tujuan", classes="field-label")
-        yield Input(str(self.session.path.parent.resolve()), id="export-folder", compact=True)
+        yield Input(self._folder, id="export-folder", compact=True)
         yield Static("", id="export-file", markup=False)
 
     def compose_buttons(self) -> Iterable[Widget]:
@@ -131,6 +160,7 @@ class ExportDialog(SessionDialog):
         except (ExportError, SessionError, OSError) as error:
             self.show_error(f"Ekspor gagal: {error}")
             return
+        _LAST[self.app] = LastExport(raw, self._chosen)
         self.dismiss(f"Notulen diekspor ke {written}")
 
     @on(Button.Pressed, "#export-cancel")

@@ -16,6 +16,7 @@ from .attendance import AttendanceDialog, GuestDialog
 from .decision import DecisionDialog
 from .evaluation import CriteriaList, EvaluationDialog
 from .export import ExportDialog
+from .meta import MetaDialog
 from .notes import NotesDialog
 
 _KEY_NAMES = {
@@ -35,6 +36,7 @@ _BEHAVIOUR: dict[type[SessionDialog], tuple[tuple[str, str], ...]] = {
         ("↑ ↓", "Pilih format"),
         ("Enter", "Dari format ke folder; di folder: ekspor"),
     ),
+    MetaDialog: (("Enter", "Kolom berikutnya"), ("Esc Esc", "Buang perubahan yang belum disimpan")),
 }
 
 _SKIP: dict[type[SessionDialog], frozenset[str]] = {ExportDialog: frozenset({"choose"})}
@@ -49,6 +51,7 @@ _WIDGETS: dict[type[SessionDialog], tuple[type[DOMNode], ...]] = {
 
 DIALOGS: tuple[type[SessionDialog], ...] = (
     DecisionDialog, EvaluationDialog, NotesDialog, ActionsDialog, AttendanceDialog, GuestDialog, ExportDialog,
+    MetaDialog,
 )
 
 

@@ -17,6 +17,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static
 
+from sopreview.domain.problems import summary as problems_summary
 from sopreview.minutes.dates import hari_tanggal, parse_iso_date
 from sopreview.store.errors import SessionError
 from sopreview.ui.fmt import fit, jam, menit
@@ -138,11 +139,8 @@ class AgendaScreen(SessionScreen):
     def _show_problems(self) -> None:
         app = self.sop_app
         parts = []
-        errors = sum(1 for p in app.problems if p.is_error)
-        if errors:
-            parts.append(f"{errors} usulan/berkas SOP bermasalah")
-        elif app.problems:
-            parts.append(f"{len(app.problems)} peringatan berkas SOP")
+        if app.problems:
+            parts.append(f"berkas SOP: {problems_summary(app.problems)}")
         if app.changed:
             parts.append(f"{len(app.changed)} usulan berubah di folder sops/ sejak sesi dibuat")
         widget = self.query_one("#agenda-problems", Static)
@@ -160,7 +158,7 @@ class AgendaScreen(SessionScreen):
                     self.sop_app.session_changed()
                     return
             except SessionError as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
         current, _tab = session.current()
         if current is not None:
             for row in self._rows:
@@ -222,12 +220,13 @@ class AgendaScreen(SessionScreen):
         self.agenda.show(self._rows, self._accepts)
         self._show_tools()
 
+    def action_meta(self) -> None:
+        from sopreview.ui.dialogs.meta import MetaDialog
+
+        self.app.push_screen(MetaDialog(self.session), self._after_dialog)
+
     def action_move(self, delta: int) -> None:
         pid = self._need_pid()
         if pid is None:
-            return
-        index = next((i for i, r in enumerate(self._rows) if r.pid == pid), None)
-        if index is None or not 0 <= index + delta < len(self._rows):
-            self.notify("Usulan sudah di ujung agenda.", severity="warning")
             return
         self.write(lambda: self.session.move_item(pid, delta), "Urutan agenda disimpan")

@@ -109,10 +109,10 @@ class NewMeetingScreen(Screen[tuple[Session, list[Problem]] | None]):
             self.query_one("#f-nama", Input).focus()
             return
         values = {field: self._value(field) for field, _label, _default in FIELDS}
-        for field, label, _default in FIELDS:
+        for field, _label, _default in FIELDS:
             problem = validate_meta(field, values[field])
             if problem:
-                self._error(f"{label}: {problem}")
+                self._error(problem)
                 self.query_one(f"#f-{field}", Input).focus()
                 return
         meta = MeetingMeta(**values)

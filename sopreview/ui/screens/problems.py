@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from sopreview.domain.problems import Problem
+from sopreview.domain.problems import Problem, summary
 from sopreview.ui.screens.panels import PanelScreen
 
 
@@ -20,10 +20,9 @@ def problems_renderable(problems: Sequence[Problem], changed: Sequence[str]) -> 
     if not problems and not changed:
         return Text("Tidak ada masalah: semua berkas SOP terbaca dan sama dengan saat sesi dibuat.")
     if problems:
-        errors = [p for p in problems if p.is_error]
         parts.append(
             Text(
-                f"{len(errors)} galat, {len(problems) - len(errors)} peringatan. "
+                f"{summary(problems)}. "
                 "Usulan yang bergalat tidak masuk agenda; rapat tetap bisa berjalan dengan usulan lainnya.",
                 style="bold",
             )

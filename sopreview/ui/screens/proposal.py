@@ -14,6 +14,7 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
+from sopreview.store.errors import SessionError
 from sopreview.ui.screens.base import ReadOnlyBanner, SessionScreen
 from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.widgets.flowchart import FlowchartView
@@ -22,6 +23,14 @@ from sopreview.ui.widgets.proposal_detail import ProposalHeading, StepsTable, su
 
 TABS: tuple[str, ...] = ("ringkasan", "langkah", "flowchart", "perubahan")
 """Tab ids in order (keys 1-4; the labels carry the digit)."""
+
+PROJECTOR_TAB: dict[str, str] = {
+    "ringkasan": "ringkasan",
+    "langkah": "flowchart",
+    "flowchart": "flowchart",
+    "perubahan": "perubahan",
+}
+"""Proposal tab → the projector view a follower shows for it (the projector has no steps table)."""
 
 
 class ProposalScreen(SessionScreen):
@@ -94,6 +103,18 @@ class ProposalScreen(SessionScreen):
     @on(TabbedContent.TabActivated)
     def _tab_activated(self) -> None:
         self.call_after_refresh(self._focus_pane)
+        self._record_tab()
+
+    def _record_tab(self) -> None:
+        """Tell followers (the projector window) which view the operator shows; writable only."""
+        tab = PROJECTOR_TAB.get(self.tabs.active or "")
+        session = self.session
+        if tab is None or session.readonly or session.current() == (self.pid, tab):
+            return
+        try:
+            session.set_current(self.pid, tab)
+        except SessionError as error:
+            self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
 
     def _focus_pane(self) -> None:
         """Give the keys to the visible pane, so arrows and PgUp/PgDn scroll it."""

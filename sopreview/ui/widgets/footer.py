@@ -1,23 +1,44 @@
-"""A Footer that drops the keys that do not fit instead of cutting one in half.
+"""A Footer that shows the most important keys first and drops whole keys that do not fit.
 
-At 80 columns not every key fits; the keymap lists them most important first, and the help
-screen (always the second key shown) lists all of them.
+At 80 columns not every key fits. Keys are put in :data:`PRIORITY` order (leaving and help
+first, then the recording keys), so what overflows on the right is what matters least; the
+help screen (``?``, always shown) lists every key.
 """
 
 from __future__ import annotations
 
+from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+PRIORITY: tuple[str, ...] = (
+    "quit", "app.help", "back", "decision", "evaluation", "attendance", "export", "undo", "notes", "actions",
+)
+"""Footer actions, most important first; other keys follow in their binding order."""
+
+
+def _rank(child: Widget, index: int) -> tuple[int, int]:
+    action = child.action if isinstance(child, FooterKey) else ""
+    return (PRIORITY.index(action) if action in PRIORITY else len(PRIORITY), index)
 
 
 class FittingFooter(Footer):
-    """Footer whose overflowing keys are hidden whole (re-checked on resize and recompose)."""
+    """Footer in priority order whose overflowing keys are hidden whole (re-checked on resize)."""
 
     def __init__(self) -> None:
         super().__init__(compact=True)
 
     async def recompose(self) -> None:
         await super().recompose()
+        self._order()
         self._fit()
+
+    def _order(self) -> None:
+        keys = [c for c in self.children if not c.has_class("-command-palette")]
+        ordered = [c for _, c in sorted((_rank(c, i), c) for i, c in enumerate(keys))]
+        if ordered != keys:
+            for child in reversed(ordered):
+                self.move_child(child, before=0)
 
     def on_resize(self) -> None:
         self._fit()

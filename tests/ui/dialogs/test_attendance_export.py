@@ -173,12 +173,40 @@ def test_read_only_session_can_still_export(session: Session, session_path: Path
     assert app.results == [f"Notulen diekspor ke {(tmp_path / 'rapat-notulen.html').resolve()}"]
 
 
+def test_export_remembers_folder_and_format_within_the_app_run(
+    session: Session, session_path: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "keluar"
+    out.mkdir()
+    seen: dict[str, object] = {}
+
+    async def script(pilot: Pilot[None], app: DialogHost) -> None:
+        app.screen.query_one("#export-folder", Input).value = str(out)
+        await pilot.press("2", "ctrl+s")
+        await pilot.pause()
+        app.push_screen(ExportDialog(session), app.results.append)  # the second export of the run
+        await pilot.pause()
+        seen["folder"] = app.screen.query_one("#export-folder", Input).value
+        seen["file"] = text_of(app, "#export-file")
+        await pilot.press("escape")
+
+    app = run_dialog(lambda: ExportDialog(session), script)
+    assert seen == {"folder": str(out), "file": "Berkas: rapat-notulen.html (sudah ada, akan ditimpa)"}
+    assert app.results == [f"Notulen diekspor ke {(out / 'rapat-notulen.html').resolve()}", None]
+
+    async def fresh(pilot: Pilot[None], app: DialogHost) -> None:  # a new app run starts afresh
+        seen["fresh"] = app.screen.query_one("#export-folder", Input).value
+
+    run_dialog(lambda: ExportDialog(session), fresh)
+    assert seen["fresh"] == str(session_path.parent.resolve())
+
+
 def test_help_rows_come_from_the_dialogs_bindings() -> None:
     from sopreview.ui.dialogs import dialog_keys
 
     table = dict(dialog_keys())
     assert set(table) == {"Keputusan", "Evaluasi Penerapan SOP", "Catatan Pembahasan", "Tindak Lanjut",
-                          "Daftar Hadir", "Tamu Baru", "Ekspor Notulen"}
+                          "Daftar Hadir", "Tamu Baru", "Ekspor Notulen", "Data Rapat"}
     assert ("3", "Ditunda") in table["Keputusan"] and ("Ctrl+S", "Simpan") in table["Keputusan"]
     assert ("4 / t", "Tugas luar") in table["Daftar Hadir"] and ("g", "Tamu") in table["Daftar Hadir"]
     assert ("y", "Ya") in table["Evaluasi Penerapan SOP"] and ("Delete / d", "Hapus") in table["Tindak Lanjut"]

@@ -54,6 +54,30 @@ def test_required_note_is_checked_in_place_then_saved(session: Session, session_
         assert (decision.keputusan, decision.catatan) == ("ditunda", "Lengkapi dasar hukum.")
 
 
+def test_digit_for_a_decision_that_needs_a_note_moves_the_cursor_to_the_note(
+    session: Session, session_path: Path
+) -> None:
+    seen: dict[str, object] = {}
+
+    async def script(pilot: Pilot[None], app: DialogHost) -> None:
+        await pilot.press("1")
+        seen["after_1"] = app.focused.id if app.focused else None
+        await pilot.press("2")
+        seen["after_2"] = app.focused.id if app.focused else None
+        await type_text(pilot, "Perbaiki langkah 3 dan 4")  # digits are text now, not choices
+        seen["chosen"] = app.screen.query_one(ChoiceList).chosen
+        await pilot.press("ctrl+s")
+
+    app = run_dialog(lambda: DecisionDialog(session, P1), script)
+    assert seen["after_1"] == "decision-choices"  # Disetujui needs no note: 1 then Ctrl+S stays quick
+    assert seen["after_2"] == "decision-note"
+    assert seen["chosen"] == "disetujui_dengan_perbaikan"
+    assert app.results == ["Keputusan disimpan: Disetujui dengan perbaikan"]
+    with on_disk(session_path) as disk:
+        decision = disk.decision(P1)
+        assert decision is not None and decision.catatan == "Perbaiki langkah 3 dan 4"
+
+
 def test_arrows_choose_and_enter_moves_to_the_note(session: Session, session_path: Path) -> None:
     async def script(pilot: Pilot[None], app: DialogHost) -> None:
         await pilot.press("down", "down")  # nothing chosen yet: first down is Disetujui
