@@ -29,12 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _resolve(arg: str) -> Path | None:
     """The session file, checked to open read-only; prints why not and returns None."""
-    from sopreview.cli.session_cmds import session_path
+    from sopreview.cli.session_cmds import UsageError, session_path
     from sopreview.store.session import Session, SessionError
 
     try:
         path = session_path(arg)
-    except Exception as exc:  # a bad name: session_cmds' usage error
+    except UsageError as exc:  # a bad session name
         print(f"galat: {exc}", file=sys.stderr)
         return None
     try:
