@@ -6,6 +6,7 @@ Kept free of Textual so the CLI, the tests and the benchmark create sessions exa
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import sopreview
 from sopreview.domain.loader import LoadResult, load_sops
-from sopreview.domain.meeting import MeetingMeta
+from sopreview.domain.meeting import MeetingMeta, default_officials
 from sopreview.store.errors import SessionError
 from sopreview.store.session import Session
 
@@ -67,6 +68,8 @@ def create_session(
     if not result.proposals:
         details = "\n".join(str(p) for p in result.errors[:5])
         raise CannotStart(f"{sops_dir}: tidak ada usulan SOP yang valid untuk dibahas.\n{details}".rstrip())
+    officials = default_officials(result.organisasi.orang)  # as `sopreview new` does
+    meta = dataclasses.replace(meta, **{k: v for k, v in officials.items() if not getattr(meta, k)})
     path.parent.mkdir(parents=True, exist_ok=True)
     session = Session.create(path, result.organisasi, result.proposals, meta=meta, sops_dir=sops_dir, clock=clock)
     return session, result

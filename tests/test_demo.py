@@ -1,0 +1,19 @@
+"""The demo meeting: built like any new meeting, with the officials the organisation makes clear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sopreview.demo import DEMO_META, create_demo
+
+
+def test_demo_fills_the_sekretaris_from_organisasi_and_keeps_the_seed_chair(tmp_path: Path) -> None:
+    session, result = create_demo(tmp_path)
+    try:
+        assert len(session.proposals()) == 14 and not result.errors
+        assert session.meta.ketua == DEMO_META.ketua  # the seed's chair is not replaced
+        sekretaris = [o for o in session.organisasi.orang if o.jabatan.startswith("Sekretaris")]
+        assert [session.meta.sekretaris] == [o.nama for o in sekretaris]
+        assert session.meta.notulis == ""  # never guessed
+    finally:
+        session.close()
