@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import sopreview
 from sopreview.domain.loader import LoadResult, load_sops
@@ -69,7 +70,8 @@ def create_session(
         details = "\n".join(str(p) for p in result.errors[:5])
         raise CannotStart(f"{sops_dir}: tidak ada usulan SOP yang valid untuk dibahas.\n{details}".rstrip())
     officials = default_officials(result.organisasi.orang)  # as `sopreview new` does
-    meta = dataclasses.replace(meta, **{k: v for k, v in officials.items() if not getattr(meta, k)})
+    missing: dict[str, Any] = {k: v for k, v in officials.items() if not getattr(meta, k)}
+    meta = dataclasses.replace(meta, **missing)
     path.parent.mkdir(parents=True, exist_ok=True)
     session = Session.create(path, result.organisasi, result.proposals, meta=meta, sops_dir=sops_dir, clock=clock)
     return session, result

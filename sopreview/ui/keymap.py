@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 SCOPE_LABEL: dict[str, str] = {
     "app": "Di mana saja",
@@ -114,7 +114,7 @@ def specs(*scopes: str) -> list[KeySpec]:
     return [s for s in KEYMAP if s.scope in scopes]
 
 
-def bindings(*scopes: str, target: str = "screen") -> list[Binding]:
+def bindings(*scopes: str, target: str = "screen") -> list[BindingType]:
     """Textual bindings for a screen (or its list) that serves the given scopes."""
     return [to_binding(s) for s in specs(*scopes) if s.target == target]
 

@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.containers import Grid
 from textual.message import Message
 from textual.widget import Widget
@@ -85,7 +86,7 @@ class ActionsDialog(SessionDialog):
     def __init__(self, session: Session, proposal_id: str | None) -> None:
         super().__init__(session, proposal_id)
         if proposal_id is not None:
-            self.read(lambda: session.actions(proposal_id), [])  # an unknown item blocks saving up front
+            self.read(lambda: session.actions(proposal_id), list[Action]())  # an unknown item blocks saving up front
         self.added = 0
         self.removed = 0
 
@@ -203,7 +204,7 @@ class ActionsDialog(SessionDialog):
         if table.row_count == 0:
             return
         row = table.cursor_row
-        row_key, _ = table.coordinate_to_cell_key((row, 0))
+        row_key, _ = table.coordinate_to_cell_key(Coordinate(row, 0))
         action_id = int(str(row_key.value))
         apa = next((a.apa for a in self._actions() if a.id == action_id), "")
         done, _ = self.write(lambda: self.session.remove_action(action_id))

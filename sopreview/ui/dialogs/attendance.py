@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Static
 
@@ -161,7 +162,7 @@ class AttendanceDialog(SessionDialog):
             self.show_error("Belum ada orang di daftar. Tekan g untuk menambah tamu.")
             return
         row = table.cursor_row
-        row_key, _ = table.coordinate_to_cell_key((row, 0))
+        row_key, _ = table.coordinate_to_cell_key(Coordinate(row, 0))
         nama = str(row_key.value)
         done, _ = self.write(lambda: self.session.set_attendance(nama, status))
         if not done:

@@ -50,5 +50,5 @@ def _key_table(heading: str) -> Table:
 class HelpScreen(PanelScreen):
     PANEL_TITLE = "Bantuan — tombol"
 
-    def body(self) -> object:
+    def body(self) -> RenderableType:
         return help_renderable()

@@ -115,7 +115,7 @@ class NewMeetingScreen(Screen[tuple[Session, list[Problem]] | None]):
                 self._error(problem)
                 self.query_one(f"#f-{field}", Input).focus()
                 return
-        meta = MeetingMeta(**values)
+        meta = MeetingMeta.from_dict(values)
         try:
             session, result = create_session(self.sessions_dir / f"{name}.json", self.sops_dir, meta, clock=self.sop_app.clock)
         except (CannotStart, SessionError, OSError) as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -28,7 +29,7 @@ class PanelScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         yield VerticalScroll(Static(self.body(), id="panel-body"), id="panel-scroll")
 
-    def body(self) -> object:
+    def body(self) -> RenderableType:
         return ""
 
     def on_mount(self) -> None:

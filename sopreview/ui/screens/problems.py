@@ -52,5 +52,5 @@ class ProblemsScreen(PanelScreen):
         self.problems = list(problems)
         self.changed = list(changed)
 
-    def body(self) -> object:
+    def body(self) -> RenderableType:
         return problems_renderable(self.problems, self.changed)
