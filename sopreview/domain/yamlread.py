@@ -135,30 +135,49 @@ class _Builder:
         if known is not None:
             return known
         if isinstance(node, yaml.ScalarNode):
-            return node.value if node.tag == _STR else self.loader.construct_object(node, deep=True)
+            return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
-            items: list[Any] = []
-            self.memo[id(node)] = items
-            items.extend(self.build(item, here + (i,)) for i, item in enumerate(node.value))
-            return items
+            return self.sequence(node, here)
         if isinstance(node, yaml.MappingNode):
-            if any(k.tag == _MERGE for k, _ in node.value):
-                value = self.loader.construct_object(node, deep=True)
-                self.memo[id(node)] = value
-                return value
-            mapping: dict[Any, Any] = {}
-            self.memo[id(node)] = mapping
-            for key_node, value_node in node.value:
-                key = self.build(key_node, here + ("<kunci>",))
-                if isinstance(key, (list, dict)):
-                    raise yaml.constructor.ConstructorError(
-                        None, None, "kunci berupa daftar/pemetaan tidak didukung", key_node.start_mark)
-                child = here + (str(key),)
-                if key in mapping:
-                    self.doc.duplicates.append((child, key_node.start_mark.line + 1))
-                self.doc.lines.setdefault(child, key_node.start_mark.line + 1)
-                mapping[key] = self.build(value_node, child)
-            return mapping
+            return self.mapping(node, here)
         return self.loader.construct_object(node, deep=True)  # pragma: no cover - no other node kinds
 
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        return node.value if node.tag == _STR else self.loader.construct_object(node, deep=True)
 
+    def child(self, node: yaml.Node, here: FieldPath) -> Any:
+        """A value inside a container: plain scalars inline (no recursion, line already noted)."""
+        if node.__class__ is yaml.ScalarNode:
+            return self.scalar(node)  # type: ignore[arg-type]
+        return self.build(node, here)
+
+    def sequence(self, node: yaml.SequenceNode, here: FieldPath) -> list[Any]:
+        items: list[Any] = []
+        self.memo[id(node)] = items
+        lines = self.doc.lines
+        for i, item in enumerate(node.value):
+            path = here + (i,)
+            lines.setdefault(path, item.start_mark.line + 1)
+            items.append(self.child(item, path))
+        return items
+
+    def mapping(self, node: yaml.MappingNode, here: FieldPath) -> Any:
+        if any(k.tag == _MERGE for k, _ in node.value):
+            value = self.loader.construct_object(node, deep=True)
+            self.memo[id(node)] = value
+            return value
+        mapping: dict[Any, Any] = {}
+        self.memo[id(node)] = mapping
+        lines = self.doc.lines
+        for key_node, value_node in node.value:
+            key = self.child(key_node, here + ("<kunci>",))
+            if isinstance(key, (list, dict)):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "kunci berupa daftar/pemetaan tidak didukung", key_node.start_mark)
+            line = key_node.start_mark.line + 1
+            child = here + (str(key),)
+            if key in mapping:
+                self.doc.duplicates.append((child, line))
+            lines.setdefault(child, line)
+            mapping[key] = self.child(value_node, child)
+        return mapping

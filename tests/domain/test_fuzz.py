@@ -13,9 +13,11 @@ from hypothesis import strategies as st
 
 from sopreview.domain.loader import load_sops
 from sopreview.domain.schema import PROPOSAL_FIELDS, STEP_FIELDS
+from sopreview.domain.yamlread import parse_yaml_bytes
 
 from .conftest import ORGANISASI, PROPOSAL
 
+SAMPLE = Path(__file__).resolve().parents[2] / "sops"
 KEYS = st.sampled_from(sorted({*PROPOSAL_FIELDS, *STEP_FIELDS, "ya", "tidak", "x"}))
 SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(-5, 20), st.floats(allow_nan=False), st.text(max_size=12),
@@ -49,7 +51,24 @@ COMMON = settings(max_examples=150, deadline=None, suppress_health_check=[Health
 @COMMON
 @given(st.dictionaries(KEYS, VALUES, max_size=8))
 def test_random_structures_never_raise(data: dict[str, Any]) -> None:
-    _check(yaml.safe_dump(data, allow_unicode=True).encode("utf-8"))
+    raw = yaml.safe_dump(data, allow_unicode=True).encode("utf-8")
+    _check(raw)
+    # The one-pass builder that keeps line numbers gives exactly what yaml.safe_load gives.
+    assert parse_yaml_bytes(raw).data == yaml.safe_load(raw)
+
+
+def test_builder_equals_safe_load_on_the_sample_files() -> None:
+    files = sorted(SAMPLE.rglob("*.yaml"))
+    assert len(files) >= 15
+    for path in files:
+        raw = path.read_bytes()
+        assert parse_yaml_bytes(raw).data == yaml.safe_load(raw), path
+
+
+def test_builder_handles_anchors_merge_keys_and_non_string_scalars() -> None:
+    raw = (b"base: &b {waktu: 5 menit, n: 3}\nstep:\n  <<: *b\n  kegiatan: x\nlist: [*b, 1, 2.5, true, null, 2022-06-16]\n"
+           b"2: angka sebagai kunci\n")
+    assert parse_yaml_bytes(raw).data == yaml.safe_load(raw)
 
 
 @COMMON
