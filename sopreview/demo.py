@@ -18,7 +18,7 @@ import sopreview
 from sopreview.domain.loader import LoadResult, load_sops
 from sopreview.domain.meeting import MeetingMeta, default_officials
 from sopreview.store.errors import SessionError
-from sopreview.store.session import Session
+from sopreview.store.session import DEFAULT_ACARA, Session
 
 DEMO_META = MeetingMeta(
     judul=(
@@ -71,6 +71,8 @@ def create_session(
         raise CannotStart(f"{sops_dir}: tidak ada usulan SOP yang valid untuk dibahas.\n{details}".rstrip())
     officials = default_officials(result.organisasi.orang)  # as `sopreview new` does
     missing: dict[str, Any] = {k: v for k, v in officials.items() if not getattr(meta, k)}
+    if not meta.acara:  # the minutes' Acara section is never empty (as with `sopreview new`)
+        missing["acara"] = DEFAULT_ACARA
     meta = dataclasses.replace(meta, **missing)
     path.parent.mkdir(parents=True, exist_ok=True)
     session = Session.create(path, result.organisasi, result.proposals, meta=meta, sops_dir=sops_dir, clock=clock)

@@ -17,3 +17,17 @@ def test_demo_fills_the_sekretaris_from_organisasi_and_keeps_the_seed_chair(tmp_
         assert session.meta.notulis == ""  # never guessed
     finally:
         session.close()
+
+
+def test_a_meeting_started_from_the_app_form_has_an_agenda_item(tmp_path: Path) -> None:
+    """The 'Rapat baru' form gives no acara: the minutes' Acara section must not come out empty."""
+    from sopreview.demo import bundled_sops, create_session
+    from sopreview.domain.meeting import MeetingMeta
+    from sopreview.store.session import DEFAULT_ACARA
+
+    session, _ = create_session(tmp_path / "rapat.json", bundled_sops(),
+                                MeetingMeta(judul="Rapat", tanggal="2022-07-01"))
+    try:
+        assert session.meta.acara == DEFAULT_ACARA
+    finally:
+        session.close()

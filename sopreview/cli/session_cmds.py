@@ -147,13 +147,18 @@ def _meta_options(p: argparse.ArgumentParser, *, new: bool) -> None:
     for flag, name, metavar in META_OPTIONS:
         p.add_argument(flag, dest=name, metavar=metavar, default=None,
                        help=META_LABEL[name].lower() + extra.get(name, ""))
+    p.add_argument("--acara", dest="acara", metavar="ACARA", action="append", default=None,
+                   help="satu butir acara; ulangi untuk tiap butir (menggantikan daftar acara)")
 
 
-def _meta_values(args: argparse.Namespace) -> dict[str, str]:
+def _meta_values(args: argparse.Namespace) -> dict[str, Any]:
     """The header fields given on the command line, checked and normalised by the domain rules."""
     from sopreview.domain.meeting import normalize_meta, validate_meta
 
-    values = {name: getattr(args, name) for _flag, name, _m in META_OPTIONS if getattr(args, name) is not None}
+    values: dict[str, Any] = {name: getattr(args, name) for _flag, name, _m in META_OPTIONS
+                              if getattr(args, name) is not None}
+    if getattr(args, "acara", None) is not None:
+        values["acara"] = list(args.acara)
     for name, value in values.items():
         error = validate_meta(name, value)
         if error:
@@ -199,6 +204,11 @@ def run_new(args: argparse.Namespace) -> int:
     if previous is not None and not previous.exists():
         raise UsageError(f"sesi sebelumnya {previous} tidak ditemukan")
     given = _meta_values(args)
+    from sopreview.domain.meeting import validate_meeting_times
+
+    times = validate_meeting_times(given.get("waktu_mulai", ""), given.get("waktu_selesai", ""))
+    if times:
+        raise UsageError(times)
     result = load_sops(Path(args.sops))
     for problem in result.problems:
         print(problem, file=sys.stderr)
@@ -240,11 +250,14 @@ def run_meta(args: argparse.Namespace) -> int:
         for _flag, name, _m in META_OPTIONS:
             value = getattr(current, name).replace("\n", "\n" + " " * (width + 2)) or "-"
             print(f"{META_LABEL[name]:<{width}}  {value}")
+        acara = "; ".join(f"{n}. {a}" for n, a in enumerate(current.acara, 1)) or "-"
+        print(f"{META_LABEL['acara']:<{width}}  {acara}")
         return 0
 
     def change(session: Session) -> str:
         session.set_meta(**values)
-        return "Tersimpan: " + ", ".join(f"{META_LABEL[n].lower()} = {v or '(kosong)'}" for n, v in values.items())
+        shown = {n: "; ".join(v) if isinstance(v, list) else v for n, v in values.items()}
+        return "Tersimpan: " + ", ".join(f"{META_LABEL[n].lower()} = {v or '(kosong)'}" for n, v in shown.items())
 
     return _write(args.session, change)
 
@@ -302,7 +315,7 @@ def run_evaluation(args: argparse.Namespace) -> int:
         session.record_evaluation(args.proposal, answers, args.catatan, args.tindakan)
         evaluation = session.evaluation(args.proposal)
         assert evaluation is not None
-        return f"Tersimpan: evaluasi {args.proposal} — {evaluation.terpenuhi} dari {evaluation.total} terpenuhi"
+        return f"Tersimpan: evaluasi {args.proposal} — {evaluation.ringkasan}"
 
     return _write(args.session, change)
 
@@ -407,7 +420,7 @@ def summary_lines(session: Session) -> list[str]:
         verdict = d.label + (f" — {d.catatan}" if d.catatan else "") if d else "belum diputuskan"
         lines.append(f"{n:>3}. {p.nama} [{p.id}]: {verdict}")
         if ev is not None:
-            lines.append(f"       evaluasi: {ev.terpenuhi} dari {ev.total} kriteria terpenuhi")
+            lines.append(f"       evaluasi: {ev.ringkasan}")
         for a in session.actions(p.id):
             lines.append(f"       tindak lanjut #{a.id}: {a.apa} — {a.siapa}, {a.kapan}")
         if session.history(p.id):

@@ -138,6 +138,12 @@ class Decision:
         return cls(str(data["keputusan"]), str(data.get("catatan", "")), str(data.get("waktu", "")))
 
 
+def evaluation_sentence(met: int, total: int, unanswered: int = 0) -> str:
+    """The one wording of an evaluation result, shared by the app, the CLI and the minutes."""
+    text = f"{met} dari {total} kriteria terpenuhi"
+    return f"{text} ({unanswered} belum dinilai)" if unanswered else text
+
+
 @dataclass(frozen=True)
 class Evaluation:
     """Answers to the evaluation criteria (None = not answered) plus catatan and tindakan."""
@@ -153,6 +159,15 @@ class Evaluation:
     @property
     def total(self) -> int:
         return len(self.jawaban)
+
+    @property
+    def belum_dinilai(self) -> int:
+        return sum(1 for v in self.jawaban.values() if v is None)
+
+    @property
+    def ringkasan(self) -> str:
+        """``5 dari 7 kriteria terpenuhi`` (plus how many are unanswered, so a partial form is not read as failed)."""
+        return evaluation_sentence(self.terpenuhi, self.total, self.belum_dinilai)
 
     def tidak_terpenuhi(self, criteria: tuple[Criterion, ...] | list[Criterion]) -> list[Criterion]:
         """Criteria answered Tidak (unanswered ones are not counted as failed)."""
@@ -297,6 +312,18 @@ def validate_meta(name: str, value: Any) -> str | None:
         match = _TIME.fullmatch(text)
         if not match or int(match[1]) > 23 or int(match[2]) > 59:
             return f"{label} {text!r} harus berformat JJ:MM (00:00–23:59), misalnya 09:00"
+    return None
+
+
+def validate_meeting_times(waktu_mulai: str, waktu_selesai: str) -> str | None:
+    """The meeting cannot end before it starts (both valid HH:MM, or either empty)."""
+    if not waktu_mulai.strip() or not waktu_selesai.strip():
+        return None
+    start = normalize_meta("waktu_mulai", waktu_mulai)
+    end = normalize_meta("waktu_selesai", waktu_selesai)
+    if end <= start:
+        return (f"{META_LABEL['waktu_selesai']} {end} harus setelah "
+                f"{META_LABEL['waktu_mulai'].lower()} {start}")
     return None
 
 

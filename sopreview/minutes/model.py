@@ -20,6 +20,7 @@ from sopreview.domain.meeting import (
     Decision,
     Evaluation,
     MeetingMeta,
+    evaluation_sentence,
 )
 from sopreview.domain.model import Orang, Organisasi, Proposal
 
@@ -74,7 +75,7 @@ class Penilaian:
 
     @property
     def teks(self) -> str:
-        return f"{self.terpenuhi} dari {self.total} kriteria terpenuhi"
+        return evaluation_sentence(self.terpenuhi, self.total, len(self.belum_dinilai))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from sopreview.domain.meeting import (
     normalize_meta,
     validate_decision,
     validate_kapan,
+    validate_meeting_times,
     validate_meta,
 )
 from sopreview.domain.model import Orang, Organisasi, Proposal
@@ -66,6 +67,11 @@ class SessionWriting:
             if error:
                 raise InvalidValue(error)
             sets.append(((schema.T_META, name), normalize_meta(name, value)))
+        current = self.meta
+        error = validate_meeting_times(str(values.get("waktu_mulai", current.waktu_mulai)),
+                                       str(values.get("waktu_selesai", current.waktu_selesai)))
+        if error:
+            raise InvalidValue(error)
         self._commit("meta", "rapat", sets, f"Data rapat diubah: {', '.join(META_LABEL[n].lower() for n in values)}")
 
     def record_decision(self, pid: str, keputusan: str, catatan: str = "") -> None:
@@ -99,7 +105,7 @@ class SessionWriting:
             raise InvalidValue(f"jawaban {', '.join(bad)} harus Ya (true), Tidak (false) atau kosong (null)")
         value = Evaluation({cid: jawaban.get(cid) for cid in ids}, catatan.strip(), tindakan.strip())
         self._commit("evaluasi", pid, [((schema.T_ITEM, pid, "evaluasi"), value.to_dict())],
-                     f"Evaluasi {proposal.nama}: {value.terpenuhi} dari {value.total} kriteria terpenuhi")
+                     f"Evaluasi {proposal.nama}: {value.ringkasan}")
 
     def set_notes(self, pid: str, text: str) -> None:
         self._writable()

@@ -128,3 +128,17 @@ def test_log_into_a_closed_pipe_is_quiet(rapat: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0
     assert "Broken pipe" not in err and "Traceback" not in err and "galat" not in err
+
+
+def test_end_before_start_and_the_acara_list(rapat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["meta", "rapat", "--end", "08:00"]) == 2  # the meeting starts at 09:00
+    assert main(["new", "lain", "--start", "10:00", "--end", "09:00"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("harus setelah") == 2 and not (rapat.parent / "lain.json").exists()
+    assert main(["meta", "rapat", "--acara", "Pembukaan", "--acara", "Pembahasan SOP"]) == 0
+    with Session.open(rapat, readonly=True) as s:
+        assert s.meta.acara == ("Pembukaan", "Pembahasan SOP")
+    capsys.readouterr()
+    assert main(["meta", "rapat"]) == 0
+    assert "1. Pembukaan; 2. Pembahasan SOP" in capsys.readouterr().out

@@ -72,3 +72,20 @@ def test_problem_has_one_label_and_one_summary() -> None:
     assert problems[0].severity == ERROR
     assert summary(problems) == "2 galat, 1 peringatan di 2 berkas"
     assert summary([]) == "0 galat, 0 peringatan di 0 berkas"
+
+
+def test_the_meeting_cannot_end_before_it_starts() -> None:
+    from sopreview.domain.meeting import validate_meeting_times
+
+    assert validate_meeting_times("09:00", "12:00") is None
+    assert validate_meeting_times("09:00", "") is None
+    problem = validate_meeting_times("10:00", "9.00")
+    assert problem is not None and "harus setelah" in problem and "field" not in problem
+
+
+def test_evaluation_sentence_says_how_many_are_unanswered() -> None:
+    from sopreview.domain.meeting import Evaluation
+
+    partial = Evaluation({"k1": True, "k2": False, "k3": None, "k4": None})
+    assert partial.ringkasan == "1 dari 4 kriteria terpenuhi (2 belum dinilai)"
+    assert Evaluation({"k1": True, "k2": True}).ringkasan == "2 dari 2 kriteria terpenuhi"

@@ -46,7 +46,7 @@ def test_evaluation_in_words(sample_session: Session) -> None:
     assert ev is not None and ev.teks == "5 dari 7 kriteria terpenuhi"
     assert ev.tidak_terpenuhi == ("Mudah dilaksanakan", "Sinergi satu dengan lainnya")
     partial = items["perencanaan-data-informasi/pemutakhiran-data-pemilih"].penilaian
-    assert partial is not None and partial.teks == "4 dari 7 kriteria terpenuhi"
+    assert partial is not None and partial.teks == "4 dari 7 kriteria terpenuhi (1 belum dinilai)"
     assert partial.belum_dinilai == ("Mampu menjawab kebutuhan peningkatan kinerja organisasi",)
     assert items["keuangan-umum-logistik/surat-masuk"].penilaian is None
 

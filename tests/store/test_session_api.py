@@ -191,6 +191,13 @@ def test_current_move_minutes_meta(session: Session) -> None:
     for field, value in (("tanggal", "16-06-2022"), ("waktu_selesai", "25:00"), ("warna", "x")):
         with pytest.raises(InvalidValue):
             session.set_meta(**{field: value})
+    # The end may not come before the start, whether both change at once or one at a time.
+    with pytest.raises(InvalidValue, match="harus setelah"):
+        session.set_meta(waktu_selesai="08:00")
+    with pytest.raises(InvalidValue, match="harus setelah"):
+        session.set_meta(waktu_mulai="13:00", waktu_selesai="12:00")
+    session.set_meta(waktu_selesai="12:00")
+    assert session.meta.waktu_selesai == "12:00"
 
 
 def test_nothing_changed_is_not_logged(session: Session) -> None:

@@ -82,7 +82,7 @@ def _describe_dict(value: dict[str, Any], aksi: str, target: str) -> str:
         return decision.label + (f" — {decision.catatan}" if decision.catatan else "")
     if "jawaban" in value:
         evaluation = Evaluation.from_dict(value)
-        parts = [f"{evaluation.terpenuhi} dari {evaluation.total} kriteria terpenuhi"]
+        parts = [evaluation.ringkasan]
         parts += [f"{label}: {text}" for label, text in (("catatan", evaluation.catatan),
                                                          ("tindakan", evaluation.tindakan)) if text]
         return "; ".join(parts)

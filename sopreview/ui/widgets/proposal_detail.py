@@ -167,7 +167,7 @@ def recorded_table(session: Session, pid: str) -> Table:
     evaluation = session.evaluation(pid)
     if evaluation:
         failed = evaluation.tidak_terpenuhi(session.criteria)
-        text = f"{evaluation.terpenuhi} dari {len(session.criteria)} kriteria terpenuhi"
+        text = evaluation.ringkasan
         if failed:
             text += "; tidak: " + "; ".join(c.teks for c in failed)
         if evaluation.catatan:
