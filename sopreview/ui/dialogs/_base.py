@@ -95,9 +95,6 @@ class SessionDialog(ModalScreen[str | None]):
     SessionDialog Input.-textual-compact {
         padding: 0 1;
     }
-    SessionDialog Input.-textual-compact:focus {
-        background-tint: $primary 15%;
-    }
     SessionDialog .field-label {
         color: $text-muted;
         margin-top: 1;
