@@ -138,6 +138,15 @@ class Decision:
         return cls(str(data["keputusan"]), str(data.get("catatan", "")), str(data.get("waktu", "")))
 
 
+def attendance_sentence(hadir: int, diundang: int, tamu_hadir: int, rincian: str = "") -> str:
+    """``11 dari 19 orang yang diundang hadir (Hadir 11, Izin 2), ditambah 2 tamu`` — guests are
+    counted apart from the invited, in the app and in the minutes alike."""
+    text = f"{hadir} dari {diundang} orang yang diundang hadir"
+    if rincian:
+        text += f" ({rincian})"
+    return text + (f", ditambah {tamu_hadir} tamu" if tamu_hadir else "")
+
+
 def evaluation_sentence(met: int, total: int, unanswered: int = 0) -> str:
     """The one wording of an evaluation result, shared by the app, the CLI and the minutes."""
     text = f"{met} dari {total} kriteria terpenuhi"

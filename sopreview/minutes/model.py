@@ -20,6 +20,7 @@ from sopreview.domain.meeting import (
     Decision,
     Evaluation,
     MeetingMeta,
+    attendance_sentence,
     evaluation_sentence,
 )
 from sopreview.domain.model import Orang, Organisasi, Proposal
@@ -221,8 +222,7 @@ class Minutes:
         """``11 dari 19 orang yang diundang hadir (Hadir 11, Izin 2), ditambah 2 tamu.`` —
         one wording for every format; ``esc`` escapes the status labels for the target."""
         rincian = ", ".join(f"{r.label} {r.jumlah}" for r in self.kehadiran) or "\u2013"
-        tamu = f", ditambah {self.tamu_hadir} tamu" if self.tamu_hadir else ""
-        return f"{self.hadir} dari {self.diundang} orang yang diundang hadir ({esc(rincian)}){tamu}."
+        return attendance_sentence(self.hadir, self.diundang, self.tamu_hadir, esc(rincian)) + "."
 
     def tabel_rekap(self) -> tuple[list[str], list[list[str]]]:
         """The tally as one table: decisions down, jenis across, totals right and bottom."""

@@ -13,7 +13,7 @@ from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from sopreview.domain.meeting import ATTENDANCE, ATTENDANCE_LABEL
+from sopreview.domain.meeting import ATTENDANCE, ATTENDANCE_LABEL, attendance_sentence
 from sopreview.domain.model import Orang
 from sopreview.store.session import Session
 from sopreview.ui.fmt import fit
@@ -144,15 +144,16 @@ class AttendanceDialog(SessionDialog):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        people = self.session.people()
+        invited, guests = self.session.organisasi.orang, self.session.guests()
         attendance = self.session.attendance()
-        hadir = sum(1 for orang in people if (e := attendance.get(orang.nama)) and e.status == "hadir")
-        belum = sum(1 for orang in people if orang.nama not in attendance)
-        text = f"{hadir} hadir dari {len(people)}"
-        if belum:
-            text += f" · {belum} belum dicatat"
+
+        def present(people: Iterable[Orang]) -> int:
+            return sum(1 for orang in people if (e := attendance.get(orang.nama)) and e.status == "hadir")
+
+        self._summary = attendance_sentence(present(invited), len(invited), present(guests))
+        belum = sum(1 for orang in (*invited, *guests) if orang.nama not in attendance)
+        text = self._summary + (f" · {belum} belum dicatat" if belum else "")
         self.query_one("#attendance-summary", Static).update(text)
-        self._summary = f"{hadir} hadir dari {len(people)}"
 
     # -- marking --------------------------------------------------------------------------
 

@@ -32,8 +32,9 @@ def test_each_key_marks_the_highlighted_person_and_moves_down(session: Session, 
         await pilot.press("up", "3", "escape")  # correct the one marked tanpa keterangan: sakit
 
     app = run_dialog(lambda: AttendanceDialog(session), script)
-    assert seen == ["0 hadir dari 8 · 8 belum dicatat", "2 hadir dari 8 · 2 belum dicatat"]
-    assert app.results == ["Daftar hadir disimpan: 2 hadir dari 8"]
+    assert seen == ["0 dari 8 orang yang diundang hadir · 8 belum dicatat",
+                    "2 dari 8 orang yang diundang hadir · 2 belum dicatat"]
+    assert app.results == ["Daftar hadir disimpan: 2 dari 8 orang yang diundang hadir"]
     with on_disk(session_path) as disk:
         status = {nama: a.status for nama, a in disk.attendance().items()}
     assert status == {
@@ -68,8 +69,9 @@ def test_guest_added_on_the_spot_is_present(session: Session, session_path: Path
     assert seen["guest_form"] is True
     assert seen["error"] == "Nama tamu wajib diisi."
     assert seen["cursor_on"] == "Drs. Bambang (Bawaslu)"
-    assert seen["summary"] == "1 hadir dari 9 · 8 belum dicatat"
-    assert app.results == ["Daftar hadir disimpan: 1 hadir dari 9"]
+    # The guest is counted apart from the invited, as in the minutes.
+    assert seen["summary"] == "0 dari 8 orang yang diundang hadir, ditambah 1 tamu · 8 belum dicatat"
+    assert app.results == ["Daftar hadir disimpan: 0 dari 8 orang yang diundang hadir, ditambah 1 tamu"]
     with on_disk(session_path) as disk:
         guest = disk.people()[-1]
         assert (guest.nama, guest.jabatan, guest.unit) == (
