@@ -74,7 +74,6 @@ def create_session(
     if not meta.acara:  # the minutes' Acara section is never empty (as with `sopreview new`)
         missing["acara"] = DEFAULT_ACARA
     meta = dataclasses.replace(meta, **missing)
-    path.parent.mkdir(parents=True, exist_ok=True)
     session = Session.create(path, result.organisasi, result.proposals, meta=meta, sops_dir=sops_dir, clock=clock)
     return session, result
 

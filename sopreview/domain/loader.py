@@ -63,14 +63,17 @@ def load_sops(sops_dir: Path) -> LoadResult:
         return result
     result.organisasi = _load_organisasi(sops_dir, result.problems)
     docs: dict[Path, YamlDoc] = {}
-    for path in _yaml_files(sops_dir):
-        result.files_read += 1
+    files = _yaml_files(sops_dir)
+    result.files_read = len(files)
+    for path in files:
+        if path == sops_dir / ORGANISASI_FILE:
+            continue  # read (and its problems reported) by _load_organisasi
         try:
             docs[path] = read_yaml(path)
         except YamlReadError as exc:
             result.problems.append(Problem(_shown(sops_dir, path), exc.line, "", exc.message, exc.hint))
     referenced = {ref for path, doc in docs.items() if (ref := _sebelumnya_path(path, doc)) is not None}
-    candidates = [p for p in _yaml_files(sops_dir) if p.resolve() not in referenced and _is_proposal_file(sops_dir, p)]
+    candidates = [p for p in files if p.resolve() not in referenced and _is_proposal_file(sops_dir, p)]
     for path in candidates:
         if path.parent == sops_dir:
             result.problems.append(Problem(

@@ -52,7 +52,7 @@ def build_session_data(organisasi: Organisasi, plan: CarryOverPlan, meta: Meetin
             "schema": schema.SCHEMA_VERSION, "dibuat": stamp, "aplikasi": "sopreview",
             "urutan": [p.id for p in agenda], "current": None, "tab": "ringkasan",
             "audit_seq": 1, "audit_last": entry, "next_action": 1,
-            "sops_dir": str(sops_dir) if sops_dir is not None else None,
+            "sops_dir": str(Path(sops_dir).resolve()) if sops_dir is not None else None,
             "asal": plan.asal or None,
         }},
         schema.T_META: {"1": meta.to_dict()},

@@ -160,3 +160,10 @@ def test_invalid_proposal_is_left_out_but_others_load(sops: Path) -> None:
 def test_missing_sops_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(tmp_path / "nope")]) == 1
     assert "folder SOP tidak ditemukan" in capsys.readouterr().err
+
+
+def test_a_broken_organisasi_is_reported_once(sops: Path) -> None:
+    (sops / "organisasi.yaml").write_text("nama: [KPU\n", encoding="utf-8")
+    result = load_sops(sops)
+    assert [p.path for p in result.problems if "YAML tidak valid" in p.message] == [
+        (sops / "organisasi.yaml").as_posix()]

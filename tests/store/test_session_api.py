@@ -359,3 +359,20 @@ def test_follower_keeps_last_good_state_when_file_goes_bad(session: Session) -> 
             follower.reload()
         assert follower.decision(P1) is not None
         session.path.write_bytes(good)
+
+
+def test_a_relative_sops_folder_is_remembered_absolutely(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sopreview new` run in the office folder, `open`/`export` later from elsewhere: same sops/."""
+    import shutil
+
+    from sopreview.domain.loader import load_sops
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "sops", tmp_path / "sops")
+    monkeypatch.chdir(tmp_path)
+    result = load_sops(Path("sops"))
+    assert result.organisasi is not None
+    Session.create(Path("s.json"), result.organisasi, result.proposals, sops_dir=Path("sops")).close()
+    monkeypatch.chdir(tmp_path.parent)
+    with Session.open(tmp_path / "s.json", readonly=True) as s:
+        assert s.sops_dir == tmp_path / "sops"
+        assert s.changed_since_snapshot(s.sops_dir) == []
