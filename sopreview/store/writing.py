@@ -21,6 +21,7 @@ from sopreview.domain.meeting import (
     AuditEntry,
     Decision,
     Evaluation,
+    MeetingMeta,
     normalize_meta,
     validate_decision,
     validate_kapan,
@@ -57,6 +58,8 @@ class SessionWriting:
         def people(self) -> list[Orang]: ...
         @property
         def organisasi(self) -> Organisasi: ...
+        @property
+        def meta(self) -> MeetingMeta: ...
 
     def set_meta(self, **values: Any) -> None:
         """Meeting header fields (judul, tanggal YYYY-MM-DD, waktu_mulai HH:MM, ...)."""

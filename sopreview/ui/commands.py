@@ -53,11 +53,13 @@ class SopCommands(Provider):
         screen = app.top_session_screen()
         if session is None or screen is None:
             return
+        decision_key = "Tombol: " + keymap.display_key(keymap.spec("sesi.keputusan"))
+        evaluation_key = "Tombol: " + keymap.display_key(keymap.spec("sesi.evaluasi"))
         for proposal in session.proposals():
             pid = proposal.id
             yield (f"Buka usulan: {proposal.nama}", partial(app.open_proposal, pid), f"{pid} — Enter di agenda")
-            yield (f"Catat keputusan: {proposal.nama}", partial(screen.open_dialog, "decision", pid), "Tombol: d")
-            yield (f"Evaluasi: {proposal.nama}", partial(screen.open_dialog, "evaluation", pid), "Tombol: e")
+            yield (f"Catat keputusan: {proposal.nama}", partial(screen.open_dialog, "decision", pid), decision_key)
+            yield (f"Evaluasi: {proposal.nama}", partial(screen.open_dialog, "evaluation", pid), evaluation_key)
 
     def _general_commands(self) -> Iterator[Command]:
         screen = self.sop_app.top_session_screen()

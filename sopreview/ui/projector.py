@@ -18,8 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Digits, Static
 
-from sopreview.domain.changes import diff_sop, summary_text
-from sopreview.domain.meeting import DECISION_LABEL, Decision
+from sopreview.domain.meeting import Decision
 from sopreview.domain.model import JENIS_LABEL, Proposal
 from sopreview.store.session import Session, SessionError
 from sopreview.ui.theme import PROJECTOR_LIGHT_THEME, PROJECTOR_THEME, register_themes
@@ -200,7 +199,7 @@ class ProjectorScreen(Screen[None]):
                 text.append(body.strip() + "\n\n")
         if proposal.is_revision and proposal.sebelumnya is not None:
             text.append("Perubahan\n", style="bold underline")
-            text.append(summary_text(diff_sop(proposal.sebelumnya, doc)) + "\n\n")
+            text.append(self.session.change_summary(proposal.id) + "\n\n")  # as fixed in the snapshot
         decisions = sum(1 for s in doc.langkah if s.is_decision)
         text.append("Pelaksana\n", style="bold underline")
         text.append("\n".join(f"  • {p}" for p in doc.pelaksana) + "\n\n")
@@ -250,12 +249,12 @@ class ProjectorScreen(Screen[None]):
         if decision is not None:  # its own line: the badge never wraps away from its label
             info.append("\n" if info else "")
             info.append("Keputusan: ", style="bold")
-            info.append(f" {DECISION_LABEL.get(decision.keputusan, decision.keputusan).upper()} ", style="reverse bold")
+            info.append(f" {decision.label.upper()} ", style="reverse bold")
         self.query_one("#proj-info", Static).update(info)
         key = (decision.keputusan, decision.catatan) if decision else ("", "")
         if key != self._decision_key:
             self._decision_key = key
-            label = DECISION_LABEL.get(decision.keputusan, decision.keputusan) if decision else "Belum diputuskan"
+            label = decision.label if decision else "Belum diputuskan"
             big = self.query_one("#proj-keputusan-big", BigText)
             big.update(label)
             big.set_class(decision is not None, "diputuskan")

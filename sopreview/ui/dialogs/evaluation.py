@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sopreview.domain.meeting import Criterion
+from sopreview.domain.meeting import Criterion, evaluation_sentence
 from sopreview.store.session import Session
 
 from ._base import SessionDialog
@@ -145,10 +145,7 @@ class EvaluationDialog(SessionDialog):
     def _summary(self, answers: dict[str, bool | None]) -> str:
         met = sum(1 for value in answers.values() if value is True)
         unanswered = sum(1 for value in answers.values() if value is None)
-        text = f"{met} dari {len(self._criteria)} kriteria terpenuhi"
-        if unanswered:
-            text += f" ({unanswered} belum dijawab)"
-        return text
+        return evaluation_sentence(met, len(self._criteria), unanswered)
 
     @on(CriteriaList.Answered)
     def _answered(self) -> None:

@@ -18,42 +18,39 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, TextArea
 
-from sopreview.domain.meeting import MeetingMeta, validate_meta
+from sopreview.domain.meeting import META_LABEL, MeetingMeta, validate_meta
 from sopreview.store.session import Session
 
 from ._base import SessionDialog, sentence
 
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("judul", "Judul", "Rapat Evaluasi SOP"),
-    ("tanggal", "Tanggal", "TTTT-BB-HH, misalnya 2022-06-16"),
-    ("tempat", "Tempat", "Ruang rapat"),
-    ("waktu_mulai", "Waktu mulai", "JJ:MM, misalnya 09:00"),
-    ("waktu_selesai", "Waktu selesai", "JJ:MM, misalnya 12:00"),
-    ("surat_undangan", "Surat undangan", "Nomor dan tanggal surat undangan"),
-    ("ketua", "Ketua rapat", "Nama (daftar peserta disarankan)"),
-    ("sekretaris", "Sekretaris", "Nama (daftar peserta disarankan)"),
-    ("notulis", "Notulis", "Nama (daftar peserta disarankan)"),
+    ("judul", META_LABEL["judul"], "Rapat Evaluasi SOP"),
+    ("tanggal", META_LABEL["tanggal"], "TTTT-BB-HH, misalnya 2022-06-16"),
+    ("tempat", META_LABEL["tempat"], "Ruang rapat"),
+    ("waktu_mulai", META_LABEL["waktu_mulai"], "JJ:MM, misalnya 09:00"),
+    ("waktu_selesai", META_LABEL["waktu_selesai"], "JJ:MM, misalnya 12:00"),
+    ("surat_undangan", META_LABEL["surat_undangan"], "Nomor dan tanggal surat undangan"),
+    ("ketua", META_LABEL["ketua"], "Nama (daftar peserta disarankan)"),
+    ("sekretaris", META_LABEL["sekretaris"], "Nama (daftar peserta disarankan)"),
+    ("notulis", META_LABEL["notulis"], "Nama (daftar peserta disarankan)"),
 )
-"""One-line fields: (meta field, label, placeholder), in the order of the notulen header."""
+"""One-line fields: (meta field, label, placeholder), in the order of the notulen header.
+
+Labels are the domain's META_LABEL, so an error message names the label on the form."""
 
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("pembukaan", "Pembukaan", "Pembukaan oleh ketua rapat: maksud dan tujuan rapat."),
-    ("kesimpulan", "Kesimpulan", "Kesimpulan rapat (diisi di akhir rapat)."),
+    ("pembukaan", META_LABEL["pembukaan"], "Pembukaan oleh ketua rapat: maksud dan tujuan rapat."),
+    ("kesimpulan", META_LABEL["kesimpulan"], "Kesimpulan rapat (diisi di akhir rapat)."),
 )
 """Multi-line fields (paragraphs of the notulen)."""
 
 _PEOPLE_FIELDS = frozenset({"ketua", "sekretaris", "notulis"})
-LABEL: dict[str, str] = {name: label for name, label, _ in (*LINE_FIELDS, *TEXT_FIELDS)}
 
 
 def field_problem(name: str, value: str) -> str | None:
     """validate_meta's message, starting with the field's label (users never see field ids)."""
     problem = validate_meta(name, value)
-    if problem is None:
-        return None
-    if problem.startswith(name):
-        problem = LABEL.get(name, name) + problem[len(name):]
-    return sentence(problem)
+    return None if problem is None else sentence(problem)
 
 
 class MetaDialog(SessionDialog):
@@ -71,7 +68,7 @@ class MetaDialog(SessionDialog):
         height: auto;
     }
     MetaDialog .meta-row Label {
-        width: 16;
+        width: 22;  /* "Nomor surat undangan" on one line */
         color: $text-muted;
     }
     MetaDialog .meta-row Input {
@@ -175,7 +172,7 @@ class MetaDialog(SessionDialog):
             return
         done, _ = self.write(lambda: self.session.set_meta(**changed))
         if done:
-            names = ", ".join(LABEL[name].lower() for name in changed)
+            names = ", ".join(META_LABEL[name].lower() for name in changed)
             self.dismiss(f"Data rapat disimpan: {names}")
 
     @on(Button.Pressed, "#meta-cancel")

@@ -94,7 +94,7 @@ def agenda_rows(session: Session) -> list[AgendaRow]:
                 has_notes=bool(session.notes(pid).strip()),
                 n_actions=actions.get(pid, 0),
                 current=pid == current,
-                running=clock.opened_at is not None and clock.closed_at is None,
+                running=clock.running,
             )
         )
     return rows

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual.widgets import Static
 
 from sopreview.domain.changes import IDENTITY_LABEL, branches_text
-from sopreview.domain.meeting import DECISION_LABEL
 from sopreview.domain.model import JENIS_LABEL, Proposal, SopDocument, Step
 from sopreview.minutes.dates import tanggal_teks
 from sopreview.store.session import Session
@@ -161,7 +160,7 @@ def recorded_table(session: Session, pid: str) -> Table:
     table.add_column(ratio=1)
     decision = session.decision(pid)
     if decision:
-        table.add_row("Keputusan", Text(DECISION_LABEL.get(decision.keputusan, decision.keputusan) + (f" — {decision.catatan}" if decision.catatan else "")))
+        table.add_row("Keputusan", Text(decision.label + (f" — {decision.catatan}" if decision.catatan else "")))
     else:
         table.add_row("Keputusan", Text("belum diputuskan (tekan d)", style="dim"))
     evaluation = session.evaluation(pid)

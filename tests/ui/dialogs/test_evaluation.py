@@ -35,8 +35,8 @@ def test_y_and_t_answer_and_move_on_the_count_is_live(session: Session, session_
 
     app = run_dialog(lambda: EvaluationDialog(session, P1), script)
     assert seen == [
-        "0 dari 7 kriteria terpenuhi (7 belum dijawab)",
-        "2 dari 7 kriteria terpenuhi (5 belum dijawab)",
+        "0 dari 7 kriteria terpenuhi (7 belum dinilai)",
+        "2 dari 7 kriteria terpenuhi (5 belum dinilai)",
         "6 dari 7 kriteria terpenuhi",
     ]
     assert app.results == ["Evaluasi disimpan: 6 dari 7 kriteria terpenuhi"]
@@ -58,7 +58,7 @@ def test_space_toggles_and_arrows_move(session: Session, session_path: Path) -> 
         await pilot.press("ctrl+s")
 
     app = run_dialog(lambda: EvaluationDialog(session, P1), script)
-    assert app.results == ["Evaluasi disimpan: 1 dari 7 kriteria terpenuhi (4 belum dijawab)"]
+    assert app.results == ["Evaluasi disimpan: 1 dari 7 kriteria terpenuhi (4 belum dinilai)"]
     with on_disk(session_path) as disk:
         evaluation = disk.evaluation(P1)
         assert evaluation is not None
@@ -109,7 +109,7 @@ def test_read_only_session_cannot_answer(session: Session, session_path: Path) -
         app = run_dialog(lambda: EvaluationDialog(follower, P1), script)
     finally:
         follower.close()
-    assert seen == {"summary": "0 dari 7 kriteria terpenuhi (7 belum dijawab)", "disabled": True}
+    assert seen == {"summary": "0 dari 7 kriteria terpenuhi (7 belum dinilai)", "disabled": True}
     assert app.results == []
     with on_disk(session_path) as disk:
         assert disk.evaluation(P1) is None
