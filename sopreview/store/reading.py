@@ -5,6 +5,7 @@ Nothing here writes, so a read-only follower (the projector) has exactly these m
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -161,6 +162,10 @@ class SessionReading:
             from sopreview.domain.loader import load_sops
         except ImportError as exc:  # pragma: no cover - the loader ships with the package
             raise SessionError(f"pemuat SOP tidak tersedia ({exc})") from None
-        result = load_sops(Path(sops_dir))
-        current = {p.id: proposal_hash(p) for p in result.proposals}
+        return self.changed_against({p.id: proposal_hash(p) for p in load_sops(Path(sops_dir)).proposals})
+
+    def changed_against(self, current: Mapping[str, str]) -> list[str]:
+        """Proposal ids whose current content hash (id -> ``proposal_hash``) differs from the snapshot.
+
+        For callers that have already loaded sops/ (the app does it off the UI thread)."""
         return [pid for pid in self._doc(schema.T_SESI)["urutan"] if current.get(pid) != self._static.hashes[pid]]

@@ -128,30 +128,31 @@ class SopReviewApp(App[None]):
 
     @work(thread=True, exclusive=True, group="periksa-sops")
     def _check_sops(self, sops_dir: Path, load: bool) -> None:
-        """Read sops/ for its problems off the UI thread (the session is only touched on the UI thread)."""
-        problems: list[Problem] | None = None
-        if load:
-            from sopreview.domain.loader import load_sops
+        """Read sops/ once, off the UI thread, for its problems and what changed since the snapshot.
 
-            try:
-                problems = load_sops(sops_dir).problems
-            except OSError as error:
-                self.call_from_thread(
-                    self.notify, f"{sops_dir}: tidak terbaca ({error.strerror})", severity="error", markup=False
-                )
-                return
-        self.call_from_thread(self._show_check, sops_dir, problems)
+        A session just created from the form (``load`` False) has its problems already and
+        cannot have changed yet. The session itself is only touched on the UI thread."""
+        if not load:
+            return
+        from sopreview.domain.loader import load_sops
+        from sopreview.domain.meeting import proposal_hash
 
-    def _show_check(self, sops_dir: Path, problems: list[Problem] | None) -> None:
+        try:
+            result = load_sops(sops_dir)
+        except OSError as error:
+            self.call_from_thread(
+                self.notify, f"{sops_dir}: tidak terbaca ({error.strerror})", severity="error", markup=False
+            )
+            return
+        hashes = {p.id: proposal_hash(p) for p in result.proposals}
+        self.call_from_thread(self._show_check, result.problems, hashes)
+
+    def _show_check(self, problems: list[Problem], hashes: dict[str, str]) -> None:
         session = self.session
         if session is None:
             return
-        if problems is not None:
-            self.problems = problems
-        try:
-            self.changed = session.changed_since_snapshot(sops_dir)
-        except (SessionError, OSError) as error:
-            self.notify(str(error), title="Perubahan sops/ tidak dapat diperiksa", severity="error", markup=False)
+        self.problems = problems
+        self.changed = session.changed_against(hashes)
         self.session_changed()
         errors = sum(1 for p in self.problems if p.is_error)
         if errors or self.changed:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -108,3 +110,28 @@ def test_read_only_agenda_follows_the_writer(demo: Path, clock: HandClock) -> No
         run_app(SopReviewApp(demo, None, clock=clock), script)
     finally:
         holder.close()
+
+
+def test_sops_folder_is_read_once_at_start_and_off_the_ui_thread(
+    demo: Path, clock: HandClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import sopreview.domain.loader as loader
+
+    real = loader.load_sops
+    calls: list[bool] = []
+
+    def counting(sops_dir: Path) -> loader.LoadResult:
+        calls.append(threading.current_thread() is threading.main_thread())
+        return real(sops_dir)
+
+    monkeypatch.setattr(loader, "load_sops", counting)
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.changed == [] and app.problems == []
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+    assert calls == [False]  # once, in a worker thread
