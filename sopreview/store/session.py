@@ -112,7 +112,7 @@ class Session(SessionReading, SessionWriting):
         found_version = schema.schema_version(data)
         migrated = schema.migrate(data, path)
         static = schema.check(migrated, path)
-        storage.install(migrated, storage.signature())
+        storage.install(migrated, storage.read_signature)  # not a fresh stat: see DurableStorage
         journal = Journal(journal_path(path))
         entries = journal.load()
         holder = None

@@ -79,8 +79,10 @@ class DurableStorage(Storage):
         self.path = Path(path)
         self.readonly = readonly
         self._exists = not create
-        self._data: Data | None = None if create else parse_file(self.path)
+        # The file's identity before its bytes: a writer replacing it in between leaves an old
+        # signature, so a follower's next reload() sees the change instead of missing it.
         self._signature = self._stat_signature() if not create else None
+        self._data: Data | None = None if create else parse_file(self.path)
         self._cache: dict[str, tuple[dict[str, Any], bytes]] = {}
         self._batch_depth = 0
         self._pending = False
@@ -147,6 +149,11 @@ class DurableStorage(Storage):
 
     def signature(self) -> tuple[int, int, int] | None:
         return self._stat_signature()
+
+    @property
+    def read_signature(self) -> tuple[int, int, int] | None:
+        """The identity of the file as it was when the data in memory was read."""
+        return self._signature
 
     # -- internals ----------------------------------------------------------
     def _stat_signature(self) -> tuple[int, int, int] | None:

@@ -84,3 +84,33 @@ def test_no_hardlinks_falls_back_to_copied_bak(session: Session, monkeypatch: py
     assert bak.exists()
     with Session.open(bak, readonly=True) as b:
         assert b.notes(PROPOSALS[0].id).startswith("n")
+
+
+def test_a_write_between_reading_and_stating_is_not_missed_by_a_follower(tmp_path: Path) -> None:
+    """The follower remembers the file's identity from before it read the bytes."""
+    from tests.store.builders import ORGANISASI, PROPOSALS
+
+    path = tmp_path / "s.json"
+    writer = Session.create(path, ORGANISASI, PROPOSALS)
+    real_parse = storage_module.parse_file
+    sneaked: list[bool] = []
+
+    def parse_then_writer_saves(p: Path) -> object:
+        data = real_parse(p)
+        if not sneaked:  # the operator saves right after the follower read the bytes
+            sneaked.append(True)
+            writer.record_decision(PROPOSALS[0].id, "disetujui")
+        return data
+
+    storage_module.parse_file = parse_then_writer_saves  # type: ignore[assignment]
+    try:
+        follower = Session.open(path, readonly=True)
+    finally:
+        storage_module.parse_file = real_parse  # type: ignore[assignment]
+    try:
+        assert follower.decision(PROPOSALS[0].id) is None  # it read the older bytes...
+        assert follower.reload() is True  # ...and notices the newer file
+        assert follower.decision(PROPOSALS[0].id) is not None
+    finally:
+        follower.close()
+        writer.close()
