@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 SESSIONS_DIR = Path("sessions")
 SOPS_DIR = Path("sops")
 EXIT_FILE, EXIT_VALUE, EXIT_LOCKED = 1, 2, 3
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 class UsageError(Exception):
@@ -50,7 +49,9 @@ def session_path(arg: str) -> Path:
     """``rapat-1`` -> ``sessions/rapat-1.json``; a path ending in ``.json`` is used as given."""
     if arg.endswith(".json"):
         return Path(arg)
-    if _NAME.fullmatch(arg):
+    from sopreview.store.catalog import is_session_name
+
+    if is_session_name(arg):
         return SESSIONS_DIR / f"{arg}.json"
     raise UsageError(f"{arg!r}: sebutkan nama sesi (huruf, angka, - _ .) atau path berkas yang berakhiran .json")
 

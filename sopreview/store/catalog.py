@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,14 @@ from sopreview.store import schema
 from sopreview.store.errors import SessionError
 from sopreview.store.lock import read_holder
 from sopreview.store.storage import parse_file
+
+
+_SESSION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def is_session_name(name: str) -> bool:
+    """A plain session name (``rapat-2022-06-16``): letters, digits, ``.``, ``-``, ``_``; no path."""
+    return _SESSION_NAME.fullmatch(name) is not None
 
 
 @dataclass(frozen=True)

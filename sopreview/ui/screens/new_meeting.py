@@ -6,7 +6,6 @@ place; the session is created by the same function the demo and the CLI use.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,6 +19,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from sopreview.demo import CannotStart, create_session
 from sopreview.domain.meeting import MeetingMeta, validate_meta
 from sopreview.domain.problems import Problem
+from sopreview.store.catalog import is_session_name
 from sopreview.store.errors import SessionError
 from sopreview.store.session import Session
 
@@ -36,12 +36,9 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 """(meta field, label, default) in form order; date and time default to now."""
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-
-
 def check_name(name: str, sessions_dir: Path) -> str | None:
     """Error for a session file name, or None (a plain name, not a path, not taken)."""
-    if not _NAME.match(name):
+    if not is_session_name(name):
         return "Nama berkas hanya boleh huruf, angka, titik, - dan _ (tanpa spasi atau garis miring)."
     if (sessions_dir / f"{name}.json").exists():
         return f"{sessions_dir / (name + '.json')} sudah ada; pilih nama lain."
