@@ -6,19 +6,17 @@ Kept free of Textual so the CLI, the tests and the benchmark create sessions exa
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import sopreview
 from sopreview.domain.loader import LoadResult, load_sops
-from sopreview.domain.meeting import MeetingMeta, default_officials
+from sopreview.domain.meeting import MeetingMeta
 from sopreview.store.errors import SessionError
-from sopreview.store.session import DEFAULT_ACARA, Session
+from sopreview.store.session import Session
 
 DEMO_META = MeetingMeta(
     judul=(
@@ -69,11 +67,6 @@ def create_session(
     if not result.proposals:
         details = "\n".join(str(p) for p in result.errors[:5])
         raise CannotStart(f"{sops_dir}: tidak ada usulan SOP yang valid untuk dibahas.\n{details}".rstrip())
-    officials = default_officials(result.organisasi.orang)  # as `sopreview new` does
-    missing: dict[str, Any] = {k: v for k, v in officials.items() if not getattr(meta, k)}
-    if not meta.acara:  # the minutes' Acara section is never empty (as with `sopreview new`)
-        missing["acara"] = DEFAULT_ACARA
-    meta = dataclasses.replace(meta, **missing)
     session = Session.create(path, result.organisasi, result.proposals, meta=meta, sops_dir=sops_dir, clock=clock)
     return session, result
 

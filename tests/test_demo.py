@@ -23,7 +23,7 @@ def test_a_meeting_started_from_the_app_form_has_an_agenda_item(tmp_path: Path) 
     """The 'Rapat baru' form gives no acara: the minutes' Acara section must not come out empty."""
     from sopreview.demo import bundled_sops, create_session
     from sopreview.domain.meeting import MeetingMeta
-    from sopreview.store.session import DEFAULT_ACARA
+    from sopreview.domain.meeting import DEFAULT_ACARA
 
     session, _ = create_session(tmp_path / "rapat.json", bundled_sops(),
                                 MeetingMeta(judul="Rapat", tanggal="2022-07-01"))

@@ -195,8 +195,8 @@ def _choice(value: str) -> str:
 # -- handlers -------------------------------------------------------------------------
 def run_new(args: argparse.Namespace) -> int:
     from sopreview.domain.loader import load_sops
-    from sopreview.domain.meeting import MeetingMeta, default_officials
-    from sopreview.store.session import DEFAULT_ACARA, DEFAULT_JUDUL, Session
+    from sopreview.domain.meeting import MeetingMeta
+    from sopreview.store.session import Session
 
     path = session_path(args.session)
     if path.exists():
@@ -219,11 +219,7 @@ def run_new(args: argparse.Namespace) -> int:
     if not result.proposals and previous is None:
         print(f"galat: {args.sops}: tidak ada usulan SOP yang sah; sesi tidak dibuat", file=sys.stderr)
         return EXIT_FILE
-    from datetime import date
-
-    meta = MeetingMeta.from_dict({"judul": DEFAULT_JUDUL, "tanggal": date.today().isoformat(), "acara": DEFAULT_ACARA,
-                                  **default_officials(result.organisasi.orang),
-                                  **{k: v for k, v in given.items() if v}})  # empty: keep the default
+    meta = MeetingMeta.from_dict({k: v for k, v in given.items() if v})  # Session.create fills the rest
     with Session.create(path, result.organisasi, result.proposals, meta=meta, sops_dir=Path(args.sops),
                         carry_over_from=previous) as session:
         total = len(session.proposals())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import dataclasses
 from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -374,6 +375,26 @@ def find_name(nama: str, names: list[str] | tuple[str, ...]) -> str | None:
 
 OFFICIAL_JABATAN: dict[str, str] = {"ketua": "ketua", "sekretaris": "sekretaris"}
 """Meta field -> the first word of the jabatan that marks who usually fills it."""
+
+
+DEFAULT_JUDUL = "Rapat Penyusunan dan Evaluasi SOP Administrasi Pemerintahan"
+DEFAULT_ACARA = ("Pembahasan dan evaluasi usulan SOP Administrasi Pemerintahan",)
+
+
+def with_defaults(meta: MeetingMeta, orang: tuple[Orang, ...] | list[Orang], today: str) -> MeetingMeta:
+    """The header a new session starts with: what was given, and for what was left empty a
+    title, today's date, one agenda line and the officials the organisation makes unambiguous.
+
+    Every way of starting a meeting (CLI, the app's form, the demo) goes through Session.create,
+    which applies this once."""
+    filled: dict[str, Any] = {k: v for k, v in default_officials(orang).items() if not getattr(meta, k)}
+    if not meta.judul:
+        filled["judul"] = DEFAULT_JUDUL
+    if not meta.tanggal:
+        filled["tanggal"] = today
+    if not meta.acara:
+        filled["acara"] = DEFAULT_ACARA
+    return dataclasses.replace(meta, **filled)
 
 
 def default_officials(orang: tuple[Orang, ...] | list[Orang]) -> dict[str, str]:

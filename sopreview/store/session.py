@@ -16,7 +16,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
-from sopreview.domain.meeting import AuditEntry, Criterion, MeetingMeta
+from sopreview.domain.meeting import DEFAULT_ACARA, DEFAULT_JUDUL, AuditEntry, Criterion, MeetingMeta, with_defaults
 from sopreview.domain.model import Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.audit import Journal, journal_path, to_entry
@@ -36,14 +36,12 @@ from sopreview.store.writing import SessionWriting
 
 __all__ = [
     "InvalidValue", "ReadOnlySession", "SaveFailed", "Session", "SessionError", "SessionFileError",
-    "SessionLocked", "UnknownProposal",
+    "SessionLocked", "UnknownProposal", "DEFAULT_ACARA", "DEFAULT_JUDUL",
 ]
 
 Clock = Callable[[], datetime]
 Key = tuple[Any, ...]
 
-DEFAULT_JUDUL = "Rapat Penyusunan dan Evaluasi SOP Administrasi Pemerintahan"
-DEFAULT_ACARA = ("Pembahasan dan evaluasi usulan SOP Administrasi Pemerintahan",)
 NOT_UNDOABLE = frozenset({"buat", "pulihkan", "migrasi"})
 """Undo stops at these: creation, a restore from backup, a schema upgrade."""
 NOT_REVERTED = frozenset({(schema.T_SESI, "next_action")})
@@ -153,9 +151,8 @@ class Session(SessionReading, SessionWriting):
             if path.exists():
                 raise SessionError(f"{path}: sudah ada; pilih nama lain (sesi yang ada tidak ditimpa)")
             warnings = set_aside_orphan_journal(path, now)
-            data, entry = build_session_data(organisasi, plan, meta or MeetingMeta(
-                judul=DEFAULT_JUDUL, tanggal=now.date().isoformat(), acara=DEFAULT_ACARA),
-                criteria, sops_dir, now)
+            meta = with_defaults(meta or MeetingMeta(), organisasi.orang, now.date().isoformat())
+            data, entry = build_session_data(organisasi, plan, meta, criteria, sops_dir, now)
             static = schema.check(data, path)
             storage = DurableStorage(path, create=True)
             storage.write(data)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.store.builders import ORGANISASI, P1, P2, P3, P4, PROPOSALS, FakeClock
-from sopreview.domain.meeting import DEFAULT_CRITERIA, MeetingMeta, proposal_hash
+from sopreview.domain.meeting import DEFAULT_ACARA, DEFAULT_JUDUL, DEFAULT_CRITERIA, MeetingMeta, proposal_hash
 from sopreview.domain.model import Orang
 from sopreview.store.session import (
     InvalidValue,
@@ -330,9 +330,17 @@ def test_file_is_plain_tinydb_json(session: Session) -> None:
 
 
 def test_meta_given_at_creation(session_path: Path) -> None:
-    meta = MeetingMeta(judul="Rapat X", tanggal="2022-06-16", tempat="Aula")
+    meta = MeetingMeta(judul="Rapat X", tanggal="2022-06-16", tempat="Aula", ketua="Ketua Tamu")
     with Session.create(session_path, ORGANISASI, PROPOSALS, meta=meta) as s:
-        assert s.meta == meta
+        # What was given is kept; what was left empty gets the defaults every start path shares.
+        assert (s.meta.judul, s.meta.tanggal, s.meta.tempat, s.meta.ketua) == ("Rapat X", "2022-06-16", "Aula",
+                                                                               "Ketua Tamu")
+        assert s.meta.acara == DEFAULT_ACARA and s.meta.notulis == ""
+    other = session_path.with_name("lain.json")
+    with Session.create(other, ORGANISASI, PROPOSALS) as s:
+        assert s.meta.judul == DEFAULT_JUDUL and s.meta.tanggal
+        ketua = [o.nama for o in ORGANISASI.orang if o.jabatan.startswith("Ketua")]
+        assert s.meta.ketua == (ketua[0] if len(ketua) == 1 else "")
 
 
 def test_follower_reads_entry_before_the_journal_has_it(session: Session) -> None:
