@@ -97,10 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         note = snapshot_note(session)
         written = export_minutes(session, fmt, target)
-    except ExportError as exc:
-        print(f"Notulen tidak ditulis: {exc}", file=sys.stderr)
-        return 1
-    except SessionError as exc:
+    except (ExportError, SessionError) as exc:
         print(f"Notulen tidak ditulis: {exc}", file=sys.stderr)
         return 1
     finally:

@@ -134,10 +134,11 @@ class SessionWriting:
 
     def remove_action(self, action_id: int) -> None:
         self._writable()
-        known = [a.id for a in self.actions()]
-        if action_id not in known:
-            raise InvalidValue(f"tindak lanjut #{action_id} tidak ada; pilihan: {', '.join(map(str, known)) or '-'}")
-        action = next(a for a in self.actions() if a.id == action_id)
+        actions = {a.id: a for a in self.actions()}
+        action = actions.get(action_id)
+        if action is None:
+            known = ", ".join(map(str, actions)) or "-"
+            raise InvalidValue(f"tindak lanjut #{action_id} tidak ada; pilihan: {known}")
         self._commit("tindak_lanjut", action.proposal_id or "rapat", [((schema.T_AKSI, action_id), None)],
                      f"Tindak lanjut #{action_id} dihapus: {action.apa}")
 
