@@ -232,6 +232,13 @@ def _load_organisasi(sops_dir: Path, problems: list[Problem]) -> Organisasi | No
             check.problem(("subbag", index, "kode"), f"kode '{sb.kode}' tidak bisa menjadi nama folder",
                           "pakai huruf kecil, angka dan tanda '-', mis. `keuangan-umum-logistik`")
         codes.add(sb.kode)
+    kertas = check.text(data, "kertas", ()).strip().upper()
+    if kertas and kertas not in ("A4", "F4"):
+        check.problem(("kertas",), f"kertas '{kertas}' tidak dikenal", "tulis `kertas: A4` atau `kertas: F4`")
+        kertas = ""
+    zona = check.text(data, "zona_waktu", ()).strip().upper() or "WIB"
+    if zona not in ("WIB", "WITA", "WIT"):
+        check.problem(("zona_waktu",), f"zona waktu '{zona}' tidak dikenal", "tulis WIB, WITA atau WIT")
     organisasi = Organisasi(
         nama=check.text(data, "nama", (), required=True),
         alamat=check.text(data, "alamat", ()),
@@ -239,9 +246,29 @@ def _load_organisasi(sops_dir: Path, problems: list[Problem]) -> Organisasi | No
         subbag=tuple(subbag),
         orang=tuple(orang),
         sampel=check.boolean(data, "sampel", ()),
+        kertas=kertas,
+        logo=_logo(check, sops_dir, check.text(data, "logo", ()).strip()),
+        zona_waktu=zona,
     )
     problems.extend(own)
     return None if any(p.is_error for p in own) else organisasi
+
+
+def _logo(check: Checker, sops_dir: Path, logo: str) -> str:
+    """The logo path as written when it names a PNG or JPEG file inside the sops folder."""
+    if not logo:
+        return ""
+    path = (sops_dir / logo).resolve()
+    if path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        check.problem(("logo",), f"logo '{logo}' bukan berkas PNG atau JPEG", "simpan logo sebagai .png atau .jpg")
+    elif not path.is_relative_to(sops_dir.resolve()):
+        check.problem(("logo",), f"logo '{logo}' berada di luar folder sops", "salin logo ke dalam folder sops/")
+    elif not path.is_file():
+        check.problem(("logo",), f"berkas logo '{logo}' tidak ditemukan",
+                      f"path relatif terhadap folder sops/, mis. `logo: logo-kpu.png` untuk {sops_dir / 'logo-kpu.png'}")
+    else:
+        return logo
+    return ""
 
 
 def _rows(check: Checker, data: dict[str, Any], key: str, spec: dict[str, Any]) -> list[dict[str, str]]:

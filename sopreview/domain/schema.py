@@ -80,6 +80,9 @@ ORGANISASI_FIELDS: dict[str, FieldSpec] = {
     "kota": FieldSpec(TEXT, doc="Kota untuk blok tanda tangan"),
     "subbag": FieldSpec(MAPPING, required=True, doc="Daftar sub bagian: kode, nama, kepala"),
     "orang": FieldSpec(MAPPING, doc="Daftar orang yang dapat hadir: nama, jabatan, unit, nip, pangkat"),
+    "kertas": FieldSpec(TEXT, doc="Kertas dokumen SOP: A4 atau F4"),
+    "logo": FieldSpec(TEXT, doc="Berkas logo (PNG/JPEG) untuk kop, relatif terhadap folder sops/"),
+    "zona_waktu": FieldSpec(TEXT, doc="Zona waktu di notulen: WIB, WITA atau WIT"),
 }
 
 SUBBAG_FIELDS: dict[str, FieldSpec] = {
