@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sopreview.cli.validate_cmd",
     "sopreview.cli.session_cmds",
     "sopreview.cli.export_cmds",
+    "sopreview.cli.dokumen_cmd",
     "sopreview.cli.app_cmds",
     "sopreview.cli.projector_cmds",
 )
