@@ -448,6 +448,7 @@ def _header(cols: list[Column], titles: list[list[str]], area: Area, head_h: flo
 
     def cell(x: float, y: float, w: float, h: float, lines: list[str]) -> None:
         items.append(Rect(round(x, 3), round(y, 3), round(w, 3), round(h, 3), fill=HEADER_FILL))
+        lines = [part for line in lines for part in wrap(line, w - 1.0, HEAD_SIZE, bold=True)]
         lh = line_height(HEAD_SIZE)
         top = y + (h - lh * len(lines)) / 2
         for k, line in enumerate(lines):
