@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sopreview.cli.session_cmds",
     "sopreview.cli.export_cmds",
     "sopreview.cli.dokumen_cmd",
+    "sopreview.cli.hadir_cmd",
     "sopreview.cli.app_cmds",
     "sopreview.cli.projector_cmds",
 )
