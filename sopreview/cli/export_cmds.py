@@ -16,7 +16,7 @@ from sopreview.cli.common import add_command
 if TYPE_CHECKING:
     from sopreview.store.session import Session
 
-FORMAT_CHOICES: tuple[str, ...] = ("md", "html", "docx", "csv")
+FORMAT_CHOICES: tuple[str, ...] = ("md", "html", "docx", "csv", "pdf")
 DEFAULT_FORMAT = "docx"
 
 
@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = add_command(
         sub,
         "export",
-        "Tulis notulen rapat (Markdown, HTML, Word, atau CSV keputusan) dari berkas sesi.",
+        "Tulis notulen rapat (Markdown, HTML, Word, PDF, atau CSV keputusan) dari berkas sesi.",
         run_export,
     )
     parser.add_argument("session", metavar="SESI",
@@ -35,8 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         dest="format",
         choices=FORMAT_CHOICES,
         default=None,
-        help="md, html, docx atau csv (bawaan: dari akhiran -o, selain itu docx)",
+        help="md, html, docx, pdf atau csv (bawaan: dari akhiran -o, selain itu docx)",
     )
+    parser.add_argument("--lampiran-sop", action="store_true", dest="lampiran_sop",
+                        help="lampirkan dokumen SOP yang disetujui (pdf, html, docx)")
     parser.add_argument(
         "-o",
         "--output",
@@ -96,7 +98,16 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     try:
         note = snapshot_note(session)
-        written = export_minutes(session, fmt, target)
+        if args.lampiran_sop:
+            from sopreview.documents.export import DocumentError
+            from sopreview.documents.lampiran import export_with_appendix
+
+            try:
+                written = export_with_appendix(session_path, fmt, target)
+            except DocumentError as exc:
+                raise ExportError(str(exc)) from None
+        else:
+            written = export_minutes(session, fmt, target)
     except (ExportError, SessionError) as exc:
         print(f"Notulen tidak ditulis: {exc}", file=sys.stderr)
         return 1

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from fpdf import FPDF
 
-from sopreview.domain.sopdoc.geometry import PENGHUBUNG, Image, Page, Path, Rect, Shape, Text
+from sopreview.domain.sopdoc.geometry import Image, Page, Path, Rect, Shape, Text
 
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -28,13 +28,18 @@ def render_pdf(pages: Sequence[Page], *, judul: str = "", dibuat: datetime | Non
     pdf.set_creator("sopreview")
     pdf.set_producer("sopreview")
     pdf.core_fonts_encoding = "windows-1252"
-    pdf.set_auto_page_break(False)
     pdf.set_margin(0)
+    draw_pages(pdf, pages)
+    return bytes(pdf.output())
+
+
+def draw_pages(pdf: FPDF, pages: Sequence[Page]) -> None:
+    """Add ``pages`` to ``pdf`` (also after other content: the minutes' SOP appendix)."""
+    pdf.set_auto_page_break(False)
     for page in pages:
         pdf.add_page(format=(page.kertas.lebar, page.kertas.tinggi))
         for item in page.items:
             _draw(pdf, item)
-    return bytes(pdf.output())
 
 
 def _draw(pdf: FPDF, item: object) -> None:
@@ -69,6 +74,3 @@ def _draw(pdf: FPDF, item: object) -> None:
         pdf.text(x, item.y, item.teks)
     elif isinstance(item, Image):
         pdf.image(item.path, item.x, item.y, item.w, item.h, keep_aspect_ratio=True)
-
-
-__all__ = ["PENGHUBUNG", "render_pdf"]

@@ -37,6 +37,8 @@ def renderer(fmt: str) -> Callable[[Minutes], bytes]:
         from sopreview.minutes.docx import render
     elif fmt == "csv":
         from sopreview.minutes.csv import render
+    elif fmt == "pdf":
+        from sopreview.minutes.pdf import render
     else:
         raise ExportError(f"Format '{fmt}' tidak dikenal. Pilih salah satu: {', '.join(FORMATS)}.")
     return render

@@ -7,7 +7,7 @@ and the daftar hadir appendix.
 
 from __future__ import annotations
 
-from sopreview.minutes.model import ItemNotulen, Minutes
+from sopreview.minutes.model import DAFTAR_HADIR_KOLOM, ItemNotulen, Minutes, daftar_hadir_row
 
 TEXT_WIDTH_MM = 165.0
 """A4 (210 mm) minus the 25 mm left and 20 mm right margins."""
@@ -116,5 +116,4 @@ class NotulenLayout:
         self.keputusan(m)
         self.ttd(m)
         self.heading("Lampiran: Daftar Hadir", 2, page_break=True)
-        self.table(["No", "Nama", "Jabatan", "Keterangan"],
-                   [[str(h.no), h.nama, h.jabatan, h.keterangan] for h in m.daftar_hadir], [9, 55, 61, 40])
+        self.table(list(DAFTAR_HADIR_KOLOM), [daftar_hadir_row(h) for h in m.daftar_hadir], [9, 42, 52, 27, 35])
