@@ -29,7 +29,7 @@ from sopreview.domain.sopdoc.document import (
 from sopreview.domain.sopdoc.flowtable import LayoutError
 from sopreview.domain.sopdoc.geometry import Paper, paper
 from sopreview.domain.sopdoc.identity import Kop
-from sopreview.minutes.dates import hari_tanggal_teks
+from sopreview.domain.dates import hari_tanggal_teks
 from sopreview.minutes.export import ExportError, check_target, write_atomic
 
 DOC_FORMATS: dict[str, str] = {"pdf": "PDF", "html": "HTML", "docx": "Word (DOCX)"}

@@ -8,7 +8,7 @@ from sopreview.documents.export import DocumentError
 from sopreview.domain.model import Orang
 from sopreview.domain.sopdoc.attendance import COLUMNS, SheetInfo, jabatan_unit, layout_attendance
 from sopreview.domain.sopdoc.geometry import Paper, paper
-from sopreview.minutes.dates import dengan_zona, hari_tanggal_teks, rentang_waktu
+from sopreview.domain.dates import dengan_zona, hari_tanggal_teks, rentang_waktu
 from sopreview.minutes.export import ExportError, check_target, write_atomic
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sopreview.domain.meeting import ATTENDANCE_LABEL, Action, Attendance, Criterion, Evaluation, find_name
+from sopreview.domain.criteria import Criterion
+from sopreview.domain.records import Action, Attendance, Evaluation, find_name
+from sopreview.domain.vocab import ATTENDANCE_LABEL
 from sopreview.domain.model import JENIS, Orang, Organisasi, Proposal
+from sopreview.domain import dates
 from sopreview.domain.sopdoc.attendance import jabatan_unit
 from sopreview.domain.sopdoc.identity import format_nip
-from sopreview.minutes import dates
 from sopreview.minutes.model import (
     BELUM,
     CARRY_OVER,

@@ -12,7 +12,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from sopreview.domain.sopdoc.metrics import printable
-from sopreview.minutes import dates
+from sopreview.domain import dates
 from sopreview.minutes.layout import TEXT_WIDTH_MM, NotulenLayout
 from sopreview.minutes.model import Minutes
 

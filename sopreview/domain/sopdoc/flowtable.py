@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from sopreview.domain.flowchart_route import BOTTOM, PORT, TOP, RoutePlan, Side, plan_routes
+from sopreview.domain.flowchart.route import BOTTOM, PORT, TOP, RoutePlan, Side, plan_routes
 from sopreview.domain.model import SIMBOL_KEPUTUSAN, SIMBOL_MULAI, SIMBOL_SELESAI, SopDocument, Step
 from sopreview.domain.sopdoc.geometry import (
     CAPSULE,

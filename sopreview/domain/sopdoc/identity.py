@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sopreview.domain.model import SopDocument
 from sopreview.domain.sopdoc.geometry import Image, Item, Rect, Text
 from sopreview.domain.sopdoc.metrics import line_height, wrap
-from sopreview.minutes.dates import tanggal_teks
+from sopreview.domain.dates import tanggal_teks
 
 SIZE = 8.0
 PAD = 1.5
