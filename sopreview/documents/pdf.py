@@ -6,12 +6,13 @@ from the content.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from fpdf import FPDF
 
 from sopreview.domain.sopdoc.geometry import Image, Page, Path, Rect, Shape, Text
+from sopreview.domain.sopdoc.metrics import text_width
 
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -36,41 +37,63 @@ def render_pdf(pages: Sequence[Page], *, judul: str = "", dibuat: datetime | Non
 def draw_pages(pdf: FPDF, pages: Sequence[Page]) -> None:
     """Add ``pages`` to ``pdf`` (also after other content: the minutes' SOP appendix)."""
     pdf.set_auto_page_break(False)
+    pen = _Pen(pdf)
     for page in pages:
         pdf.add_page(format=(page.kertas.lebar, page.kertas.tinggi))
+        pen.reset()
         for item in page.items:
-            _draw(pdf, item)
+            pen.draw(item)
 
 
-def _draw(pdf: FPDF, item: object) -> None:
-    if isinstance(item, Rect):
-        style = ""
-        if item.fill:
-            pdf.set_fill_color(*_rgb(item.fill))
-            style += "F"
-        if item.stroke:
-            pdf.set_draw_color(*_rgb(item.stroke))
-            pdf.set_line_width(item.tebal)
-            style += "D"
-        if style:
-            pdf.rect(item.x, item.y, item.w, item.h, style="DF" if style == "FD" else style)
-    elif isinstance(item, Shape):
-        pdf.set_draw_color(0, 0, 0)
-        pdf.set_line_width(0.3)
-        pdf.set_fill_color(255, 255, 255)
-        pdf.polygon(list(item.outline()), style="DF")
-    elif isinstance(item, Path):
-        pdf.set_draw_color(0, 0, 0)
-        pdf.set_line_width(item.tebal)
-        pdf.polyline(list(item.points))
-        if item.panah:
-            pdf.set_fill_color(0, 0, 0)
-            pdf.polygon(list(item.arrowhead()), style="F")
-    elif isinstance(item, Text):
-        pdf.set_font("helvetica", "B" if item.bold else "", item.size)
-        pdf.set_text_color(*_rgb(item.warna))
-        width = pdf.get_string_width(item.teks)
-        x = item.x - (width / 2 if item.anchor == "middle" else width if item.anchor == "end" else 0)
-        pdf.text(x, item.y, item.teks)
-    elif isinstance(item, Image):
-        pdf.image(item.path, item.x, item.y, item.w, item.h, keep_aspect_ratio=True)
+class _Pen:
+    """Draws items, setting colours, widths and fonts only when they change (fpdf2 state calls are slow)."""
+
+    def __init__(self, pdf: FPDF) -> None:
+        self.pdf = pdf
+        self.reset()
+
+    def reset(self) -> None:
+        self.state: dict[str, object] = {}
+
+    def _set(self, key: str, value: object, apply: Callable[[], None]) -> None:
+        if self.state.get(key) != value:
+            apply()
+            self.state[key] = value
+
+    def stroke(self, colour: str, width: float) -> None:
+        self._set("draw", colour, lambda: self.pdf.set_draw_color(*_rgb(colour)))
+        self._set("width", width, lambda: self.pdf.set_line_width(width))
+
+    def fill(self, colour: str) -> None:
+        self._set("fill", colour, lambda: self.pdf.set_fill_color(*_rgb(colour)))
+
+    def draw(self, item: object) -> None:
+        pdf = self.pdf
+        if isinstance(item, Rect):
+            style = ("F" if item.fill else "") + ("D" if item.stroke else "")
+            if item.fill:
+                self.fill(item.fill)
+            if item.stroke:
+                self.stroke(item.stroke, item.tebal)
+            if style:
+                pdf.rect(item.x, item.y, item.w, item.h, style="DF" if style == "FD" else style)
+        elif isinstance(item, Shape):
+            self.stroke("000000", 0.3)
+            self.fill("ffffff")
+            pdf.polygon(list(item.outline()), style="DF")
+        elif isinstance(item, Path):
+            self.stroke("000000", item.tebal)
+            pdf.polyline(list(item.points))
+            if item.panah:
+                self.fill("000000")
+                pdf.polygon(list(item.arrowhead()), style="F")
+        elif isinstance(item, Text):
+            style = "B" if item.bold else ""
+            self._set("font", (style, item.size), lambda: pdf.set_font("helvetica", style, item.size))
+            self._set("text", item.warna, lambda: pdf.set_text_color(*_rgb(item.warna)))
+            # The layout's own Helvetica metrics: the same widths fpdf2 would compute, without its text shaping.
+            width = text_width(item.teks, item.size, item.bold)
+            x = item.x - (width / 2 if item.anchor == "middle" else width if item.anchor == "end" else 0)
+            pdf.text(x, item.y, item.teks)
+        elif isinstance(item, Image):
+            pdf.image(item.path, item.x, item.y, item.w, item.h, keep_aspect_ratio=True)
