@@ -344,7 +344,7 @@ def _draw_page(page: int, rows: list[int], steps: list[Step], cols: list[Column]
             continue
         if d.src is not None and d.dst is not None:
             a, b = syms[d.src], syms[d.dst]
-            mid = round(b.top - 2.0, 3)  # jog inside the target row, clear of the grid line
+            mid = _jog_y(a.bottom, row_y[d.src] + heights[d.src], b.top)
             pts = [(a.cx, a.bottom)]
             if abs(a.cx - b.cx) > 0.01:
                 pts += [(a.cx, mid), (b.cx, mid)]
@@ -370,6 +370,13 @@ def _draw_page(page: int, rows: list[int], steps: list[Step], cols: list[Column]
     items += arrows
     items += [s.shape for s in syms.values()]
     return items
+
+
+def _jog_y(below: float, border: float, above: float) -> float:
+    """Where an arrow to the next row runs sideways: the middle of the larger gap, off the grid line."""
+    if above - border >= border - below:
+        return round(border + (above - border) / 2, 3)
+    return round(below + (border - below) / 2, 3)
 
 
 def _track_xs(widths: list[int], start: float) -> list[float]:
