@@ -11,7 +11,7 @@ import pytest
 
 import sopreview
 
-NON_UI_PACKAGES = ("sopreview.domain", "sopreview.store", "sopreview.minutes")
+NON_UI_PACKAGES = ("sopreview.domain", "sopreview.store", "sopreview.minutes", "sopreview.documents")
 
 
 def _modules() -> list[str]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from sopreview.domain.sopdoc.geometry import Image, Page, Path, Rect, Shape, Text
+from sopreview.domain.sopdoc.metrics import text_width
 
 FONT = "Helvetica, Arial, 'Liberation Sans', sans-serif"
 """Arial and Liberation Sans share Helvetica's widths, which the layout wrapped with."""
@@ -43,8 +44,11 @@ def page_svg(page: Page, *, logo_href: dict[str, str] | None = None) -> str:
             weight = ' font-weight="bold"' if item.bold else ""
             colour = f' fill="#{item.warna}"' if item.warna != "000000" else ""
             # font-size in user units (mm): points × 25.4 / 72
+            # textLength holds each line to the width the layout measured, whatever font the viewer has.
+            length = text_width(item.teks, item.size, item.bold)
             out.append(f'<text x="{_n(item.x)}" y="{_n(item.y)}" font-size="{_n(item.size * 25.4 / 72)}"'
-                       f' text-anchor="{item.anchor}"{weight}{colour} xml:space="preserve">{escape(item.teks)}</text>')
+                       f' text-anchor="{item.anchor}"{weight}{colour} textLength="{_n(length)}"'
+                       f' lengthAdjust="spacingAndGlyphs" xml:space="preserve">{escape(item.teks)}</text>')
         elif isinstance(item, Image):
             href = (logo_href or {}).get(item.path, "")
             if href:

@@ -147,3 +147,15 @@ def test_nip_is_grouped() -> None:
 def test_f4_pages_are_folio_landscape(sample: list[Proposal]) -> None:
     printed = layout_sop(sample[0].dokumen, KOP, paper("F4"))
     assert {(p.kertas.lebar, p.kertas.tinggi) for p in printed.pages} == {(330.0, 215.0)}
+
+
+def test_layout_layer_is_pure() -> None:
+    """The layout imports no renderer (fpdf2, Pillow, python-docx) and no UI."""
+    import subprocess
+    import sys
+
+    code = ("import sys, sopreview.domain.sopdoc.document, sopreview.domain.sopdoc.attendance; "
+            "bad = [m for m in ('fpdf', 'PIL', 'docx', 'textual', 'rich') if m in sys.modules]; "
+            "print(bad); sys.exit(1 if bad else 0)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-400:]
