@@ -59,17 +59,35 @@ def new_document(kertas: Paper) -> DocxDocument:
     return document
 
 
-def set_header_footer(document: DocxDocument, *, rancangan: bool, footer: str) -> None:
-    section = document.sections[0]
+def set_header_footer(section: object, *, rancangan: bool, footer: str) -> None:
+    """This section's own header (the RANCANGAN mark) and footer (the decision): every page shows them."""
+    header, foot = section.header, section.footer  # type: ignore[attr-defined]
+    header.is_linked_to_previous = False
+    foot.is_linked_to_previous = False
     if rancangan:
-        p = section.header.paragraphs[0]
+        p = header.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         run = p.add_run(STAMP)
         run.bold = True
         run.font.size = Pt(12)
         run.font.color.rgb = RGBColor(0xC0, 0, 0)
     if footer:
-        section.footer.paragraphs[0].add_run(clean(footer)).font.size = Pt(8)
+        foot.paragraphs[0].add_run(clean(footer)).font.size = Pt(8)
+
+
+def sop_section(document: DocxDocument, item: DocxSop, kertas: Paper, *, new: bool) -> None:
+    """The SOP in a section of its own (landscape, its header and footer), after a page break when ``new``."""
+    if new:
+        from docx.enum.section import WD_SECTION
+
+        section = document.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE if kertas.lebar > kertas.tinggi else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(kertas.lebar), Mm(kertas.tinggi)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Mm(MARGIN))
+    set_header_footer(document.sections[-1], rancangan=item.printed.status.rancangan,
+                      footer=item.printed.status.keputusan)
+    add_sop(document, item, kertas)
 
 
 def save(document: DocxDocument) -> bytes:
@@ -125,12 +143,10 @@ def table(document: DocxDocument, header: Sequence[str], rows: Sequence[Sequence
     return t
 
 
-def add_sop(document: DocxDocument, item: DocxSop, kertas: Paper, *, first: bool) -> None:
+def add_sop(document: DocxDocument, item: DocxSop, kertas: Paper) -> None:
     """Identity table, flowchart pictures, then the step table."""
     doc, printed = item.doc, item.printed
     width = kertas.lebar - 2 * MARGIN
-    if not first:
-        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     heading = document.add_paragraph()
     heading.add_run(clean(printed.pages[0].judul)).bold = True
     if printed.status.rancangan:
@@ -206,11 +222,7 @@ def render_sop_docx(items: Sequence[DocxSop], kertas: Paper, *, toc: Sequence[Se
                     judul: str = "") -> bytes:
     """One or more SOPs in one Word file; ``toc`` rows (No, Nama, Nomor, Unit, Status) make a bundle."""
     document = new_document(kertas)
-    rancangan = any(i.printed.status.rancangan for i in items)
-    footers = {i.printed.status.keputusan for i in items if i.printed.status.keputusan}
-    set_header_footer(document, rancangan=rancangan and len(items) == 1,
-                      footer=footers.pop() if len(footers) == 1 and len(items) == 1 else "")
-    first = True
+    new = False
     if toc is not None:
         document.add_paragraph().add_run("DAFTAR ISI").bold = True
         if judul:
@@ -218,10 +230,8 @@ def render_sop_docx(items: Sequence[DocxSop], kertas: Paper, *, toc: Sequence[Se
         width = kertas.lebar - 2 * MARGIN
         table(document, ["No", "Nama SOP", "Nomor SOP", "Unit / Sub Bagian", "Status"], toc,
               [12, width * 0.4, width * 0.2, width * 0.2, width * 0.2 - 12])
-        first = False
+        new = True
     for item in items:
-        add_sop(document, item, kertas, first=first)
-        first = False
-        if len(items) > 1 and item.printed.status.keputusan:
-            document.add_paragraph().add_run(clean(item.printed.status.keputusan)).italic = True
+        sop_section(document, item, kertas, new=new)
+        new = True
     return save(document)

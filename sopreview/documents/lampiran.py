@@ -58,22 +58,12 @@ def render_with_appendix(session_path: Path, fmt: str) -> bytes:
                     "break-before: page; } section.halaman-sop svg { display: block; }</style>\n"
                     f'<h2 class="lampiran-sop">Lampiran: Dokumen SOP yang disetujui</h2>\n{sheets}\n')
         return html.replace("</body>", appendix + "</body>", 1).encode("utf-8")
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.shared import Mm
-
-    from sopreview.documents.docx import DocxSop, add_sop, save
+    from sopreview.documents.docx import DocxSop, save, sop_section
     from sopreview.minutes.docx import build as build_docx
 
     document = build_docx(minutes)
-    for n, (proposal, sop, kop) in enumerate(printed):
-        section = document.add_section(WD_SECTION.NEW_PAGE)
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Mm(kertas.lebar), Mm(kertas.tinggi)
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Mm(10))
-        if n == 0:
-            document.add_paragraph().add_run("Lampiran: Dokumen SOP yang disetujui").bold = True
-        add_sop(document, DocxSop(proposal.dokumen, sop, kop), kertas, first=True)
+    for proposal, sop, kop in printed:
+        sop_section(document, DocxSop(proposal.dokumen, sop, kop), kertas, new=True)
     return save(document)
 
 

@@ -142,3 +142,19 @@ def test_no_clock_in_the_files(folder_source: Source) -> None:
     assert Document(io.BytesIO(docx)).core_properties.created.year == 2000
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+
+
+def test_docx_bundle_marks_every_sop_in_its_own_header(folder_source: Source) -> None:
+    from sopreview.documents.export import Status
+
+    proposals = [p for p in folder_source.proposals if p.id.endswith(("ppid", "jdih"))]
+    printed = layout_all(folder_source, proposals, A4)
+    p, s, k = printed[1]
+    from dataclasses import replace
+
+    printed[1] = (p, replace(s, status=Status(False, "Keputusan rapat Kamis, 16 Juni 2022: Disetujui")), k)
+    doc = Document(io.BytesIO(render_one("docx", printed, A4, "K", bundle=True)))
+    assert len(doc.sections) == 3  # contents, then one section per SOP
+    assert "RANCANGAN" in doc.sections[1].header.paragraphs[0].text
+    assert "RANCANGAN" not in doc.sections[2].header.paragraphs[0].text
+    assert "Disetujui" in doc.sections[2].footer.paragraphs[0].text
