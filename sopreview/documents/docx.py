@@ -26,7 +26,7 @@ from sopreview.documents.picture import render_png
 from sopreview.domain.model import SopDocument
 from sopreview.domain.sopdoc.document import STAMP, SopPrint
 from sopreview.domain.sopdoc.geometry import Paper
-from sopreview.domain.sopdoc.identity import PAIRS, Kop, identity_rows, signer_lines
+from sopreview.domain.sopdoc.identity import MARK_FILL, PAIRS, Kop, identity_rows, signer_lines
 from sopreview.minutes.docx_writer import clean, stable_zip
 
 FIXED = datetime(2000, 1, 1)
@@ -155,19 +155,21 @@ def add_sop(document: DocxDocument, item: DocxSop, kertas: Paper) -> None:
         run.font.color.rgb = RGBColor(0xC0, 0, 0)
     rows = identity_rows(doc)
     jabatan, nama, nip = signer_lines(doc)
-    right = [(label, value) for _, label, value in rows]
-    right.append(("DISAHKAN OLEH", "\n".join([jabatan, "", "", "", nama or "(nama)", nip])))
-    right.append(("NAMA SOP", doc.nama))
+    right = [(field, label, value) for field, label, value in rows]
+    right.append(("disahkan_oleh", "DISAHKAN OLEH", "\n".join([jabatan, "", "", "", nama or "(nama)", nip])))
+    right.append(("nama", "NAMA SOP", doc.nama))
     t = document.add_table(rows=len(right), cols=3)
     t.style = document.styles["Table Grid"]
     left_w, label_w = width * 0.42, 42.0
-    for r, (label, value) in enumerate(right):
+    for r, (field, label, value) in enumerate(right):
         cells = t.rows[r].cells
         for cell, w in zip(cells, (left_w, label_w, width - left_w - label_w), strict=True):
             cell.width = Mm(w)
         _write(cells[1], label, bold=True)
         _shade(cells[1], "F2F2F2")
         _write(cells[2], value, bold=label == "NAMA SOP")
+        if printed.perubahan is not None and field in printed.perubahan.identitas:
+            _shade(cells[2], MARK_FILL)
     kop = t.cell(0, 0).merge(t.cell(len(right) - 1, 0))
     p = kop.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -214,8 +216,16 @@ def add_sop(document: DocxDocument, item: DocxSop, kertas: Paper) -> None:
         step_rows.append([str(s.nomor), kegiatan, s.pelaksana, s.kelengkapan, s.waktu, s.output, s.keterangan])
     fixed = [10, 0, 40, 35, 20, 30, 30]
     fixed[1] = width - sum(fixed)
-    table(document, ["NO", "KEGIATAN", "PELAKSANA", "KELENGKAPAN", "WAKTU", "OUTPUT", "KETERANGAN"],
-          step_rows, fixed)
+    steps = table(document, ["NO", "KEGIATAN", "PELAKSANA", "KELENGKAPAN", "WAKTU", "OUTPUT", "KETERANGAN"],
+                  step_rows, fixed)
+    marks = printed.perubahan
+    if marks is not None:
+        for s, row in zip(doc.langkah, steps.rows[1:], strict=True):  # type: ignore[attr-defined]
+            if s.nomor in marks.langkah:
+                for cell in row.cells[:2]:
+                    _shade(cell, MARK_FILL)
+        for note in (*marks.catatan, "Latar kuning: bagian yang berubah terhadap versi berlaku."):
+            document.add_paragraph(clean(note))
 
 
 def render_sop_docx(items: Sequence[DocxSop], kertas: Paper, *, toc: Sequence[Sequence[str]] | None = None,

@@ -124,7 +124,21 @@ def test_from_a_session_footer_and_state(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_marked_changes(sops: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, _ = run(capsys, "dokumen", str(sops), "--sop", "hukum-sdm/jdih", "--tandai-perubahan")
+    from docx import Document
+
+    from sopreview.domain.changes import UBAH, diff_sop
+    from sopreview.domain.loader import load_sops
+
+    proposal = next(p for p in load_sops(sops).proposals if p.id == "hukum-sdm/jdih")
+    assert proposal.sebelumnya is not None
+    changed = {c.baru.nomor for c in diff_sop(proposal.sebelumnya, proposal.dokumen).langkah
+               if c.jenis == UBAH and c.baru}
+    code, _, _ = run(capsys, "dokumen", str(sops), "--sop", "hukum-sdm/jdih", "--tandai-perubahan", "-f", "pdf",
+                     "-f", "docx")
     assert code == 0
-    text = PdfReader(sops.parent / "dokumen-sop" / "sop-jaringan-dokumentasi-dan-informasi-hukum-jdih.pdf").pages[0]
+    stem = sops.parent / "dokumen-sop" / "sop-jaringan-dokumentasi-dan-informasi-hukum-jdih"
+    text = PdfReader(stem.with_suffix(".pdf")).pages[0]
     assert "Perubahan terhadap versi berlaku" in text.extract_text()
+    steps = Document(str(stem.with_suffix(".docx"))).tables[2]
+    shaded = {int(row.cells[0].text) for row in steps.rows[1:] if "FFF2CC" in row.cells[0]._tc.xml.upper()}
+    assert changed and changed <= shaded

@@ -159,3 +159,18 @@ def test_layout_layer_is_pure() -> None:
             "print(bad); sys.exit(1 if bad else 0)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr[-400:]
+
+
+def test_marked_steps_are_shaded(sample: list[Proposal]) -> None:
+    from sopreview.domain.sopdoc.document import Perubahan
+    from sopreview.domain.sopdoc.flowtable import MARK_FILL
+
+    doc = sample[0].dokumen
+    plain = layout_sop(doc, KOP, paper("A4"))
+    marked = layout_sop(doc, KOP, paper("A4"), perubahan=Perubahan(frozenset({2, 3}), frozenset({"nomor"})))
+
+    def shaded(printed: object) -> int:
+        return sum(1 for p in printed.pages for i in p.items if isinstance(i, Rect) and i.fill == MARK_FILL)
+
+    assert shaded(plain) == 0
+    assert shaded(marked) == 2 * 2 + 1  # NO and KEGIATAN of two steps, the Nomor SOP value

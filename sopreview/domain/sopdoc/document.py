@@ -64,6 +64,8 @@ class SopPrint:
     pages: tuple[Page, ...]
     flow: FlowTable
     status: Status
+    perubahan: Perubahan | None = None
+    """What ``--tandai-perubahan`` marked, for renderers that mark it their own way (DOCX tables)."""
 
 
 def layout_sop(doc: SopDocument, kop: Kop, kertas: Paper, status: Status = Status(),
@@ -86,7 +88,7 @@ def layout_sop(doc: SopDocument, kop: Kop, kertas: Paper, status: Status = Statu
     flow = layout_table(doc, area, tandai=changed.langkah)
     for fp in flow.pages:
         pages.append(_page(kertas, list(fp.items), title, status, "flowchart"))
-    return SopPrint(doc.nama, doc.nomor, tuple(pages), flow, status)
+    return SopPrint(doc.nama, doc.nomor, tuple(pages), flow, status, perubahan)
 
 
 def _page(kertas: Paper, body: list[Item], title: str, status: Status, bagian: str) -> Page:
