@@ -42,7 +42,7 @@ def render_with_appendix(session_path: Path, fmt: str) -> bytes:
         from sopreview.minutes.pdf import build
 
         pdf = build(minutes)
-        pdf.nomor_halaman = False
+        pdf.halaman_notulen = pdf.page_no()
         for _, sop, _ in printed:
             draw_pages(pdf, sop_pages(sop))
         return bytes(pdf.output())

@@ -27,15 +27,17 @@ def text(value: str) -> str:
 
 
 class _Pdf(FPDF):
-    nomor_halaman = True
-    """Off while appended pages (the SOP documents) draw their own footers."""
+    halaman_notulen: int | None = None
+    """Set once the minutes end and other pages follow (the SOP appendix, with footers of its own):
+    only the minutes' pages are numbered, out of the minutes' count."""
 
     def footer(self) -> None:
-        if not self.nomor_halaman:
+        last = self.halaman_notulen
+        if last is not None and self.page_no() > last:
             return
         self.set_y(-12)
         self.set_font("helvetica", "", 8)
-        self.cell(0, 5, f"Halaman {self.page_no()} dari {{nb}}", align="R")
+        self.cell(0, 5, f"Halaman {self.page_no()} dari {last or '{nb}'}", align="R")
 
 
 class _NotulenPdf(NotulenLayout):

@@ -59,6 +59,8 @@ def test_cli_export_pdf_with_sop_appendix(session: Path, adopted: list[str],
     with_sops = [p.extract_text() or "" for p in PdfReader(out).pages]
     alone = PdfReader(plain).pages
     assert len(with_sops) > len(alone)
+    n = len(alone)
+    assert with_sops[n - 1].strip().endswith(f"Halaman {n} dari {n}")  # the minutes count their own pages
     appendix = "\n".join(with_sops[len(alone):])
     assert appendix.count("NOMOR SOP") == len(adopted) and len(adopted) >= 5
     for nama in adopted:
