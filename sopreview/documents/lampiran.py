@@ -41,8 +41,8 @@ def render_with_appendix(session_path: Path, fmt: str) -> bytes:
         from sopreview.documents.pdf import draw_pages
         from sopreview.minutes.pdf import build
 
-        pdf = build(minutes)
-        pdf.halaman_notulen = pdf.page_no()
+        # Drawn twice: the first pass counts the minutes' pages for their "Halaman k dari n".
+        pdf = build(minutes, halaman_notulen=build(minutes).page_no())
         for _, sop, _ in printed:
             draw_pages(pdf, sop_pages(sop))
         return bytes(pdf.output())

@@ -19,7 +19,7 @@ FORMATS: dict[str, str] = {"md": "Markdown", "html": "HTML", "docx": "Word (DOCX
 """Format key → label (the TUI dialog lists these)."""
 
 
-NEEDS_CHANGES = frozenset({"md", "html", "docx"})
+NEEDS_CHANGES = frozenset({"md", "html", "docx", "pdf"})
 """Formats that print the change summary of revisions (the CSV of decisions does not)."""
 
 

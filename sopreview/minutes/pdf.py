@@ -28,7 +28,7 @@ def text(value: str) -> str:
 
 class _Pdf(FPDF):
     halaman_notulen: int | None = None
-    """Set once the minutes end and other pages follow (the SOP appendix, with footers of its own):
+    """The minutes' page count when other pages follow (the SOP appendix, with footers of its own):
     only the minutes' pages are numbered, out of the minutes' count."""
 
     def footer(self) -> None:
@@ -141,9 +141,13 @@ class _NotulenPdf(NotulenLayout):
             pdf.set_y(bottom)
 
 
-def build(m: Minutes) -> _Pdf:
-    """The FPDF document with the minutes drawn (callers may append pages, then ``output()``)."""
+def build(m: Minutes, *, halaman_notulen: int | None = None) -> _Pdf:
+    """The FPDF document with the minutes drawn (callers may append pages, then ``output()``).
+
+    ``halaman_notulen``: the minutes' own page count, when other pages will follow them.
+    """
     pdf = _Pdf(format="A4", unit="mm")
+    pdf.halaman_notulen = halaman_notulen
     pdf.core_fonts_encoding = "windows-1252"
     pdf.set_creation_date(dates.session_datetime(m.tanggal_iso).replace(tzinfo=UTC))
     pdf.set_title(text(f"Notulen Rapat - {m.judul}"))
