@@ -40,7 +40,8 @@ def test_minutes_pdf_reads_back(session: Path) -> None:
     pages = [p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages]
     text = "\n".join(pages)
     for words in ("NOTULEN RAPAT", "KPU KOTA MOJOKERTO", "Kamis, 16 Juni 2022", "09.00 – 12.30 WIB", "Acara",
-                  "Pimpinan Rapat", "Keputusan / Kesimpulan", "Lampiran: Daftar Hadir", "NIP 19920311 201902 2 004"):
+                  "Pimpinan Rapat", "Keputusan / Kesimpulan", "Lampiran: Daftar Hadir", "NIP 19920311 201902 2 004",
+                  "Perubahan dari SOP yang berlaku"):
         assert words in text, words
     for o in people:
         assert o.nama.split(",")[0] in text
