@@ -398,8 +398,9 @@ def _side(sd: Side, tx: float, syms: dict[int, _Sym], ports: dict[int, int], top
         s = syms[row]
         ys = s.port_y(sd.lines["src"], ports[row])
         start = [(round(s.right_at(ys), 3), ys), (tx, ys)]
-        if sd.label:
-            out.append(Text(s.right_at(ys) + 0.8, ys - 0.8, sd.label, 6.0))
+        if sd.label:  # above the line, or below it when it is the symbol's lowest port (clear of the others)
+            below = ports[row] > 1 and sd.lines["src"] == ports[row] - 1
+            out.append(Text(round(s.right_at(ys) + 0.8, 3), round(ys + 2.4 if below else ys - 0.8, 3), sd.label, 6.0))
     elif sd.src[0] == TOP:
         out += _connector(tx, top_conn, sd.conn)
         start = [(tx, top_conn + CONN)]
