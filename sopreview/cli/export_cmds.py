@@ -1,4 +1,4 @@
-"""`sopreview export SESI --format md|html|docx|csv [-o PATH]`: the notulen from the session file alone.
+"""`sopreview export SESI --format md|html|docx|pdf|csv [-o PATH] [--lampiran-sop]`: the notulen from the session file alone.
 
 The session is opened read-only, so exporting works while the operator's TUI still holds
 the session open (the secretariat can print the minutes before the meeting app is closed).
@@ -12,19 +12,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sopreview.cli.common import add_command
+from sopreview.minutes.formats import DEFAULT_FORMAT, format_for_suffix, format_keys
 
 if TYPE_CHECKING:
     from sopreview.store.session import Session
 
-FORMAT_CHOICES: tuple[str, ...] = ("md", "html", "docx", "csv", "pdf")
-DEFAULT_FORMAT = "docx"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = add_command(
         sub,
         "export",
-        "Tulis notulen rapat (Markdown, HTML, Word, PDF, atau CSV keputusan) dari berkas sesi.",
+        "Tulis notulen rapat (Markdown, HTML, Word, atau CSV keputusan) dari berkas sesi.",
         run_export,
     )
     parser.add_argument("session", metavar="SESI",
@@ -33,12 +32,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--format",
         "-f",
         dest="format",
-        choices=FORMAT_CHOICES,
+        choices=format_keys(),
         default=None,
-        help="md, html, docx, pdf atau csv (bawaan: dari akhiran -o, selain itu docx)",
+        help=f"{', '.join(format_keys()[:-1])} atau {format_keys()[-1]} (bawaan: dari akhiran -o, selain itu {DEFAULT_FORMAT})",
     )
-    parser.add_argument("--lampiran-sop", action="store_true", dest="lampiran_sop",
-                        help="lampirkan dokumen SOP yang disetujui (pdf, html, docx)")
     parser.add_argument(
         "-o",
         "--output",
@@ -46,15 +43,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=None,
         help="berkas tujuan, atau folder tujuan (bawaan: <nama-sesi>-notulen.<format> di samping berkas sesi)",
     )
+    parser.add_argument("--lampiran-sop", action="store_true", dest="lampiran_sop",
+                        help="lampirkan dokumen SOP yang disetujui (pdf, html, docx)")
 
 
 def choose_format(explicit: str | None, output: Path | None) -> str:
     """--format wins; otherwise the suffix of -o when it names a format; otherwise DOCX."""
     if explicit:
         return explicit
-    if output is not None and output.suffix.lower().lstrip(".") in FORMAT_CHOICES:
-        return output.suffix.lower().lstrip(".")
-    return DEFAULT_FORMAT
+    named = format_for_suffix(output.suffix) if output is not None else None
+    return named.key if named is not None else DEFAULT_FORMAT
 
 
 def output_path(session_path: Path, fmt: str, output: Path | None) -> Path:
