@@ -174,3 +174,33 @@ def test_marked_steps_are_shaded(sample: list[Proposal]) -> None:
 
     assert shaded(plain) == 0
     assert shaded(marked) == 2 * 2 + 1  # NO and KEGIATAN of two steps, the Nomor SOP value
+
+
+def test_a_step_too_long_for_a_page_is_refused() -> None:
+    doc = SopDocument(nama="X", pelaksana=("A",), langkah=(
+        Step(1, "mulai", "A", simbol="mulai"), Step(2, "kata " * 3000, "A"), Step(3, "akhir", "A", simbol="selesai")))
+    with pytest.raises(LayoutError) as info:
+        layout_sop(doc, KOP, paper("A4"))
+    assert info.value.problems[0].field == "langkah[2]"
+
+
+def test_long_identity_boxes_continue_on_a_second_page(sample: list[Proposal]) -> None:
+    from dataclasses import replace
+
+    doc = replace(sample[0].dokumen, dasar_hukum=tuple(f"Peraturan nomor {k} tentang hal yang panjang" for k in range(35)))
+    printed = layout_sop(doc, KOP, paper("A4"))
+    identity = [p for p in printed.pages if p.bagian == "identitas"]
+    assert len(identity) == 2
+    for page in identity:
+        _inside(page)
+    texts = [t for p in identity for t in p.texts()]
+    assert "PENCATATAN DAN PENDATAAN:" in texts and "35." in texts
+
+
+def test_identity_box_longer_than_a_page_is_refused(sample: list[Proposal]) -> None:
+    from dataclasses import replace
+
+    doc = replace(sample[0].dokumen, peralatan=tuple(f"Alat {k}" for k in range(80)))
+    with pytest.raises(LayoutError) as info:
+        layout_sop(doc, KOP, paper("A4"))
+    assert info.value.problems[0].field == "peralatan"

@@ -74,7 +74,10 @@ def layout_sop(doc: SopDocument, kop: Kop, kertas: Paper, status: Status = Statu
     width = kertas.lebar - 2 * MARGIN
     changed = perubahan or Perubahan()
     title = f"SOP {doc.nama}" if not doc.nama.upper().startswith("SOP") else doc.nama
-    items, bottom = layout_identity(doc, kop, MARGIN, TOP, width, changed.identitas)
+    identity, bottom = layout_identity(doc, kop, MARGIN, TOP, width, changed.identitas,
+                                       bottom=kertas.tinggi - FOOT)
+    pages = [_page(kertas, body, title, status, "identitas") for body in identity[:-1]]
+    items = identity[-1]
     y = bottom + 4
     notes = list(changed.catatan)
     if perubahan is not None:
@@ -83,7 +86,7 @@ def layout_sop(doc: SopDocument, kop: Kop, kertas: Paper, status: Status = Statu
         for line in wrap(note, width, 8):
             y += 3.6
             items.append(Text(MARGIN, round(y, 3), line, 8))
-    pages = [_page(kertas, items, title, status, "identitas")]
+    pages.append(_page(kertas, items, title, status, "identitas"))
     area = Area(MARGIN, TOP, width, kertas.tinggi - TOP - FOOT)
     flow = layout_table(doc, area, tandai=changed.langkah)
     for fp in flow.pages:

@@ -158,6 +158,12 @@ def layout_table(doc: SopDocument, area: Area, *, tandai: frozenset[int] = froze
         if needed <= gutter:
             break
         gutter = needed
+    room = area.h - head_h - 2 * BAND
+    too_tall = [LayoutProblem(f"langkah[{i + 1}]", f"teks langkah {s.nomor} terlalu panjang untuk satu halaman",
+                              "persingkat kegiatan, kelengkapan, output atau keterangannya, atau cetak di kertas F4")
+                for i, (s, h) in enumerate(zip(steps, heights, strict=True)) if h > room]
+    if too_tall:
+        raise LayoutError(too_tall)
     pages = []
     for p in range(max(page_of, default=0) + 1):
         rows = [i for i in range(len(steps)) if page_of[i] == p]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from sopreview.domain.model import SopDocument
+from sopreview.domain.sopdoc.flowtable import LayoutError, LayoutProblem
 from sopreview.domain.sopdoc.geometry import Image, Item, Rect, Text
 from sopreview.domain.sopdoc.metrics import line_height, wrap
 from sopreview.domain.dates import tanggal_teks
@@ -68,12 +69,15 @@ def pair_items(doc: SopDocument, field: str) -> list[str]:
 
 
 def layout_identity(doc: SopDocument, kop: Kop, x0: float, y0: float, width: float,
-                    changed: frozenset[str] = frozenset()) -> tuple[list[Item], float]:
-    """Draw the identity table from (x0, y0), ``width`` wide; returns the items and the bottom y.
+                    changed: frozenset[str] = frozenset(), *, bottom: float = 1e9) -> tuple[list[list[Item]], float]:
+    """Draw the identity table from (x0, y0), ``width`` wide, down to ``bottom``; returns the items
+    of each page (a pair of boxes that does not fit moves to the next page, starting at ``y0``)
+    and the y where the last page's table ends.
 
     ``changed`` names fields to mark (``--tandai-perubahan``).
     """
     items: list[Item] = []
+    pages = [items]
     lh = line_height(SIZE)
     left_w = round(width * 0.42, 3)
     label_w = 42.0
@@ -144,6 +148,14 @@ def layout_identity(doc: SopDocument, kop: Kop, x0: float, y0: float, width: flo
             cols.append((field, x, lines))
         head_h = lh + 2 * PAD
         body_h = max(len(c[2]) for c in cols) * lh + 2 * PAD
+        if y + head_h + body_h > bottom and y > y0:
+            items = []
+            pages.append(items)
+            y = y0
+        if y + head_h + body_h > bottom:
+            field = max(cols, key=lambda c: len(c[2]))[0]
+            raise LayoutError([LayoutProblem(field, "isinya terlalu panjang untuk satu halaman",
+                                             "ringkas butir-butirnya, atau cetak di kertas F4")])
         for (field, x, lines), label in zip(cols, (ll, rl), strict=True):
             items.append(Rect(x, y, half, head_h, fill=LABEL_FILL))
             items.append(Text(x + PAD, round(y + PAD + SIZE * 0.34, 3), label + ":", SIZE, True))
@@ -158,4 +170,4 @@ def layout_identity(doc: SopDocument, kop: Kop, x0: float, y0: float, width: flo
                 else:
                     items.append(Text(x + PAD, base, line, SIZE))
         y += head_h + body_h
-    return items, y
+    return pages, y
