@@ -158,3 +158,16 @@ def test_docx_bundle_marks_every_sop_in_its_own_header(folder_source: Source) ->
     assert "RANCANGAN" in doc.sections[1].header.paragraphs[0].text
     assert "RANCANGAN" not in doc.sections[2].header.paragraphs[0].text
     assert "Disetujui" in doc.sections[2].footer.paragraphs[0].text
+
+
+def test_html_draws_the_same_layout_as_the_pdf(jdih: list) -> None:
+    """One layout: every symbol, arrow and text of the pages appears in the HTML's SVG."""
+    from sopreview.domain.sopdoc.document import sop_pages
+    from sopreview.domain.sopdoc.geometry import Path as Line, Shape, Text
+
+    pages = sop_pages(jdih[0][1])
+    html = render_one("html", jdih, A4, "K", bundle=False).decode()
+    items = [i for p in pages for i in p.items]
+    assert html.count('<polygon class="simbol') == sum(isinstance(i, Shape) for i in items)
+    assert html.count("<polyline") == sum(isinstance(i, Line) for i in items)
+    assert html.count("<text ") == sum(isinstance(i, Text) for i in items)
