@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sopreview.cli.common import add_command, quiet_broken_pipe
+from sopreview.store.files import SESSIONS_DIR, SessionFiles
 from sopreview.domain.vocab import attendance_keys, attendance_label, decision_kinds, decision_label
 
 if TYPE_CHECKING:
     from sopreview.store.session import Session
 
-SESSIONS_DIR = Path("sessions")
 SOPS_DIR = Path("sops")
 EXIT_FILE, EXIT_VALUE, EXIT_LOCKED = 1, 2, 3
 
@@ -53,7 +53,7 @@ def session_path(arg: str) -> Path:
     from sopreview.store.catalog import is_session_name
 
     if is_session_name(arg):
-        return SESSIONS_DIR / f"{arg}.json"
+        return SessionFiles.named(arg).path
     raise UsageError(f"{arg!r}: sebutkan nama sesi (huruf, angka, - _ .) atau path berkas yang berakhiran .json")
 
 

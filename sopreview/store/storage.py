@@ -26,16 +26,12 @@ from typing import Any
 from tinydb.storages import Storage
 
 from sopreview.store.errors import ReadOnlySession, SaveFailed, SessionError, SessionFileError
+from sopreview.store.files import BAK_SUFFIX, bak_path
 
 Data = dict[str, dict[str, Any]]
 
-BAK_SUFFIX = ".bak"
 COPY_BAK_EVERY = 20
 """Where hardlinks are impossible (FAT USB sticks) the .bak is a copy made every N writes."""
-
-
-def bak_path(path: Path) -> Path:
-    return path.with_name(path.name + BAK_SUFFIX)
 
 
 def _temp_prefixes(path: Path) -> tuple[str, str]:
