@@ -45,23 +45,15 @@ def visible_tree(value: Any) -> Any:
     return value
 
 
-def controls_in(value: Any, where: tuple[Any, ...] = ()) -> tuple[tuple[Any, ...], str] | None:
-    """The path and visible spelling of the first control character in a parsed tree, or None."""
+def strip_tree(value: Any) -> Any:
+    """Strings anywhere in nested lists/dicts with control characters dropped (what gets stored)."""
     if isinstance(value, str):
-        found = find_control(value)
-        return (where, found) if found else None
-    if isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            hit = controls_in(item, where + (index,))
-            if hit:
-                return hit
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            hit = controls_in(key, where + (key,)) if isinstance(key, str) else None
-            hit = hit or controls_in(item, where + (str(key),))
-            if hit:
-                return hit
-    return None
+        return strip_controls(value) if CONTROL.search(value) else value
+    if isinstance(value, list):
+        return [strip_tree(v) for v in value]
+    if isinstance(value, dict):
+        return {strip_tree(k): strip_tree(v) for k, v in value.items()}
+    return value
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -18,8 +18,9 @@ from tinydb.table import Document, Table
 
 from sopreview.domain.meeting import DEFAULT_ACARA, DEFAULT_JUDUL, AuditEntry, Criterion, MeetingMeta, with_defaults
 from sopreview.domain.model import Organisasi, Proposal
+from sopreview.domain.textsafe import strip_tree
 from sopreview.store import schema
-from sopreview.store.audit import Journal, journal_path, to_entry
+from sopreview.store.audit import Journal, entry_problem, journal_path, to_entry
 from sopreview.store.errors import (
     InvalidValue,
     ReadOnlySession,
@@ -73,6 +74,7 @@ class Session(SessionReading, SessionWriting):
         self._storage = storage
         self._lock = lock
         self._journal = journal
+        self.warnings.extend(journal.damaged)
         self._entries = entries
         self._journal_seq = entries[-1]["seq"] if entries else 0
         self._static = static
@@ -201,6 +203,8 @@ class Session(SessionReading, SessionWriting):
             changed = True
         if self._journal.follow(self._entries):
             changed = True
+        for message in self._journal.damaged:
+            self._warn(message)
         if changed:
             self._reconcile_journal()
         return changed
@@ -268,12 +272,22 @@ class Session(SessionReading, SessionWriting):
             who = f" (dipegang oleh {self.lock_holder})" if self.lock_holder else ""
             raise ReadOnlySession(f"{self.path}: sesi dibuka hanya-baca{who}; perubahan tidak disimpan")
 
+    @property
+    def _session_id(self) -> str:
+        """Stamped on every log entry, so undo can refuse a line copied from another session."""
+        sesi = self._doc(schema.T_SESI)
+        return str(sesi.get("id") or sesi["dibuat"])
+
     def _commit(self, aksi: str, target: str, sets: list[tuple[Key, Any]], ringkasan: str, *,
-                batal: int | None = None, force: bool = False) -> AuditEntry | None:
-        """Apply the changes and their log entry in one durable write, then append the journal."""
+                batal: int | None = None, force: bool = False, verify: bool = False) -> AuditEntry | None:
+        """Apply the changes and their log entry in one durable write, then append the journal.
+
+        ``verify``: check the whole result with the session check before anything is written
+        (undo writes values taken from the journal, which a hand edit may have changed)."""
         self._writable()
         changes = []
         for key, new in sets:
+            new = strip_tree(new)  # typed or pasted: a control character is never stored
             old = self._get(key)
             if old != new:
                 changes.append([list(key), old, copy.deepcopy(new)])
@@ -284,13 +298,22 @@ class Session(SessionReading, SessionWriting):
         else:
             lama = {_key_label(k): o for k, o, _ in changes}
             baru = {_key_label(k): n for k, _, n in changes}
-        entry = {"seq": self._seq + 1, "waktu": self._stamp(), "aksi": aksi, "target": target, "lama": lama,
-                 "baru": baru, "ringkasan": ringkasan, "batal": batal, "perubahan": changes}
+        entry = {"seq": self._seq + 1, "waktu": self._stamp(), "aksi": aksi, "target": strip_tree(target),
+                 "lama": lama, "baru": baru, "ringkasan": strip_tree(ringkasan), "batal": batal, "perubahan": changes,
+                 "sesi": self._session_id}
         try:
             with self._storage.batch():
                 for key, _old, new in changes:
                     self._set(tuple(key), new)
                 self._tables[schema.T_SESI].update({"audit_seq": entry["seq"], "audit_last": entry}, doc_ids=[1])
+                if verify:
+                    data = self._storage.read()
+                    assert data is not None
+                    try:
+                        schema.check(data, self.path)
+                    except SessionFileError as exc:
+                        raise InvalidValue(f"{ringkasan} ditolak: hasilnya tidak sah "
+                                           f"({str(exc).split(' — ', 1)[-1]}); berkas tidak diubah") from None
         except BaseException:
             self._resync_after_failure()
             raise
@@ -366,15 +389,37 @@ class Session(SessionReading, SessionWriting):
     def undo(self) -> AuditEntry | None:
         """Revert the last change (skipping navigation); returns the entry reverted, None if none.
 
-        The undo itself is logged (aksi ``batal``), so repeated undo walks back through the log."""
+        The undo itself is logged (aksi ``batal``), so repeated undo walks back through the log.
+        The entry comes from a file a person can edit, so it is trusted only when it belongs to
+        this session, every value it replaces is still the current one, and the result passes
+        the session check; otherwise InvalidValue says why and nothing is written."""
         self._writable()
         entry = self._last_undoable()
         if entry is None:
             return None
-        sets = [(tuple(key), old) for key, old, _new in reversed(entry["perubahan"])
-                if tuple(key) not in NOT_REVERTED]
-        self._commit("batal", entry["target"], sets, f"Membatalkan #{entry['seq']}: {entry['ringkasan']}",
-                     batal=entry["seq"], force=True)
+        label = f"#{entry['seq']}"
+        problem = entry_problem(entry)
+        if problem:
+            raise InvalidValue(f"entri log {label} tidak dapat dibatalkan: {problem}")
+        owner = entry.get("sesi")
+        if owner is not None and owner != self._session_id:
+            raise InvalidValue(f"entri log {label} berasal dari sesi lain; tidak dibatalkan")
+        sets = []
+        for key, old, new in reversed(entry["perubahan"]):
+            key = tuple(key)
+            if key in NOT_REVERTED:
+                continue
+            try:
+                current = self._get(key)
+            except (SessionError, KeyError, ValueError, TypeError):
+                raise InvalidValue(f"entri log {label} menunjuk {_key_label(list(key))} yang tidak ada; "
+                                   "tidak dibatalkan") from None
+            if current != new:
+                raise InvalidValue(f"entri log {label} tidak cocok dengan isi sesi ({_key_label(list(key))} "
+                                   "sudah berubah sejak itu, atau log diubah tangan); tidak dibatalkan")
+            sets.append((key, old))
+        self._commit("batal", str(entry["target"]), sets, f"Membatalkan {label}: {entry['ringkasan']}",
+                     batal=entry["seq"], force=True, verify=True)
         return to_entry(entry)
 
     def audit_log(self) -> list[AuditEntry]:

@@ -25,6 +25,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from sopreview.domain.limits import TooLarge, check_json_bytes, json_depth_problem
 from sopreview.store.errors import ReadOnlySession, SaveFailed, SessionError, SessionFileError
 
 Data = dict[str, dict[str, Any]]
@@ -46,11 +47,15 @@ def parse_file(path: Path) -> Data:
     """Parse a session file; SessionFileError names the file, the position and the way out."""
     recover = f"Salinan terakhir yang baik ada di {bak_path(path)} (jika ada)."
     try:
+        size = os.stat(path).st_size
+        check_json_bytes(size)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise SessionError(f"{path}: berkas sesi tidak ditemukan") from None
     except OSError as exc:
         raise SessionError(f"{path}: tidak dapat dibaca ({exc.strerror})") from None
+    except TooLarge as exc:
+        raise SessionFileError(f"{path}: {exc}. {recover}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -63,6 +68,11 @@ def parse_file(path: Path) -> Data:
         raise SessionFileError(
             f"{path}: bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}: {exc.msg}). {recover}"
         ) from None
+    except RecursionError:
+        data = None
+    deep = "bersarang terlalu dalam" if data is None else json_depth_problem(data)
+    if deep:
+        raise SessionFileError(f"{path}: {deep}. {recover}")
     if not isinstance(data, dict):
         raise SessionFileError(f"{path}: isi teratas harus objek JSON {{...}}, bukan {type(data).__name__}. {recover}")
     for name, table in data.items():
