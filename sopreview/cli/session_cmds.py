@@ -274,6 +274,8 @@ def run_sessions(args: argparse.Namespace) -> int:
             print(f"{s.path.name}  RUSAK: {s.masalah}")
             continue
         held = f"  [dibuka oleh {s.dipegang}]" if s.dipegang else ""
+        if s.kunci_basi:
+            held = f"  [kunci lama dari {s.kunci_basi}: tidak dipegang lagi, diambil alih saat dibuka]"
         print(f"{s.path.name}  {s.tanggal}  {s.judul}  ({s.decided}/{s.total} diputuskan){held}")
     return 0
 
