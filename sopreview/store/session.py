@@ -32,7 +32,7 @@ from sopreview.store.errors import (
 )
 from sopreview.store.lock import SessionLock, live_holder
 from sopreview.store.reading import SessionReading
-from sopreview.store.storage import DurableStorage, bak_path, fsync_dir, parse_file
+from sopreview.store.storage import DurableStorage, bak_path, fsync_dir, is_read_only_file, parse_file
 from sopreview.store.writing import SessionWriting
 
 __all__ = [
@@ -65,6 +65,8 @@ class Session(SessionReading, SessionWriting):
         self.readonly = lock is None
         self.lock_holder = lock_holder
         """Who holds the session for writing, when it was opened read-only (None otherwise)."""
+        self.readonly_reason: str | None = None
+        """Why a session asked for writing was opened read-only anyway (the file's permissions)."""
         self.warnings: list[str] = warnings or []
         """Things the user should know that did not stop the session from opening."""
         self.carried_over: list[str] = []
@@ -97,6 +99,12 @@ class Session(SessionReading, SessionWriting):
             raise SessionError(f"{path}: berkas sesi tidak ditemukan.{hint}")
         if readonly:
             return cls._load(path, None, clock)
+        if is_read_only_file(path):
+            session = cls._load(path, None, clock)
+            session.readonly_reason = f"berkas hanya-baca (izin {oct(path.stat().st_mode & 0o777)[2:]})"
+            session.warnings.insert(0, f"{path}: {session.readonly_reason}; sesi dibuka hanya-baca. "
+                                       "Ubah izin berkas (chmod u+w) untuk mencatat.")
+            return session
         lock = _acquire(path)
         try:
             return cls._load(path, lock, clock)
@@ -270,6 +278,8 @@ class Session(SessionReading, SessionWriting):
     def _writable(self) -> None:
         if self.readonly or self._lock is None:
             who = f" (dipegang oleh {self.lock_holder})" if self.lock_holder else ""
+            if self.readonly_reason:
+                who = f" ({self.readonly_reason}; chmod u+w untuk mencatat)"
             raise ReadOnlySession(f"{self.path}: sesi dibuka hanya-baca{who}; perubahan tidak disimpan")
 
     @property

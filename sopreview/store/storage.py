@@ -35,6 +35,17 @@ COPY_BAK_EVERY = 20
 """Where hardlinks are impossible (FAT USB sticks) the .bak is a copy made every N writes."""
 
 
+def is_read_only_file(path: Path) -> bool:
+    """No write permission bit set (chmod a-w), or not writable for us: such a session is opened
+    read-only. The bits are checked too because root may write anything, yet a file someone made
+    read-only is a decision to respect; replacing it by rename would ignore it silently."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return not st.st_mode & 0o222 or not os.access(path, os.W_OK)
+
+
 def bak_path(path: Path) -> Path:
     return path.with_name(path.name + BAK_SUFFIX)
 
@@ -201,14 +212,21 @@ class DurableStorage(Storage):
         try:
             chunks = self._serialize(self._data)
             size = sum(len(c) for c in chunks)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
             try:
+                _keep_mode_and_owner(fd, self.path if self._exists else None)
                 _write_all(fd, chunks)
                 os.fsync(fd)
             finally:
                 os.close(fd)
             if self._exists:
-                self._rotate_bak()
+                try:
+                    self._rotate_bak()
+                except OSError as exc:
+                    raise SaveFailed(
+                        f"{bak_path(self.path)}: cadangan tidak dapat diperbarui ({exc.strerror or exc}); "
+                        f"perubahan terakhir TIDAK disimpan ke {self.path.name}. Periksa izin berkas cadangan "
+                        "itu (atau pindahkan), lalu ulangi") from exc
                 _replace(tmp, self.path)
             else:
                 self._create_exclusive(tmp)
@@ -269,6 +287,24 @@ class DurableStorage(Storage):
         if self._writes % COPY_BAK_EVERY == 0:
             shutil.copyfile(self.path, tmp)
             _replace(tmp, bak)
+
+
+def _keep_mode_and_owner(fd: int, original: Path | None) -> None:
+    """The new file gets the old one's permissions and owner: a session kept 0600 (names, NIPs,
+    attendance) must not become world-readable on the next save. A new file gets 0644 minus
+    the umask, like any file the user creates."""
+    if not hasattr(os, "fchmod"):  # pragma: no cover - Windows keeps its own ACLs
+        return
+    if original is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o644 & ~umask)
+        return
+    st = os.stat(original)
+    if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(PermissionError):  # only root may give a file away; then keep the mode
+            os.fchown(fd, st.st_uid, st.st_gid)
+    os.fchmod(fd, st.st_mode & 0o7777)
 
 
 def _write_all(fd: int, chunks: list[bytes]) -> None:
