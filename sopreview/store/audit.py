@@ -60,6 +60,10 @@ def entry_problem(raw: Any) -> str | None:
     for key in ("waktu", "aksi", "target", "ringkasan"):
         if not isinstance(raw.get(key, ""), str):
             return f"'{key}' harus teks"
+    if raw.get("op") is not None and not isinstance(raw["op"], str):
+        return "'op' harus teks"
+    if raw.get("sesi") is not None and not isinstance(raw["sesi"], str):
+        return "'sesi' harus teks"
     batal = raw.get("batal")
     if batal is not None and (not isinstance(batal, int) or isinstance(batal, bool)):
         return "'batal' harus nomor entri atau null"

@@ -128,11 +128,17 @@ def _check(data: dict[str, Any]) -> Static:
         _need(isinstance(sesi["asal"], dict), "sesi.asal", "harus objek {...}")
         for key, value in sesi["asal"].items():
             typed.text(value, f"sesi.asal.{key}")
-    if sesi.get("audit_last") is not None:
-        from sopreview.store.audit import entry_problem
+    from sopreview.store.audit import entry_problem
 
+    if sesi.get("audit_last") is not None:
         problem = entry_problem(sesi["audit_last"])
         _need(problem is None, "sesi.audit_last", str(problem))
+    waiting = sesi.get("audit_tertunda")
+    if waiting is not None:
+        _need(isinstance(waiting, list), "sesi.audit_tertunda", "harus daftar entri log")
+        for n, kept in enumerate(waiting):
+            problem = entry_problem(kept)
+            _need(problem is None, f"sesi.audit_tertunda[{n}]", str(problem))
 
     meta = _only_doc(data, T_META)
     for key, value in meta.items():

@@ -18,10 +18,11 @@ from tinydb.table import Document, Table
 
 from sopreview.domain.meeting import DEFAULT_ACARA, DEFAULT_JUDUL, AuditEntry, Criterion, MeetingMeta, with_defaults
 from sopreview.domain.model import Organisasi, Proposal
-from sopreview.domain.textsafe import strip_tree
+from sopreview.domain.textsafe import strip_tree, visible
 from sopreview.store import schema
 from sopreview.store.audit import Journal, entry_problem, journal_path, to_entry
 from sopreview.store.errors import (
+    AlreadySaved,
     InvalidValue,
     ReadOnlySession,
     SaveFailed,
@@ -48,6 +49,10 @@ NOT_UNDOABLE = frozenset({"buat", "pulihkan", "migrasi"})
 NOT_REVERTED = frozenset({(schema.T_SESI, "next_action")})
 """Undo never hands out an action id twice."""
 SKIPPED_BY_UNDO = frozenset({"tampil"})
+NAVIGATION = frozenset({(schema.T_SESI, "current"), (schema.T_SESI, "tab")})
+"""What the projector shows; navigation after a change moves it, so undo does not require it unchanged."""
+OP_WINDOW = 50
+"""How far back a retried operation id is looked for (a retry follows its original closely)."""
 """Navigation (what the projector shows) is logged but undo passes over it."""
 
 
@@ -65,6 +70,8 @@ class Session(SessionReading, SessionWriting):
         self.readonly = lock is None
         self.lock_holder = lock_holder
         """Who holds the session for writing, when it was opened read-only (None otherwise)."""
+        self.notices: list[str] = []
+        """Warnings from writes since ``take_notices`` (the change itself was saved)."""
         self.readonly_reason: str | None = None
         """Why a session asked for writing was opened read-only anyway (the file's permissions)."""
         self.warnings: list[str] = warnings or []
@@ -289,12 +296,21 @@ class Session(SessionReading, SessionWriting):
         return str(sesi.get("id") or sesi["dibuat"])
 
     def _commit(self, aksi: str, target: str, sets: list[tuple[Key, Any]], ringkasan: str, *,
-                batal: int | None = None, force: bool = False, verify: bool = False) -> AuditEntry | None:
+                batal: int | None = None, force: bool = False, verify: bool = False,
+                op: str | None = None) -> AuditEntry | None:
         """Apply the changes and their log entry in one durable write, then append the journal.
 
         ``verify``: check the whole result with the session check before anything is written
-        (undo writes values taken from the journal, which a hand edit may have changed)."""
+        (undo writes values taken from the journal, which a hand edit may have changed).
+        ``op``: an operation id for appends (a note paragraph, a follow-up); when the log already
+        holds it, the change is a retry of one that reached the disk and AlreadySaved is raised."""
         self._writable()
+        if op is not None:
+            for earlier in reversed(self._entries[-OP_WINDOW:]):
+                if earlier.get("op") == op:
+                    raise AlreadySaved(f"sudah tersimpan sebelumnya (entri log #{earlier['seq']}: "
+                                       f"{visible(str(earlier.get('ringkasan', '')))}); tidak dicatat dua kali",
+                                       int(earlier["seq"]))
         changes = []
         for key, new in sets:
             new = strip_tree(new)  # typed or pasted: a control character is never stored
@@ -311,11 +327,16 @@ class Session(SessionReading, SessionWriting):
         entry = {"seq": self._seq + 1, "waktu": self._stamp(), "aksi": aksi, "target": strip_tree(target),
                  "lama": lama, "baru": baru, "ringkasan": strip_tree(ringkasan), "batal": batal, "perubahan": changes,
                  "sesi": self._session_id}
+        if op is not None:
+            entry["op"] = op
+        unlogged = [e for e in self._entries if e["seq"] > self._journal_seq]
         try:
             with self._storage.batch():
                 for key, _old, new in changes:
                     self._set(tuple(key), new)
-                self._tables[schema.T_SESI].update({"audit_seq": entry["seq"], "audit_last": entry}, doc_ids=[1])
+                # Entries the journal could not take yet ride along in the session file (see _sync_journal).
+                self._tables[schema.T_SESI].update({"audit_seq": entry["seq"], "audit_last": entry,
+                                                    "audit_tertunda": unlogged or None}, doc_ids=[1])
                 if verify:
                     data = self._storage.read()
                     assert data is not None
@@ -342,6 +363,9 @@ class Session(SessionReading, SessionWriting):
             pass
 
     def _sync_journal(self) -> None:
+        """Append what the journal lacks. A failure never undoes or hides a save: the change is
+        in the session file (with the entries still to log), so it becomes a notice, and the
+        next save or open tries again."""
         start = len(self._entries)
         while start > 0 and self._entries[start - 1]["seq"] > self._journal_seq:
             start -= 1
@@ -351,23 +375,37 @@ class Session(SessionReading, SessionWriting):
         try:
             self._journal.append(pending)
         except OSError as exc:
-            raise SessionError(
-                f"{self._journal.path}: perubahan tersimpan di {self.path.name}, tetapi log audit gagal ditulis "
-                f"({exc.strerror}); log akan dilengkapi pada penyimpanan berikutnya") from None
+            self._notice(f"{self._journal.path}: log audit gagal ditulis ({exc.strerror or exc}); perubahan "
+                         f"tetap tersimpan di {self.path.name} dan log dilengkapi pada penyimpanan berikutnya")
+            return
         self._journal_seq = pending[-1]["seq"]
+
+    def _notice(self, message: str) -> None:
+        self._warn(message)
+        if message not in self.notices:
+            self.notices.append(message)
+
+    def take_notices(self) -> list[str]:
+        """Warnings raised by the last writes (e.g. the journal is unwritable); cleared on reading."""
+        notices, self.notices = self.notices, []
+        return notices
 
     def _reconcile_journal(self) -> None:
         """Make the journal agree with the session file after a crash or a restore (see audit.py)."""
         last = self._doc(schema.T_SESI).get("audit_last")
         have = self._entries[-1]["seq"] if self._entries else 0
         if have < self._seq:
-            if have < self._seq - 1:
-                self._warn(f"{self._journal.path.name}: log audit tidak lengkap "
-                           f"(entri {have + 1}–{self._seq - 1} hilang).")
-            if isinstance(last, dict) and last.get("seq") == self._seq:
-                self._entries.append(copy.deepcopy(last))
+            in_journal = have
+            waiting = self._doc(schema.T_SESI).get("audit_tertunda") or []
+            for kept in [*waiting, last]:  # entries the journal could not take, kept in the session file
+                if isinstance(kept, dict) and have < kept.get("seq", 0) <= self._seq:
+                    if kept["seq"] > have + 1:
+                        self._warn(f"{self._journal.path.name}: log audit tidak lengkap "
+                                   f"(entri {have + 1}–{kept['seq'] - 1} hilang).")
+                    self._entries.append(copy.deepcopy(kept))
+                    have = kept["seq"]
             if not self.readonly:
-                self._journal_seq = have
+                self._journal_seq = in_journal
                 self._sync_journal()
         elif have > self._seq:
             note = (f"berkas sesi lebih lama dari log audit (entri {self._seq + 1}–{have} tidak ada di berkas); "
@@ -424,7 +462,7 @@ class Session(SessionReading, SessionWriting):
             except (SessionError, KeyError, ValueError, TypeError):
                 raise InvalidValue(f"entri log {label} menunjuk {_key_label(list(key))} yang tidak ada; "
                                    "tidak dibatalkan") from None
-            if current != new:
+            if current != new and key not in NAVIGATION:
                 raise InvalidValue(f"entri log {label} tidak cocok dengan isi sesi ({_key_label(list(key))} "
                                    "sudah berubah sejak itu, atau log diubah tangan); tidak dibatalkan")
             sets.append((key, old))

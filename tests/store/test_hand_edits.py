@@ -267,3 +267,57 @@ def test_one_corrupt_journal_line_blocks_nothing(created: Path, tmp_path: Path) 
         s.set_notes(P3, "tetap bisa")
     assert main(["export", str(created), "-f", "md", "-o", str(tmp_path / "n.md")]) == 0
     assert main(["log", str(created)]) == 0
+
+
+# -- a save message states what is on disk; a retry never appends twice ---------------------------
+
+def test_unwritable_journal_never_turns_a_save_into_a_lie(created: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 10 item 3: the second note used to be lost while printing the first one's 'tersimpan'."""
+    import errno
+
+    from sopreview.cli import main
+    from sopreview.store.audit import Journal, journal_path
+
+    def refuse(self: Journal, entries: list[dict[str, Any]]) -> None:
+        raise OSError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(Journal, "append", refuse)
+    before_log = journal_path(created).read_bytes()
+    capsys.readouterr()
+    assert main(["record", "note", str(created), P3, "pertama"]) == 0
+    assert main(["record", "note", str(created), P3, "kedua"]) == 0
+    out = capsys.readouterr()
+    assert out.out.count("Tersimpan: catatan") == 2
+    assert "log audit gagal ditulis" in out.err and "tetap tersimpan" in out.err
+    with Session.open(created, readonly=True) as r:
+        assert r.notes(P3) == "pertama\n\nkedua"
+    assert journal_path(created).read_bytes() == before_log
+    monkeypatch.undo()
+    with Session.open(created, clock=FakeClock()) as s:  # the journal catches up, nothing missing
+        assert [e.ringkasan for e in s.audit_log()][-2:] == [f"Catatan {s.proposal(P3).nama} diubah"] * 2
+        assert not [w for w in s.warnings if "tidak lengkap" in w]
+    seqs = [json.loads(line)["seq"] for line in journal_path(created).read_text().splitlines()]
+    assert seqs == list(range(1, len(seqs) + 1))
+
+
+def test_retry_after_an_unclear_failure_does_not_append_twice(created: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """The file was replaced but the folder sync failed: exit 1, the user retries the same command."""
+    import errno
+
+    from sopreview.cli import main
+    from sopreview.store import storage as storage_module
+
+    real = storage_module.fsync_dir
+    monkeypatch.setattr(storage_module, "fsync_dir", lambda folder: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
+    assert main(["record", "note", str(created), P3, "sekali saja"]) == 1
+    assert main(["record", "action", str(created), P3, "--what", "Cek", "--who", "Budi", "--when", "2022-07-01"]) == 1
+    monkeypatch.setattr(storage_module, "fsync_dir", real)
+    capsys.readouterr()
+    assert main(["record", "note", str(created), P3, "sekali saja"]) == 0
+    assert main(["record", "action", str(created), P3, "--what", "Cek", "--who", "Budi", "--when", "2022-07-01"]) == 0
+    assert capsys.readouterr().out.count("Tidak diubah: sudah tersimpan sebelumnya") == 2
+    with Session.open(created, readonly=True) as r:
+        assert r.notes(P3) == "sekali saja"
+        assert [a.apa for a in r.actions(P3)] == ["Cek"]

@@ -99,9 +99,15 @@ class SessionScreen(Screen[None]):
         try:
             change()
         except SessionError as error:
-            self.notify(str(error), title="Tidak tersimpan", severity="error", markup=False)
+            on_disk = "berkas sudah diganti" in str(error)  # saved; only the folder sync failed
+            self.notify(str(error), title="Tersimpan, dengan peringatan" if on_disk else "Tidak tersimpan",
+                        severity="error", markup=False)
+            if on_disk:
+                self.sop_app.session_changed()
             return False
         self.notify(done, markup=False)
+        for notice in self.session.take_notices():  # saved, but e.g. the audit log lags behind
+            self.notify(notice, title="Tersimpan, dengan peringatan", severity="warning", markup=False)
         self.sop_app.session_changed()
         return True
 
