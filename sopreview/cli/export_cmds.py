@@ -37,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=None,
         help="md, html, docx atau csv (bawaan: dari akhiran -o, selain itu docx)",
     )
+    parser.add_argument("--force", action="store_true",
+                        help="boleh menimpa berkas lain yang sudah ada (berkas sesi dan sops/ tetap tidak pernah)")
     parser.add_argument(
         "-o",
         "--output",
@@ -96,7 +98,7 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     try:
         note = snapshot_note(session)
-        written = export_minutes(session, fmt, target)
+        written = export_minutes(session, fmt, target, force=args.force)
     except (ExportError, SessionError) as exc:
         print(f"Notulen tidak ditulis: {exc}", file=sys.stderr)
         return 1

@@ -121,13 +121,20 @@ def write_atomic(target: Path, data: bytes) -> None:
         os.close(dir_fd)
 
 
-def export_minutes(session: SessionReader, fmt: str, out_path: Path, *, within: Path | None = None) -> Path:
+def export_minutes(session: SessionReader, fmt: str, out_path: Path, *, within: Path | None = None,
+                   force: bool = False) -> Path:
     """Write the notulen of ``session`` as ``fmt`` to ``out_path``; return the path written.
 
     ``within``: the folder the user picked (TUI dialog); a name that escapes it is refused.
+    Never over the session's own files or into its ``sops/`` folder; over an existing file of
+    another kind only with ``force`` (see store/outputs.py).
     Raises ExportError (clear Indonesian message) when the place is refused or cannot be written.
     """
+    from sopreview.store.outputs import output_problem
+
     problem = suffix_problem(fmt, out_path) if fmt in FORMATS else None
+    problem = problem or output_problem(out_path, suffix=f".{fmt}", session_path=getattr(session, "path", None),
+                                        sops_dir=getattr(session, "sops_dir", None), force=force)
     if problem:
         raise ExportError(problem)
     target = check_target(out_path, within)

@@ -156,6 +156,7 @@ class Session(SessionReading, SessionWriting):
         if path.exists():
             raise SessionError(f"{path}: sudah ada; pilih nama lain (sesi yang ada tidak ditimpa)")
         now = (clock or _default_clock)()
+        now = now if now.tzinfo is not None else now.astimezone()  # every stored stamp has its offset
         plan = prepare_agenda(proposals, carry_over_from, lambda p: cls.open(p, readonly=True))
         try:
             if not path.parent.is_dir():
