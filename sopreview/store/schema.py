@@ -13,16 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sopreview.domain.meeting import (
-    ATTENDANCE,
-    DECISIONS,
-    META_FIELDS,
-    PROJECTOR_TABS,
-    Criterion,
-    parse_criteria,
-    validate_meta,
-)
+from sopreview.domain.criteria import Criterion, parse_criteria
+from sopreview.domain.header import META_FIELDS, validate_meta
 from sopreview.domain.model import JENIS, Orang, Organisasi, Proposal
+from sopreview.domain.vocab import ATTENDANCE, DECISIONS, PROJECTOR_TABS
 from sopreview.store import session_types as typed
 from sopreview.store.errors import SessionFileError
 from sopreview.store.session_types import Bad as _Bad
