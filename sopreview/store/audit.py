@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sopreview.domain.audit import AuditEntry
+from sopreview.domain.limits import json_depth_problem
 from sopreview.domain.textsafe import visible, visible_tree
 from sopreview.store.storage import fsync_dir
 
@@ -54,6 +55,9 @@ def entry_problem(raw: Any) -> str | None:
     number instead of crashing ``log`` or ``undo`` later."""
     if not isinstance(raw, dict):
         return "bukan entri log"
+    deep = json_depth_problem(raw)  # lama/baru are free-form: undo copies them, the log prints them
+    if deep:
+        return deep
     seq = raw.get("seq")
     if not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq < 10**9:
         return "nomor urut 'seq' harus bilangan bulat positif"

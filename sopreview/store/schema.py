@@ -52,6 +52,8 @@ class Static:
     """Proposal id -> TinyDB doc id in the ``item`` table."""
     summaries: dict[str, str] = field(default_factory=dict)
     """Change summary of each revision as computed when the session was created."""
+    agenda_raw: dict[str, Any] = field(default_factory=dict, compare=False)
+    """The agenda table as checked: a follower's reload skips re-checking an identical snapshot."""
 
 
 def _only_doc(data: dict[str, Any], table: str) -> dict[str, Any]:
@@ -91,17 +93,20 @@ def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
-def check(data: dict[str, Any], path: Path) -> Static:
+def check(data: dict[str, Any], path: Path, previous: Static | None = None) -> Static:
     """Validate a (migrated) session; SessionFileError names the table, document and field."""
+    token = typed.SCAN_CONTROLS.set(typed.may_hold_controls(data))
     try:
-        return _check(data)
+        return _check(data, previous)
     except _Bad as exc:
         raise SessionFileError(
             f"{path}: isi tidak sah — {exc}. Berkas tidak diubah; salinan sebelumnya ada di {bak_path(path)}."
         ) from None
+    finally:
+        typed.SCAN_CONTROLS.reset(token)
 
 
-def _check(data: dict[str, Any]) -> Static:
+def _check(data: dict[str, Any], previous: Static | None) -> Static:
     for table in REQUIRED_TABLES:
         _need(isinstance(data.get(table), dict), table, "tabel tidak ada")
     for name, table in data.items():
@@ -155,22 +160,10 @@ def _check(data: dict[str, Any]) -> Static:
     for criterion in criteria:
         typed.text(criterion.teks, f"kriteria.{criterion.id}")
 
-    proposals: dict[str, Proposal] = {}
-    hashes: dict[str, str] = {}
-    summaries: dict[str, str] = {}
-    for doc_id, doc in data[T_AGENDA].items():
-        where = f"agenda[{doc_id}]"
-        _need(isinstance(doc.get("pid"), str) and isinstance(doc.get("hash"), str), where, "pid/hash tidak ada")
-        _need(isinstance(doc.get("data"), dict), f"{where}.data", "snapshot usulan tidak ada")
-        typed.conform(Proposal, doc["data"], f"{where}.data")
-        _need(doc["data"]["jenis"] in JENIS, f"{where}.data.jenis", f"harus salah satu dari {', '.join(JENIS)}")
-        proposal = Proposal.from_dict(doc["data"])
-        _need(proposal.id == doc["pid"], where, "pid berbeda dengan id snapshot")
-        _need(doc["pid"] not in proposals, where, f"usulan {doc['pid']!r} ganda")
-        proposals[doc["pid"]] = proposal
-        hashes[doc["pid"]] = doc["hash"]
-        if isinstance(doc.get("perubahan"), str):
-            summaries[doc["pid"]] = doc["perubahan"]
+    if previous is not None and data[T_AGENDA] == previous.agenda_raw:  # the snapshot never changes
+        proposals, hashes, summaries = previous.proposals, previous.hashes, previous.summaries
+    else:
+        proposals, hashes, summaries = _check_agenda(data[T_AGENDA])
 
     urutan = sesi["urutan"]
     _need(isinstance(urutan, list) and all(isinstance(u, str) for u in urutan)
@@ -201,7 +194,28 @@ def _check(data: dict[str, Any]) -> Static:
         typed.text(doc.get("keterangan", ""), f"{where}.keterangan")
     for doc_id, doc in data.get(T_TAMU, {}).items():
         typed.conform(Orang, doc, f"tamu[{doc_id}]")
-    return Static(organisasi, criteria, proposals, hashes, item_ids, summaries)
+    return Static(organisasi, criteria, proposals, hashes, item_ids, summaries, data[T_AGENDA])
+
+
+def _check_agenda(agenda: dict[str, Any]) -> tuple[dict[str, Proposal], dict[str, str], dict[str, str]]:
+    """Each snapshot against the Proposal dataclass; the parsed proposals, hashes and summaries."""
+    proposals: dict[str, Proposal] = {}
+    hashes: dict[str, str] = {}
+    summaries: dict[str, str] = {}
+    for doc_id, doc in agenda.items():
+        where = f"agenda[{doc_id}]"
+        _need(isinstance(doc.get("pid"), str) and isinstance(doc.get("hash"), str), where, "pid/hash tidak ada")
+        _need(isinstance(doc.get("data"), dict), f"{where}.data", "snapshot usulan tidak ada")
+        typed.conform(Proposal, doc["data"], f"{where}.data")
+        _need(doc["data"]["jenis"] in JENIS, f"{where}.data.jenis", f"harus salah satu dari {', '.join(JENIS)}")
+        proposal = Proposal.from_dict(doc["data"])
+        _need(proposal.id == doc["pid"], where, "pid berbeda dengan id snapshot")
+        _need(doc["pid"] not in proposals, where, f"usulan {doc['pid']!r} ganda")
+        proposals[doc["pid"]] = proposal
+        hashes[doc["pid"]] = doc["hash"]
+        if isinstance(doc.get("perubahan"), str):
+            summaries[doc["pid"]] = doc["perubahan"]
+    return proposals, hashes, summaries
 
 
 def _check_item(where: str, doc: dict[str, Any], proposals: dict[str, Proposal]) -> None:

@@ -209,10 +209,10 @@ class Session(SessionReading, SessionWriting):
             signature = self._storage.signature()
             data = schema.migrate(parse_file(self.path), self.path)
             old = self._static
-            static = schema.check(data, self.path)  # a bad file raises here; the old state stays
+            static = schema.check(data, self.path, previous=old)  # a bad file raises; the old state stays
             if static.hashes == old.hashes:  # the snapshot never changes: keep parsed proposals
                 static = schema.Static(old.organisasi, old.criteria, old.proposals, old.hashes, static.item_ids,
-                                       old.summaries)
+                                       old.summaries, static.agenda_raw)
             self._storage.install(data, signature)
             self._static = static
             self._bind_tables()
@@ -344,7 +344,7 @@ class Session(SessionReading, SessionWriting):
                     data = self._storage.read()
                     assert data is not None
                     try:
-                        schema.check(data, self.path)
+                        schema.check(data, self.path, previous=self._static)
                     except SessionFileError as exc:
                         raise InvalidValue(f"{ringkasan} ditolak: hasilnya tidak sah "
                                            f"({str(exc).split(' — ', 1)[-1]}); berkas tidak diubah") from None

@@ -25,7 +25,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from sopreview.domain.limits import TooLarge, check_json_bytes, json_depth_problem
+from sopreview.domain.limits import TooLarge, check_json_bytes
 from sopreview.store.errors import ReadOnlySession, SaveFailed, SessionError, SessionFileError
 
 Data = dict[str, dict[str, Any]]
@@ -79,11 +79,8 @@ def parse_file(path: Path) -> Data:
         raise SessionFileError(
             f"{path}: bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}: {exc.msg}). {recover}"
         ) from None
-    except RecursionError:
-        data = None
-    deep = "bersarang terlalu dalam" if data is None else json_depth_problem(data)
-    if deep:
-        raise SessionFileError(f"{path}: {deep}. {recover}")
+    except RecursionError:  # deeper than Python's parser goes; shallower free-form parts: see schema
+        raise SessionFileError(f"{path}: bersarang terlalu dalam. {recover}") from None
     if not isinstance(data, dict):
         raise SessionFileError(f"{path}: isi teratas harus objek JSON {{...}}, bukan {type(data).__name__}. {recover}")
     for name, table in data.items():
