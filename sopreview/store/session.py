@@ -332,7 +332,7 @@ class Session(SessionReading, SessionWriting):
                  "sesi": self._session_id}
         if op is not None:
             entry["op"] = op
-        unlogged = [e for e in self._entries if e["seq"] > self._journal_seq]
+        unlogged = self._unlogged()
         try:
             with self._storage.batch():
                 for key, _old, new in changes:
@@ -365,14 +365,18 @@ class Session(SessionReading, SessionWriting):
         except (SessionError, OSError):
             pass
 
+    def _unlogged(self) -> list[dict[str, Any]]:
+        """Entries the journal does not have yet (usually none: found from the end)."""
+        start = len(self._entries)
+        while start > 0 and self._entries[start - 1]["seq"] > self._journal_seq:
+            start -= 1
+        return self._entries[start:]
+
     def _sync_journal(self) -> None:
         """Append what the journal lacks. A failure never undoes or hides a save: the change is
         in the session file (with the entries still to log), so it becomes a notice, and the
         next save or open tries again."""
-        start = len(self._entries)
-        while start > 0 and self._entries[start - 1]["seq"] > self._journal_seq:
-            start -= 1
-        pending = self._entries[start:]
+        pending = self._unlogged()
         if not pending:
             return
         try:
