@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sopreview.domain.checker import Checker
-from sopreview.domain.model import JENIS, Orang, Organisasi, Proposal, SopDocument, SubBagian
+from sopreview.domain.model import JENIS, MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal, SopDocument, SubBagian
 from sopreview.domain.problems import ERROR, Problem, sort_key
 from sopreview.domain.problems import summary as problems_summary
 from sopreview.domain.schema import (
@@ -25,8 +25,6 @@ from sopreview.domain.sops_files import find_yaml_files
 from sopreview.domain.yamlread import YamlDoc, YamlReadError, read_yaml
 
 ORGANISASI_FILE = "organisasi.yaml"
-MAX_MINUTES = 600
-"""Planned discussion time per proposal: ten hours is already no meeting (the store's limit too)."""
 IN_FORCE_FOLDER = "berlaku"
 """Files under a folder of this name hold versions in force, never proposals."""
 
@@ -174,7 +172,7 @@ def _load_proposal(sops_dir: Path, path: Path, docs: dict[Path, YamlDoc],
         pengusul=check.text(data, "pengusul", ()),
         ringkasan=check.text(data, "ringkasan", ()),
         alasan=check.text(data, "alasan", ()),
-        durasi_menit=check.integer(data, "durasi_menit", (), 10, minimum=1, maximum=MAX_MINUTES),
+        durasi_menit=check.integer(data, "durasi_menit", (), 10, minimum=1, maximum=MAX_PLANNED_MINUTES),
         sebelumnya=sebelumnya,
         sampel=check.boolean(data, "sampel", ()),
         sumber=rel.as_posix(),

@@ -18,6 +18,8 @@ JENIS_LABEL: dict[str, str] = {"baru": "BARU", "perbaikan": "PERBAIKAN", "peruba
 SIMBOL_MULAI = "mulai"
 SIMBOL_SELESAI = "selesai"
 SIMBOL_PROSES = "proses"
+MAX_PLANNED_MINUTES = 600
+"""Planned discussion time of one proposal: ten hours is already no meeting (files, store, session check)."""
 SIMBOL_KEPUTUSAN = "keputusan"
 
 

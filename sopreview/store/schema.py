@@ -15,7 +15,7 @@ from typing import Any
 
 from sopreview.domain.criteria import Criterion, parse_criteria
 from sopreview.domain.header import META_FIELDS, validate_meta
-from sopreview.domain.model import JENIS, Orang, Organisasi, Proposal
+from sopreview.domain.model import JENIS, MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
 from sopreview.domain.vocab import ATTENDANCE, DECISIONS, PROJECTOR_TABS
 from sopreview.store import session_types as typed
 from sopreview.store.errors import SessionFileError
@@ -237,7 +237,7 @@ def _check_item(where: str, doc: dict[str, Any], proposals: dict[str, Proposal])
             typed.text(evaluasi.get(key, ""), f"{where}.evaluasi.{key}")
     typed.text(doc.get("catatan", ""), f"{where}.catatan")
     menit = doc.get("menit")
-    typed.whole(menit, f"{where}.menit", 0, 24 * 60)
+    typed.whole(menit, f"{where}.menit", 0, MAX_PLANNED_MINUTES)
     jam = doc.get("jam", [])
     _need(isinstance(jam, list), f"{where}.jam", "harus daftar [buka, tutup]")
     for n, pair in enumerate(jam):

@@ -16,7 +16,7 @@ from sopreview.domain.audit import AuditEntry
 from sopreview.domain.header import META_LABEL, MeetingMeta, normalize_meta, validate_meeting_times, validate_meta
 from sopreview.domain.records import Decision, Evaluation, validate_decision, validate_kapan
 from sopreview.domain.vocab import ATTENDANCE, ATTENDANCE_LABEL, DECISION_LABEL, PROJECTOR_TABS
-from sopreview.domain.model import Orang, Organisasi, Proposal
+from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.errors import InvalidValue
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from sopreview.domain.records import Action
 
 Key = tuple[Any, ...]
-MAX_PLANNED_MINUTES = 600
 
 
 class SessionWriting:
