@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sopreview.domain.loader import load_sops  # noqa: E402
-from sopreview.domain.vocab import DECISIONS  # noqa: E402
-from sopreview.minutes.export import FORMATS, export_minutes  # noqa: E402
+from sopreview.domain.vocab import decision_keys  # noqa: E402
+from sopreview.minutes.formats import format_keys
+from sopreview.minutes.export import export_minutes  # noqa: E402
 from sopreview.minutes.build import build_minutes  # noqa: E402
 from sopreview.store.session import Session  # noqa: E402
 
@@ -65,7 +66,7 @@ def build_session(path: Path, count: int) -> Session:
         for n, p in enumerate(proposals):
             if n % 10 == 9:
                 continue  # every tenth stays undecided
-            keputusan = DECISIONS[n % len(DECISIONS)]
+            keputusan = decision_keys()[n % len(decision_keys())]
             session.record_decision(p.id, keputusan, "" if keputusan == "disetujui" else f"Catatan rapat {n}.")
             if n % 3 == 0:
                 session.record_evaluation(p.id, {f"k{k}": (n + k) % 4 != 0 for k in range(1, 8)}, "Catatan.", "")
@@ -99,11 +100,11 @@ def main() -> int:
         revisions = sum(1 for p in session.proposals() if p.is_revision)
         results = {
             fmt: median_time(lambda fmt=fmt: export_minutes(session, fmt, folder / f"notulen.{fmt}"), args.runs)
-            for fmt in FORMATS
+            for fmt in format_keys()
         }
         model_plain = median_time(lambda: build_minutes(session, perubahan=False), args.runs)
         model_full = median_time(lambda: build_minutes(session), max(1, args.runs // 2))
-        sizes = {fmt: (folder / f"notulen.{fmt}").stat().st_size for fmt in FORMATS}
+        sizes = {fmt: (folder / f"notulen.{fmt}").stat().st_size for fmt in format_keys()}
         session.close()
         file_mb = path.stat().st_size / 1e6
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from sopreview.domain.criteria import Criterion, parse_criteria
 from sopreview.domain.header import META_FIELDS, validate_meta
-from sopreview.domain.model import JENIS, MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
-from sopreview.domain.vocab import ATTENDANCE, DECISIONS, PROJECTOR_TABS
+from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
+from sopreview.domain.vocab import PROJECTOR_TABS, attendance_keys, decision_keys, item_kind_keys
 from sopreview.store import session_types as typed
 from sopreview.store.errors import SessionFileError
 from sopreview.store.session_types import Bad as _Bad
@@ -188,8 +188,8 @@ def _check(data: dict[str, Any], previous: Static | None) -> Static:
               where, "usulan tidak ada di agenda")
     for doc_id, doc in data.get(T_HADIR, {}).items():
         where = f"kehadiran[{doc_id}]"
-        _need(isinstance(doc.get("nama"), str) and doc.get("status") in ATTENDANCE, where,
-              f"nama wajib; status harus salah satu dari {', '.join(ATTENDANCE)}")
+        _need(isinstance(doc.get("nama"), str) and doc.get("status") in attendance_keys(), where,
+              f"nama wajib; status harus salah satu dari {', '.join(attendance_keys())}")
         typed.text(doc["nama"], f"{where}.nama")
         typed.text(doc.get("keterangan", ""), f"{where}.keterangan")
     for doc_id, doc in data.get(T_TAMU, {}).items():
@@ -207,7 +207,8 @@ def _check_agenda(agenda: dict[str, Any]) -> tuple[dict[str, Proposal], dict[str
         _need(isinstance(doc.get("pid"), str) and isinstance(doc.get("hash"), str), where, "pid/hash tidak ada")
         _need(isinstance(doc.get("data"), dict), f"{where}.data", "snapshot usulan tidak ada")
         typed.conform(Proposal, doc["data"], f"{where}.data")
-        _need(doc["data"]["jenis"] in JENIS, f"{where}.data.jenis", f"harus salah satu dari {', '.join(JENIS)}")
+        _need(doc["data"]["jenis"] in item_kind_keys(), f"{where}.data.jenis",
+              f"harus salah satu dari {', '.join(item_kind_keys())}")
         proposal = Proposal.from_dict(doc["data"])
         _need(proposal.id == doc["pid"], where, "pid berbeda dengan id snapshot")
         _need(doc["pid"] not in proposals, where, f"usulan {doc['pid']!r} ganda")
@@ -222,8 +223,8 @@ def _check_item(where: str, doc: dict[str, Any], proposals: dict[str, Proposal])
     _need(isinstance(doc.get("pid"), str) and doc["pid"] in proposals, f"{where}.pid", "usulan tidak ada di agenda")
     keputusan = doc.get("keputusan")
     if keputusan is not None:
-        _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in DECISIONS, f"{where}.keputusan",
-              f"harus salah satu dari {', '.join(DECISIONS)}")
+        _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in decision_keys(), f"{where}.keputusan",
+              f"harus salah satu dari {', '.join(decision_keys())}")
         typed.text(keputusan.get("catatan", ""), f"{where}.keputusan.catatan")
         if keputusan.get("waktu"):
             _iso(keputusan["waktu"], f"{where}.keputusan.waktu")
