@@ -69,6 +69,7 @@ def output_path(session_path: Path, fmt: str, output: Path | None) -> Path:
 def run_export(args: argparse.Namespace) -> int:
     from sopreview.cli.session_cmds import UsageError, session_path as resolve
     from sopreview.minutes.export import ExportError, export_minutes, suffix_problem
+    from sopreview.store.outputs import output_guard
     from sopreview.store.session import Session, SessionError
 
     try:
@@ -96,7 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     try:
         note = snapshot_note(session)
-        written = export_minutes(session, fmt, target, force=args.force)
+        written = export_minutes(session, fmt, target, guard=output_guard(session, force=args.force))
     except (ExportError, SessionError) as exc:
         print(f"Notulen tidak ditulis: {exc}", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sopreview.minutes.build import build_minutes
@@ -108,19 +109,15 @@ def write_atomic(target: Path, data: bytes) -> None:
 
 
 def export_minutes(session: SessionReader, fmt: str, out_path: Path, *, within: Path | None = None,
-                   force: bool = False) -> Path:
+                   guard: Callable[[Path, str], str | None] | None = None) -> Path:
     """Write the notulen of ``session`` as ``fmt`` to ``out_path``; return the path written.
 
     ``within``: the folder the user picked (TUI dialog); a name that escapes it is refused.
-    Never over the session's own files or into its ``sops/`` folder; over an existing file of
-    another kind only with ``force`` (see store/outputs.py).
+    ``guard(path, suffix)``: why that path must not be written, or None; callers pass the
+    store's ``output_guard`` (never over the session's files or into ``sops/``).
     Raises ExportError (clear Indonesian message) when the place is refused or cannot be written.
     """
-    from sopreview.store.outputs import output_problem
-
-    problem = suffix_problem(fmt, out_path)
-    problem = problem or output_problem(out_path, suffix=f".{fmt}", session_path=getattr(session, "path", None),
-                                        sops_dir=getattr(session, "sops_dir", None), force=force)
+    problem = suffix_problem(fmt, out_path) or (guard(out_path, f".{fmt}") if guard is not None else None)
     if problem:
         raise ExportError(problem)
     target = check_target(out_path, within)

@@ -8,7 +8,9 @@ and ``..``, so no spelling of a protected file gets through.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sopreview.store.audit import JOURNAL_SUFFIX, journal_path
 from sopreview.store.lock import LOCK_SUFFIX, lock_path
@@ -61,3 +63,10 @@ def output_problem(target: Path, *, suffix: str, session_path: Path | None = Non
         return (f"'{target}' sudah ada dan bukan berkas {suffix}; tidak ditimpa. Pilih nama lain, atau "
                 "tambahkan --force bila berkas itu memang boleh diganti.")
     return None
+
+
+def output_guard(session: Any, *, force: bool = False) -> Callable[[Path, str], str | None]:
+    """``export_minutes``'s guard for this session (its files, its ``sops/`` folder)."""
+    session_path, sops_dir = getattr(session, "path", None), getattr(session, "sops_dir", None)
+    return lambda target, suffix: output_problem(target, suffix=suffix, session_path=session_path,
+                                                 sops_dir=sops_dir, force=force)
