@@ -54,6 +54,8 @@ def readonly_message(session: Session, now: datetime | None = None) -> str:
     if session.lock_holder:
         holder = holder_text(session.lock_holder, now or datetime.now().astimezone())
         return f"HANYA BACA — sesi ini sedang dibuka oleh {holder}. Perubahan tidak dapat disimpan."
+    if session.readonly_reason:  # the file itself is read-only (chmod a-w)
+        return f"HANYA BACA — {session.readonly_reason}. Perubahan tidak dapat disimpan (chmod u+w untuk mencatat)."
     return "HANYA BACA — sesi dibuka tanpa izin menulis. Perubahan tidak dapat disimpan."
 
 
