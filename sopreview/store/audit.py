@@ -20,14 +20,8 @@ from sopreview.domain.audit import AuditEntry
 from sopreview.domain.limits import json_depth_problem
 from sopreview.domain.textsafe import visible, visible_tree
 from sopreview.store.storage import fsync_dir
+from sopreview.store.files import journal_path
 
-JOURNAL_SUFFIX = ".audit.jsonl"
-
-
-def journal_path(path: Path) -> Path:
-    """``sessions/rapat.json`` -> ``sessions/rapat.audit.jsonl``."""
-    stem = path.name[:-5] if path.name.endswith(".json") else path.name
-    return path.with_name(stem + JOURNAL_SUFFIX)
 
 
 SLOTS: dict[str, int] = {"meta": 2, "sesi": 2, "item": 3, "tindak_lanjut": 2, "kehadiran": 2, "tamu": 2}

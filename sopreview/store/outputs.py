@@ -12,11 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sopreview.store.audit import JOURNAL_SUFFIX, journal_path
-from sopreview.store.lock import LOCK_SUFFIX, lock_path
-from sopreview.store.storage import BAK_SUFFIX, bak_path
+from sopreview.store.files import BAK_SUFFIX, JOURNAL_SUFFIX, LOCK_SUFFIX, SESSION_SUFFIX, SessionFiles
 
-SESSION_ARTIFACTS = (JOURNAL_SUFFIX, ".json" + BAK_SUFFIX, ".json" + LOCK_SUFFIX)
+SESSION_ARTIFACTS = (JOURNAL_SUFFIX, SESSION_SUFFIX + BAK_SUFFIX, SESSION_SUFFIX + LOCK_SUFFIX)
 """Names that belong to some session (this one or another in the same folder)."""
 
 
@@ -43,13 +41,13 @@ def output_problem(target: Path, *, suffix: str, session_path: Path | None = Non
     replaced only with ``force``. Inputs (session files, ``sops/``) are refused even then."""
     real = _real(target)
     if session_path is not None:
-        session = _real(session_path)
-        own = {session: "berkas sesi ini", _real(journal_path(session)): "log audit sesi ini",
-               _real(bak_path(session)): "cadangan sesi ini", _real(lock_path(session)): "kunci sesi ini"}
+        files = SessionFiles(_real(session_path))
+        own = {files.path: "berkas sesi ini", _real(files.journal): "log audit sesi ini",
+               _real(files.bak): "cadangan sesi ini", _real(files.lock): "kunci sesi ini"}
         if real in own:
             return (f"'{target}' adalah {own[real]} ({real.name}); notulen tidak pernah ditulis di atas "
                     "berkas masukan. Pilih nama lain, mis. tanpa -o (bawaan: <sesi>-notulen.<format>).")
-    if real.name.endswith(SESSION_ARTIFACTS) or (real.suffix == ".json" and _looks_like_session(real)):
+    if real.name.endswith(SESSION_ARTIFACTS) or (real.suffix == SESSION_SUFFIX and _looks_like_session(real)):
         return (f"'{target}' adalah berkas milik sebuah sesi ({real.name}); notulen tidak ditulis di atasnya. "
                 "Pilih nama lain.")
     if sops_dir is not None:

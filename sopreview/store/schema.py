@@ -19,9 +19,9 @@ from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Propo
 from sopreview.domain.vocab import PROJECTOR_TABS, attendance_keys, decision_keys, item_kind_keys
 from sopreview.store import session_types as typed
 from sopreview.store.errors import SessionFileError
+from sopreview.store.files import bak_path
 from sopreview.store.session_types import Bad as _Bad
 from sopreview.store.session_types import need as _need
-from sopreview.store.storage import bak_path
 
 SCHEMA_VERSION = 1
 

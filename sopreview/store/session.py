@@ -22,7 +22,8 @@ from sopreview.domain.header import DEFAULT_ACARA, DEFAULT_JUDUL, MeetingMeta, w
 from sopreview.domain.model import Organisasi, Proposal
 from sopreview.domain.textsafe import strip_tree, visible
 from sopreview.store import schema
-from sopreview.store.audit import Journal, entry_problem, journal_path, to_entry
+from sopreview.store.audit import Journal, entry_problem, to_entry
+from sopreview.store.files import bak_path, journal_path
 from sopreview.store.errors import (
     AlreadySaved,
     InvalidValue,
@@ -35,7 +36,7 @@ from sopreview.store.errors import (
 )
 from sopreview.store.lock import SessionLock, live_holder
 from sopreview.store.reading import SessionReading
-from sopreview.store.storage import DurableStorage, bak_path, fsync_dir, is_read_only_file, parse_file
+from sopreview.store.storage import DurableStorage, fsync_dir, is_read_only_file, parse_file
 from sopreview.store.writing import SessionWriting
 
 __all__ = [

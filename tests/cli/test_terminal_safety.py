@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from sopreview.cli import main
-from sopreview.store.audit import journal_path
-from sopreview.store.lock import lock_path
+from sopreview.store.files import journal_path
+from sopreview.store.files import lock_path
 from sopreview.store.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]

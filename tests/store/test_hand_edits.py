@@ -195,13 +195,13 @@ def test_any_hand_edit_is_a_clear_error_or_works(created: Path, pristine_files: 
 # -- undo trusts nothing it reads from the journal -------------------------------------------------
 
 def _journal_lines(path: Path) -> list[dict[str, Any]]:
-    from sopreview.store.audit import journal_path
+    from sopreview.store.files import journal_path
 
     return [json.loads(line) for line in journal_path(path).read_text().splitlines()]
 
 
 def _write_journal(path: Path, entries: list[dict[str, Any]]) -> None:
-    from sopreview.store.audit import journal_path
+    from sopreview.store.files import journal_path
 
     journal_path(path).write_text("".join(json.dumps(e) + "\n" for e in entries))
 
@@ -258,7 +258,7 @@ def test_journal_line_with_nonsense_changes_is_skipped_not_a_traceback(created: 
 
 def test_one_corrupt_journal_line_blocks_nothing(created: Path, tmp_path: Path) -> None:
     from sopreview.cli import main
-    from sopreview.store.audit import journal_path
+    from sopreview.store.files import journal_path
 
     lines = journal_path(created).read_bytes().splitlines(keepends=True)
     journal_path(created).write_bytes(lines[0] + b"bukan json\n" + b"".join(lines[1:]))
@@ -277,7 +277,8 @@ def test_unwritable_journal_never_turns_a_save_into_a_lie(created: Path, monkeyp
     import errno
 
     from sopreview.cli import main
-    from sopreview.store.audit import Journal, journal_path
+    from sopreview.store.audit import Journal
+    from sopreview.store.files import journal_path
 
     def refuse(self: Journal, entries: list[dict[str, Any]]) -> None:
         raise OSError(errno.EACCES, "Permission denied")

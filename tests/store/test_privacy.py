@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sopreview.store.session import ReadOnlySession, SaveFailed, Session
-from sopreview.store.storage import bak_path
+from sopreview.store.files import bak_path
 from tests.store.builders import ORGANISASI, P1, P3, PROPOSALS, FakeClock
 
 

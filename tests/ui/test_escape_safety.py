@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from sopreview.store.audit import journal_path
+from sopreview.store.files import journal_path
 from sopreview.ui.app import SopReviewApp
 from sopreview.ui.screens.audit import AuditLogScreen
 
