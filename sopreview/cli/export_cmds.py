@@ -36,6 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=None,
         help=f"{', '.join(format_keys()[:-1])} atau {format_keys()[-1]} (bawaan: dari akhiran -o, selain itu {DEFAULT_FORMAT})",
     )
+    parser.add_argument("--force", action="store_true",
+                        help="boleh menimpa berkas lain yang sudah ada (berkas sesi dan sops/ tetap tidak pernah)")
     parser.add_argument(
         "-o",
         "--output",
@@ -69,6 +71,7 @@ def output_path(session_path: Path, fmt: str, output: Path | None) -> Path:
 def run_export(args: argparse.Namespace) -> int:
     from sopreview.cli.session_cmds import UsageError, session_path as resolve
     from sopreview.minutes.export import ExportError, export_minutes, suffix_problem
+    from sopreview.store.outputs import output_guard
     from sopreview.store.session import Session, SessionError
 
     try:
@@ -96,16 +99,17 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     try:
         note = snapshot_note(session)
+        guard = output_guard(session, force=args.force)
         if args.lampiran_sop:
             from sopreview.documents.export import DocumentError
             from sopreview.documents.lampiran import export_with_appendix
 
             try:
-                written = export_with_appendix(session_path, fmt, target)
+                written = export_with_appendix(session_path, fmt, target, guard=guard)
             except DocumentError as exc:
                 raise ExportError(str(exc)) from None
         else:
-            written = export_minutes(session, fmt, target)
+            written = export_minutes(session, fmt, target, guard=guard)
     except (ExportError, SessionError) as exc:
         print(f"Notulen tidak ditulis: {exc}", file=sys.stderr)
         return 1

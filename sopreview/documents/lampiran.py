@@ -7,6 +7,7 @@ appends a landscape section per SOP with the editable identity and step tables.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sopreview.documents.export import DocumentError, choose_paper, from_session, layout_all
@@ -67,8 +68,9 @@ def render_with_appendix(session_path: Path, fmt: str) -> bytes:
     return save(document)
 
 
-def export_with_appendix(session_path: Path, fmt: str, target: Path) -> Path:
-    problem = suffix_problem(fmt, target)
+def export_with_appendix(session_path: Path, fmt: str, target: Path, *,
+                         guard: Callable[[Path, str], str | None] | None = None) -> Path:
+    problem = suffix_problem(fmt, target) or (guard(target, f".{fmt}") if guard is not None else None)
     if problem:
         raise DocumentError(problem)
     try:

@@ -13,6 +13,8 @@ from typing import Any
 SIMBOL_MULAI = "mulai"
 SIMBOL_SELESAI = "selesai"
 SIMBOL_PROSES = "proses"
+MAX_PLANNED_MINUTES = 600
+"""Planned discussion time of one proposal: ten hours is already no meeting (files, store, session check)."""
 SIMBOL_KEPUTUSAN = "keputusan"
 
 

@@ -54,6 +54,8 @@ def readonly_message(session: Session, now: datetime | None = None) -> str:
     if session.lock_holder:
         holder = holder_text(session.lock_holder, now or datetime.now().astimezone())
         return f"HANYA BACA — sesi ini sedang dibuka oleh {holder}. Perubahan tidak dapat disimpan."
+    if session.readonly_reason:  # the file itself is read-only (chmod a-w)
+        return f"HANYA BACA — {session.readonly_reason}. Perubahan tidak dapat disimpan (chmod u+w untuk mencatat)."
     return "HANYA BACA — sesi dibuka tanpa izin menulis. Perubahan tidak dapat disimpan."
 
 
@@ -99,9 +101,15 @@ class SessionScreen(Screen[None]):
         try:
             change()
         except SessionError as error:
-            self.notify(str(error), title="Tidak tersimpan", severity="error", markup=False)
+            on_disk = "berkas sudah diganti" in str(error)  # saved; only the folder sync failed
+            self.notify(str(error), title="Tersimpan, dengan peringatan" if on_disk else "Tidak tersimpan",
+                        severity="error", markup=False)
+            if on_disk:
+                self.sop_app.session_changed()
             return False
         self.notify(done, markup=False)
+        for notice in self.session.take_notices():  # saved, but e.g. the audit log lags behind
+            self.notify(notice, title="Tersimpan, dengan peringatan", severity="warning", markup=False)
         self.sop_app.session_changed()
         return True
 
