@@ -24,6 +24,7 @@ from sopreview.store.errors import SessionError, SessionLocked
 from sopreview.store.session import Session
 from sopreview.ui import keymap
 from sopreview.ui.commands import SopCommands
+from sopreview.ui.keygate import KeyGate
 from sopreview.ui.screens.agenda import AgendaScreen
 from sopreview.ui.screens.base import SessionScreen
 from sopreview.ui.theme import register_themes
@@ -34,7 +35,7 @@ EXIT_AFTER_PAINT_ENV = "SOPREVIEW_EXIT_AFTER_PAINT"
 PALETTE_PLACEHOLDER = "Cari perintah… (mis. buka usulan, catat keputusan, ekspor)"
 
 
-class SopReviewApp(App[None]):
+class SopReviewApp(KeyGate, App[None]):
     """Run an SOP review meeting from the keyboard."""
 
     CSS_PATH = "app.tcss"

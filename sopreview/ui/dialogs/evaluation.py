@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from sopreview.domain.meeting import Criterion, evaluation_sentence
@@ -31,7 +31,11 @@ def _prompt(number: int, criterion: Criterion, answer: bool | None) -> Content:
 
 
 class CriteriaList(OptionList):
-    """The criteria as rows; y / t answer the highlighted one and move on, space toggles it."""
+    """The criteria as rows; y / t answer the highlighted one and move on, space toggles it.
+
+    Answering the last criterion, or Enter, posts :class:`Done`: the dialog moves the cursor to
+    Catatan, so the note typed next never lands on the answers.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Ya", id="evaluation.yes"),
@@ -46,6 +50,9 @@ class CriteriaList(OptionList):
             super().__init__()
             self.index = index
             self.answer = answer
+
+    class Done(Message):
+        """Every criterion has been gone through (the last one answered, or Enter)."""
 
     def __init__(
         self, criteria: tuple[Criterion, ...], answers: dict[str, bool | None], *, id: str
@@ -74,6 +81,12 @@ class CriteriaList(OptionList):
         self._set(index, answer)
         if index + 1 < len(self.criteria):
             self.highlighted = index + 1
+        else:
+            self.post_message(self.Done())
+
+    def action_select(self) -> None:
+        """Enter: the answers are done; on to Catatan."""
+        self.post_message(self.Done())
 
     def action_toggle_answer(self) -> None:
         if self.highlighted is None:
@@ -105,6 +118,9 @@ class EvaluationDialog(SessionDialog):
     EvaluationDialog .field-label {
         margin-top: 0;
     }
+    EvaluationDialog TextArea {
+        height: 3;
+    }
     """
 
     def __init__(self, session: Session, proposal_id: str) -> None:
@@ -119,19 +135,14 @@ class EvaluationDialog(SessionDialog):
         yield criteria
         yield Static(self._summary(criteria.answers), id="evaluation-summary")
         yield Label("Catatan hasil penilaian", classes="field-label")
-        yield Input(
-            self._existing.catatan if self._existing else "",
-            id="evaluation-note",
-            compact=True,
-            disabled=self.readonly,
-        )
-        yield Label("Tindakan yang harus diambil", classes="field-label")
-        yield Input(
-            self._existing.tindakan if self._existing else "",
-            id="evaluation-action",
-            compact=True,
-            disabled=self.readonly,
-        )
+        for name, text in (("note", self._existing.catatan if self._existing else ""),
+                           ("action", self._existing.tindakan if self._existing else "")):
+            if name == "action":
+                yield Label("Tindakan yang harus diambil", classes="field-label")
+            area = TextArea(text, id=f"evaluation-{name}", read_only=self.readonly, soft_wrap=True,
+                            show_line_numbers=False, compact=True)
+            area.move_cursor(area.document.end)  # reopening continues after the saved text
+            yield area
 
     def compose_buttons(self) -> Iterable[Widget]:
         yield Button("Simpan", id="evaluation-save", variant="primary", compact=True, disabled=self.readonly)
@@ -154,16 +165,16 @@ class EvaluationDialog(SessionDialog):
         )
         self.clear_error()
 
-    @on(Input.Submitted, "#evaluation-note")
-    def _next_field(self) -> None:
-        self.query_one("#evaluation-action", Input).focus()
+    @on(CriteriaList.Done)
+    def _to_note(self) -> None:
+        if not self.readonly:
+            self.query_one("#evaluation-note", TextArea).focus()
 
-    @on(Input.Submitted, "#evaluation-action")
     @on(Button.Pressed, "#evaluation-save")
     def action_save(self) -> None:
         answers = dict(self.query_one(CriteriaList).answers)
-        catatan = self.query_one("#evaluation-note", Input).value.strip()
-        tindakan = self.query_one("#evaluation-action", Input).value.strip()
+        catatan = self.query_one("#evaluation-note", TextArea).text.strip()
+        tindakan = self.query_one("#evaluation-action", TextArea).text.strip()
         done, _ = self.write(
             lambda: self.session.record_evaluation(self.proposal_id or "", answers, catatan, tindakan)
         )
