@@ -57,7 +57,11 @@ class KeyGate:
             await self._settle()
 
     async def _settle(self) -> None:
-        """Flush the app, the active screen and the focused widget until nothing moves."""
+        """Flush the focused widget and each of its ancestors up to the app, until nothing moves.
+
+        The flush goes child to parent, the way a key and the messages it causes bubble, so a
+        message posted on the way (Input.Submitted, a dialog's result) is handled before the
+        next key is released."""
         app: Any = self
         previous: tuple[object, object] | None = None
         quiet = 0
@@ -67,12 +71,12 @@ class KeyGate:
                 screen = app.screen
             except Exception:  # no screen while starting or exiting
                 return
-            await _flush(screen)
             focused = screen.focused
-            if focused is not None:
-                await _flush(focused)
-            state = (screen, screen.focused)
-            quiet = quiet + 1 if state == previous and screen.is_mounted else 0
+            chain = list(focused.ancestors_with_self) if focused is not None else [screen, app]
+            for node in chain:
+                await _flush(node)
+            state = (app.screen, app.screen.focused)
+            quiet = quiet + 1 if state == previous and app.screen.is_mounted else 0
             if quiet >= 2:
                 return
             previous = state

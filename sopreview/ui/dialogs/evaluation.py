@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from sopreview.domain.meeting import Criterion, evaluation_sentence
 from sopreview.store.session import Session
 
-from ._base import SessionDialog
+from ._base import SessionDialog, continue_after, end_of
 
 _ANSWER = {
     True: ("✓ Ya   ", "$text-success bold"),
@@ -139,10 +139,8 @@ class EvaluationDialog(SessionDialog):
                            ("action", self._existing.tindakan if self._existing else "")):
             if name == "action":
                 yield Label("Tindakan yang harus diambil", classes="field-label")
-            area = TextArea(text, id=f"evaluation-{name}", read_only=self.readonly, soft_wrap=True,
-                            show_line_numbers=False, compact=True)
-            area.move_cursor(area.document.end)  # reopening continues after the saved text
-            yield area
+            yield end_of(TextArea(continue_after(text), id=f"evaluation-{name}", read_only=self.readonly,
+                                  soft_wrap=True, show_line_numbers=False, compact=True))
 
     def compose_buttons(self) -> Iterable[Widget]:
         yield Button("Simpan", id="evaluation-save", variant="primary", compact=True, disabled=self.readonly)

@@ -79,7 +79,7 @@ def test_existing_evaluation_is_prefilled(session: Session, session_path: Path) 
         await pilot.press("y", "ctrl+s")  # k1 is already Ya: saving keeps everything
 
     app = run_dialog(lambda: EvaluationDialog(session, P1), script)
-    assert seen == {"summary": "4 dari 7 kriteria terpenuhi", "note": "catatan lama", "action": "tindakan lama"}
+    assert seen == {"summary": "4 dari 7 kriteria terpenuhi", "note": "catatan lama\n", "action": "tindakan lama\n"}
     assert app.results == ["Evaluasi disimpan: 4 dari 7 kriteria terpenuhi"]
     with on_disk(session_path) as disk:
         evaluation = disk.evaluation(P1)
