@@ -46,6 +46,11 @@ class KeyGate:
             return
         await super().on_event(event)  # type: ignore[misc]
 
+    async def keys_handled(self) -> None:
+        """Return once every key received so far has been handled (tests wait on this)."""
+        while (task := getattr(self, "_key_drain", None)) is not None and not task.done():
+            await asyncio.shield(task)
+
     async def _drain_keys(self) -> None:
         app: Any = self
         while self._key_backlog:

@@ -23,6 +23,7 @@ from sopreview.demo import create_demo
 from sopreview.store.session import Session
 from sopreview.ui.app import SopReviewApp
 from sopreview.ui.dialogs import SessionDialog
+from sopreview.ui.keygate import KeyGate
 
 WIB = timezone(timedelta(hours=7))
 
@@ -88,6 +89,8 @@ async def type_keys(pilot: Pilot[None], text: str) -> None:
         event.set_sender(app)
         driver.send_message(event)
     await pilot.pause()
+    if isinstance(app, KeyGate):
+        await app.keys_handled()
 
 
 async def burst(pilot: Pilot[None], *keys: str) -> None:
@@ -110,6 +113,8 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
         event.set_sender(app)
         driver.send_message(event)
     await pilot.pause()
+    if isinstance(app, KeyGate):
+        await app.keys_handled()
     await pilot.pause()
 
 

@@ -82,6 +82,13 @@ class AgendaScreen(SessionScreen):
     def on_resize(self) -> None:
         self._show_header()
 
+    def on_screen_resume(self) -> None:
+        """Back from a proposal: the highlight is on the item shown last (``.``/``,`` moved it)."""
+        if self.is_mounted and self.sop_app.session is not None:
+            current, _tab = self.session.current()
+            if current is not None:
+                self.agenda.highlight_pid(current)
+
     def _set_columns(self, cols: Columns) -> None:
         self.query_one(AgendaColumnsHeader).update(header_content(cols))
 
@@ -219,11 +226,6 @@ class AgendaScreen(SessionScreen):
     def _apply_filter(self) -> None:
         self.agenda.show(self._rows, self._accepts)
         self._show_tools()
-
-    def action_meta(self) -> None:
-        from sopreview.ui.dialogs.meta import MetaDialog
-
-        self.app.push_screen(MetaDialog(self.session), self._after_dialog)
 
     def action_move(self, delta: int) -> None:
         pid = self._need_pid()
