@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sopreview.domain.loader import load_sops  # noqa: E402
-from sopreview.domain.meeting import DECISION_LABEL  # noqa: E402
+from sopreview.domain.vocab import decision_label  # noqa: E402
 from sopreview.store.session import Session  # noqa: E402
 from sopreview.ui.follow import FollowApp  # noqa: E402
 from sopreview.ui.projector import ProjectorScreen  # noqa: E402
@@ -69,7 +69,7 @@ async def measure(path: Path, rounds: int) -> tuple[list[float], list[float]]:
             assert isinstance(screen, ProjectorScreen)
             for n in range(rounds):
                 keputusan = ("disetujui", "ditunda")[n % 2]  # alternate: each round is a visible change
-                label = f" {DECISION_LABEL[keputusan].upper()} "  # the badge, spaces included
+                label = f" {decision_label(keputusan).upper()} "  # the badge, spaces included
                 await send("decide", pid, keputusan, f"Catatan {n}.")
                 shown_after = time.perf_counter()
                 while label not in str(screen.query_one("#proj-info").render()):

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from sopreview.domain.meeting import DECISION_LABEL
+from sopreview.domain.vocab import decision_label
 from sopreview.store.session import Session
 from sopreview.ui.follow import FollowApp
-from sopreview.ui.projector import ProjectorScreen
+from sopreview.ui.screens.projector import ProjectorScreen
 from tests.flowchart.apps import FixedClock, make_session
 
 WRITER = r"""
@@ -109,7 +109,7 @@ def test_follower_shows_each_change_and_never_writes(session_path: Path) -> None
                         await _until(pilot, lambda p=pid: screen.pid == p and screen.tab == "flowchart", f"{pid} flowchart")
                         shown.append(f"{screen.pid} {screen.tab}")
                     await send("decide", pid, keputusan, "Catatan rapat.")
-                    label = DECISION_LABEL[keputusan].upper()
+                    label = decision_label(keputusan).upper()
                     await _until(pilot, lambda lb=label: lb in _info(app), label)
                     shown.append(f"{screen.pid} {label}")
                 await send("current", pids[2], "keputusan")
@@ -133,7 +133,7 @@ def test_follower_shows_each_change_and_never_writes(session_path: Path) -> None
     assert shown == [
         f"{pids[0]} DISETUJUI",
         f"{pids[1]} flowchart", f"{pids[1]} DITUNDA",
-        f"{pids[2]} flowchart", f"{pids[2]} {DECISION_LABEL['disetujui_dengan_perbaikan'].upper()}",
+        f"{pids[2]} flowchart", f"{pids[2]} {decision_label('disetujui_dengan_perbaikan').upper()}",
         f"{pids[2]} keputusan",
     ]
 

@@ -127,7 +127,7 @@ def test_meeting_pause_shows_and_resumes(demo: Path, clock: HandClock) -> None:
 
 
 def test_projector_is_one_key_away_and_follows_the_item(demo: Path, clock: HandClock) -> None:
-    from sopreview.ui.projector import ProjectorScreen
+    from sopreview.ui.screens.projector import ProjectorScreen
 
     pids = [p.id for p in on_disk(demo).proposals()]
 

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, TextArea
 
-from sopreview.domain.model import JENIS_LABEL
+from sopreview.domain.vocab import item_kind_label
 from sopreview.store.session import Session, SessionError
 from sopreview.ui.fmt import holder_text
 
@@ -173,7 +173,7 @@ class SessionDialog(ModalScreen[str | None]):
             proposal = self.session.proposal(self.proposal_id)
         except SessionError:
             return self.proposal_id
-        jenis = JENIS_LABEL.get(proposal.jenis, proposal.jenis.upper())
+        jenis = item_kind_label(proposal.jenis)
         return f"{proposal.nama} · {jenis}"
 
     def readonly_reason(self) -> str:
