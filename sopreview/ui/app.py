@@ -25,6 +25,7 @@ from sopreview.store.errors import SessionError, SessionLocked
 from sopreview.store.session import Session
 from sopreview.ui import keymap
 from sopreview.ui.commands import SopCommands
+from sopreview.ui.fmt import holder_text
 from sopreview.ui.keygate import KeyGate
 from sopreview.ui.screens.agenda import AgendaScreen
 from sopreview.ui.screens.base import SessionScreen
@@ -122,7 +123,7 @@ class SopReviewApp(KeyGate, App[None]):
 
             self._heartbeat = self.set_interval(INTERVAL_SECONDS, self.beat)
         for warning in session.warnings:
-            self.notify(warning, title="Perhatian", severity="warning", timeout=10, markup=False)
+            self.notify(holder_text(warning, self.now()), title="Perhatian", severity="warning", timeout=10, markup=False)
         self._load_problems = problems is None
 
     def agenda_painted(self) -> None:

@@ -170,3 +170,44 @@ def test_identity_table_names_every_field() -> None:
                   "Pencatatan dan pendataan", "Pelaksana"):
         assert label in text
     assert "1. UU 1" in text and "– (belum bernomor)" in text
+
+
+def test_projector_clock_stops_with_the_decision_and_shows_the_pause(demo: Path, clock: HandClock) -> None:
+    """The issue's projector: `-05:27 lewat` in red for an item already DITUNDA. Now the decision
+    (recorded with d from the projector itself) stops it, and a pause is shown to the room."""
+    from textual.widgets import Digits, Static
+
+    from sopreview.ui.screens.projector import ProjectorScreen
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("s")
+        clock.advance(16)
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProjectorScreen)
+        screen._tick()
+        digits = screen.query_one("#proj-digits", Digits)
+        label = screen.query_one("#proj-clock-label", Static)
+        assert digits.has_class("habis") and "lewat" in str(label.render())
+        await pilot.press("d", "3", *"perlu data", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        clock.advance(5)
+        screen._tick()
+        assert not digits.has_class("habis") and "dibahas 16 dari" in str(label.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("j", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectorScreen)
+        app.screen._tick()
+        assert "ISTIRAHAT sejak" in str(app.screen.query_one("#proj-clock-label", Static).render())
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+    pid = on_disk(demo).proposals()[0].id
+    decision = on_disk(demo).decision(pid)
+    assert decision is not None and decision.keputusan == "ditunda"
+    assert round(on_disk(demo).clock(pid).used_seconds / 60) == 16
