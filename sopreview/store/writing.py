@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
 Key = tuple[Any, ...]
 MAX_PLANNED_MINUTES = 600
+EMPTY_PEOPLE = ("organisasi.yaml sesi ini tidak berisi `orang:` (orang yang boleh hadir; periksa "
+                "`sopreview validate`: kolom seperti `peserta:` tidak terbaca). Tambahkan tamu, atau buat sesi baru "
+                "setelah organisasi.yaml diperbaiki.")
+"""Why the attendance list is empty, pointing back to the cause (shared by the CLI and the app)."""
 
 
 class SessionWriting:
@@ -139,6 +143,8 @@ class SessionWriting:
         if status not in attendance_keys():
             raise InvalidValue(f"status kehadiran {status!r} tidak dikenal; pilihan: {', '.join(attendance_keys())}")
         names = [o.nama for o in self.people()]
+        if not names:
+            raise InvalidValue(f"{nama!r} tidak dapat dicatat: daftar peserta kosong. {EMPTY_PEOPLE}")
         if nama not in names:
             raise InvalidValue(f"{nama!r} tidak ada di daftar peserta; tambahkan sebagai tamu, atau pilih: "
                                f"{'; '.join(names)}")
