@@ -33,6 +33,15 @@ _KIND_EXAMPLE = {
 }
 
 
+SAME_MEANING: dict[str, str] = {
+    **dict.fromkeys(("peserta", "anggota", "pegawai", "personil", "personel", "hadirin", "undangan", "staf",
+                     "karyawan", "people", "members", "attendees"), "orang"),
+    **dict.fromkeys(("sub_bagian", "subbagian", "bagian", "unit"), "subbag"),
+}
+"""Words people write for a key the format knows by another name (the spelling-based hint
+cannot find these: ``peserta`` looks nothing like ``orang``)."""
+
+
 class Checker:
     """Reads fields out of ``doc`` and records problems against ``path``."""
 
@@ -93,9 +102,21 @@ class Checker:
         return None
 
     def known_keys(self, data: dict[Any, Any], where: FieldPath, spec: dict[str, FieldSpec]) -> None:
-        """Warn about keys the format does not know, suggesting the closest valid one."""
+        """Warn about keys the format does not know, suggesting the closest valid one.
+
+        A key that means a known one (``peserta`` for ``orang``) is an error when the known key
+        is missing: everything under it would be dropped without a word otherwise."""
         for key in data:
             if key in spec:
+                continue
+            meant = SAME_MEANING.get(str(key).strip().lower())
+            if meant in spec:
+                message = f"kolom '{key}' tidak dikenal: maksud Anda '{meant}'?"
+                hint = f"ganti `{key}:` menjadi `{meant}:`"
+                if meant in data:
+                    self.warn(where + (str(key),), message + " (diabaikan)", hint)
+                else:
+                    self.problem(where + (str(key),), message + f" Isinya tidak terbaca sebagai `{meant}`", hint)
                 continue
             close = difflib.get_close_matches(str(key), list(spec), n=1, cutoff=0.6)
             hint = (f"mungkin maksudnya `{close[0]}`?" if close

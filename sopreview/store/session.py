@@ -16,12 +16,13 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
+from sopreview.domain import clock as clock_rules
 from sopreview.domain.audit import AuditEntry
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.header import DEFAULT_ACARA, DEFAULT_JUDUL, MeetingMeta, with_defaults
 from sopreview.domain.model import Organisasi, Proposal
 from sopreview.domain.textsafe import strip_tree, visible
-from sopreview.store import schema
+from sopreview.store import heartbeat, schema
 from sopreview.store.audit import Journal, entry_problem, to_entry
 from sopreview.store.files import bak_path, journal_path
 from sopreview.store.errors import (
@@ -51,12 +52,13 @@ NOT_UNDOABLE = frozenset({"buat", "pulihkan", "migrasi"})
 """Undo stops at these: creation, a restore from backup, a schema upgrade."""
 NOT_REVERTED = frozenset({(schema.T_SESI, "next_action")})
 """Undo never hands out an action id twice."""
-SKIPPED_BY_UNDO = frozenset({"tampil"})
+SKIPPED_BY_UNDO = frozenset({"tampil"}) | clock_rules.CLOCK_EVENTS
+"""Navigation (what the projector shows) and clock events are logged but undo passes over them:
+undo reverts only what the secretary recorded."""
 NAVIGATION = frozenset({(schema.T_SESI, "current"), (schema.T_SESI, "tab")})
 """What the projector shows; navigation after a change moves it, so undo does not require it unchanged."""
 OP_WINDOW = 50
 """How far back a retried operation id is looked for (a retry follows its original closely)."""
-"""Navigation (what the projector shows) is logged but undo passes over it."""
 
 
 def _default_clock() -> datetime:
@@ -142,6 +144,8 @@ class Session(SessionReading, SessionWriting):
         session = cls(path=path, storage=storage, lock=lock, journal=journal, entries=entries, static=static,
                       clock=clock, lock_holder=holder)
         session._reconcile_journal()
+        if lock is not None:
+            session._close_stale_clock()
         if found_version != schema.SCHEMA_VERSION and lock is not None:
             session._commit("migrasi", "sesi", [], f"Skema berkas diperbarui dari {found_version} ke "
                             f"{schema.SCHEMA_VERSION}", force=True)
@@ -424,6 +428,16 @@ class Session(SessionReading, SessionWriting):
                 self._seq = have
                 self._commit("pulihkan", "sesi", [], f"Berkas sesi dipulihkan: {note}", force=True)
                 self._warn(f"{self.path.name}: {note}; dicatat di log audit.")
+
+    def _close_stale_clock(self) -> None:
+        """A clock still running at open was left by an app that died: stop it at the last sign
+        of its operator (heartbeat or last recorded change), never at now."""
+        signs = [heartbeat.last_beat(self.path)]
+        if self._entries:
+            signs.append(datetime.fromisoformat(self._entries[-1]["waktu"]))
+        message = self.close_stale_clock(clock_rules.last_seen(signs))
+        if message:
+            self._warn(message)
 
     def _warn(self, message: str) -> None:
         if message not in self.warnings:  # a follower reconciles on every reload

@@ -210,9 +210,46 @@ class SessionScreen(Screen[None]):
 
         self.app.push_screen(ProblemsScreen(self.sop_app.problems, self.sop_app.changed))
 
+    # -- the clock (rules in sopreview/domain/clock.py) ----------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``s`` and ``j`` mean one thing at a time: the footer shows the one that applies."""
+        session = self.sop_app.session
+        if session is None or action not in ("start_clock", "stop_clock", "pause", "resume"):
+            return True
+        paused = session.pause_state() is not None
+        if action in ("pause", "resume"):
+            return paused == (action == "resume")
+        pid = self.target_pid()
+        running = pid is not None and session.clock(pid).running
+        return running == (action == "stop_clock")
+
+    def action_start_clock(self) -> None:
+        pid = self._need_pid()
+        if pid is None:
+            return
+        nama = self.session.proposal(pid).nama
+        self.write(lambda: self.session.open_item(pid), f"Mulai membahas {nama}: jam berjalan")
+
     def action_stop_clock(self) -> None:
-        current, _tab = self.session.current()
-        if current is None or not self.session.clock(current).running:
+        running = self.session.running_item()
+        if running is None:
             self.notify("Tidak ada jam usulan yang sedang berjalan.", severity="warning")
             return
-        self.write(lambda: self.session.close_item(current), "Jam usulan dihentikan")
+        self.write(lambda: self.session.close_item(running), "Jam usulan dihentikan")
+
+    def action_pause(self, jenis: str) -> None:
+        from sopreview.domain.clock import PAUSES
+
+        if self.session.pause_state() is not None:
+            self.action_resume()
+            return
+        self.write(lambda: self.session.pause(jenis), f"{PAUSES[jenis]}: semua jam berhenti. Tekan j untuk melanjutkan.")
+
+    def action_resume(self) -> None:
+        self.write(self.session.resume, "Rapat dilanjutkan")
+
+    def action_meta(self) -> None:
+        from sopreview.ui.dialogs.meta import MetaDialog
+
+        self.app.push_screen(MetaDialog(self.session), self._after_dialog)

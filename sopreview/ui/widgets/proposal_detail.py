@@ -121,6 +121,9 @@ class ProposalHeading(Static):
         decision = session.decision(proposal.id)
         clock = session.clock(proposal.id)
         status = decision.label if decision else "belum diputuskan"
+        running = " (berjalan)" if clock.running else ""
+        if not clock.running and clock.opened_at is None and decision is None:
+            running = " (belum dimulai: tekan s)"
         text = Text.assemble(
             (f" {item_kind_label(proposal.jenis)} ", "bold reverse"),
             " ",
@@ -130,7 +133,7 @@ class ProposalHeading(Static):
             (
                 f"{sub.nama if sub else proposal.subbag} · Penyaji: {proposal.pengusul or '–'} · "
                 f"Waktu {waktu_kolom(clock.used_seconds, session.planned_minutes(proposal.id))}"
-                f"{' (berjalan)' if clock.running else ''} · Keputusan: {status}"
+                f"{running} · Keputusan: {status}"
             ),
         )
         self.update(text)
