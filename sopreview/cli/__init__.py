@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sopreview.cli.export_cmds",
     "sopreview.cli.app_cmds",
     "sopreview.cli.projector_cmds",
+    "sopreview.cli.register_cmds",
 )
 
 

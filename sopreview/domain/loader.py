@@ -26,6 +26,8 @@ from sopreview.domain.yamlread import YamlDoc, YamlReadError, read_yaml
 ORGANISASI_FILE = "organisasi.yaml"
 IN_FORCE_FOLDER = "berlaku"
 """Files under a folder of this name hold versions in force, never proposals."""
+REGISTER_FOLDER = "daftar"
+"""``sops/daftar/``: the register's log, replaced versions and archived proposals (never proposals)."""
 
 
 @dataclass
@@ -99,7 +101,8 @@ def _yaml_files(sops_dir: Path) -> list[Path]:
 
 def _is_proposal_file(sops_dir: Path, path: Path) -> bool:
     rel = path.relative_to(sops_dir)
-    return rel.as_posix() != ORGANISASI_FILE and IN_FORCE_FOLDER not in rel.parts[:-1]
+    return (rel.as_posix() != ORGANISASI_FILE and IN_FORCE_FOLDER not in rel.parts[:-1]
+            and rel.parts[0] != REGISTER_FOLDER)
 
 
 def _shown(sops_dir: Path, path: Path) -> str:
