@@ -128,15 +128,19 @@ def run_daftar(args: argparse.Namespace) -> int:
     if fmt is None:
         from sopreview.register.text import register_text
 
-        print(register_text(register))
+        print(register_text(register, _organisasi_name(sops_dir)))
         return 0
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"format {fmt!r} tidak dikenal; pilih: {', '.join(EXPORT_FORMATS)}")
+    from sopreview.minutes.export import ExportError
     from sopreview.register.export import write_register
 
     output = args.output or Path(f"daftar-sop.{fmt}")
-    title = _organisasi_name(sops_dir)
-    written = write_register(register, fmt, output, instansi=title, protected=sops_dir)
+    try:
+        written = write_register(register, fmt, output, instansi=_organisasi_name(sops_dir), protected=sops_dir)
+    except ExportError as exc:
+        print(f"galat: {exc}", file=sys.stderr)
+        return EXIT_FILE
     print(f"Daftar SOP ditulis: {written} ({len(register.rows)} SOP)")
     return 0
 
@@ -156,12 +160,12 @@ def run_riwayat(args: argparse.Namespace) -> int:
 
     sops_dir = Path(args.sops)
     _recover(sops_dir)
-    versions = sop_history(sops_dir, args.sop)
-    if versions is None:
+    history = sop_history(sops_dir, args.sop)
+    if history is None:
         raise UsageError(f"SOP {args.sop!r} tidak ada di {sops_dir} (lihat `sopreview daftar`)")
     from sopreview.lifecycle.history import history_lines
 
-    for line in history_lines(versions):
+    for line in history_lines(history):
         print(line)
     return 0
 

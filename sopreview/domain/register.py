@@ -102,6 +102,7 @@ class RegisterRow:
     """The meeting that last set it (empty: in force before the register was kept)."""
     tanggal_status: str = ""
     alasan: str = ""
+    rapat_judul: str = ""
     tertunda: tuple[str, ...] = ()
     """Proposals pending for this SOP (ids)."""
     sampel: bool = False
@@ -147,9 +148,11 @@ def build_register(in_force: Iterable[InForce], events: Iterable[Event], subbag_
             continue
         entry = state.setdefault(event.sop, {})
         if event.peristiwa in (DITETAPKAN, DIREVISI):
-            entry.update(status=BERLAKU, rapat=event.rapat, tanggal=event.tanggal, alasan="")
+            entry.update(status=BERLAKU, rapat=event.rapat, judul=event.judul_rapat, tanggal=event.tanggal,
+                         alasan="")
         elif event.peristiwa == STATUS:
-            entry.update(status=event.status, rapat=event.rapat, tanggal=event.tanggal, alasan=event.alasan)
+            entry.update(status=event.status, rapat=event.rapat, judul=event.judul_rapat, tanggal=event.tanggal,
+                         alasan=event.alasan)
     rows = []
     for sop in in_force:
         entry = state.get(sop.sop_id, {})
@@ -158,7 +161,7 @@ def build_register(in_force: Iterable[InForce], events: Iterable[Event], subbag_
             subbag_nama=subbag_names.get(sop.subbag, sop.subbag), revisi_ke=sop.dokumen.revisi_ke,
             tanggal_efektif=sop.dokumen.tanggal_efektif, status=entry.get("status", BERLAKU),
             rapat=entry.get("rapat", ""), tanggal_status=entry.get("tanggal", ""), alasan=entry.get("alasan", ""),
-            tertunda=tuple(pending.get(sop.sop_id, ())), sampel=sop.sampel))
+            rapat_judul=entry.get("judul", ""), tertunda=tuple(pending.get(sop.sop_id, ())), sampel=sop.sampel))
     rows.sort(key=lambda r: (subbag_order.get(r.subbag, len(subbag_order)), _nomor_key(r.nomor), r.nama))
     return Register(rows=rows, events=events)
 
