@@ -18,7 +18,7 @@ from collections.abc import Callable
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable
 
-from sopreview.domain.flowchart import layout_flowchart
+from sopreview.domain.flowchart.layout import layout_flowchart
 from sopreview.domain.model import SopDocument, Step
 from sopreview.ui.widgets.flowchart import FlowchartView
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sopreview.domain.loader import load_sops  # noqa: E402
-from sopreview.domain.meeting import DECISIONS  # noqa: E402
+from sopreview.domain.vocab import DECISIONS  # noqa: E402
 from sopreview.minutes.export import FORMATS, export_minutes  # noqa: E402
 from sopreview.minutes.build import build_minutes  # noqa: E402
 from sopreview.store.session import Session  # noqa: E402

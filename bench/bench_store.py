@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tinydb import TinyDB  # noqa: E402
 from tinydb.storages import JSONStorage  # noqa: E402
 
-from sopreview.domain.meeting import DECISIONS  # noqa: E402
+from sopreview.domain.vocab import DECISIONS  # noqa: E402
 from sopreview.domain.model import Organisasi, Orang, Proposal, SopDocument, Step, SubBagian  # noqa: E402
 from sopreview.store.session import Session  # noqa: E402
 from sopreview.store.storage import DurableStorage  # noqa: E402

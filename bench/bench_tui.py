@@ -63,7 +63,7 @@ SOP_APP = "import sys; from sopreview.cli import main; sys.exit(main(['open', sy
 
 def make_big_session(folder: Path, count: int = 1000) -> Path:
     """A session with ``count`` plausible proposals in 10 sub bagian (6 steps each)."""
-    from sopreview.domain.meeting import MeetingMeta
+    from sopreview.domain.header import MeetingMeta
     from sopreview.domain.model import JENIS, Organisasi, Orang, Proposal, SopDocument, Step, SubBagian
     from sopreview.store.session import Session
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sopreview
 from sopreview.domain.loader import LoadResult, load_sops
-from sopreview.domain.meeting import MeetingMeta
+from sopreview.domain.header import MeetingMeta
 from sopreview.store.errors import SessionError
 from sopreview.store.session import Session
 

@@ -22,8 +22,8 @@ def test_demo_fills_the_sekretaris_from_organisasi_and_keeps_the_seed_chair(tmp_
 def test_a_meeting_started_from_the_app_form_has_an_agenda_item(tmp_path: Path) -> None:
     """The 'Rapat baru' form gives no acara: the minutes' Acara section must not come out empty."""
     from sopreview.demo import bundled_sops, create_session
-    from sopreview.domain.meeting import MeetingMeta
-    from sopreview.domain.meeting import DEFAULT_ACARA
+    from sopreview.domain.header import MeetingMeta
+    from sopreview.domain.header import DEFAULT_ACARA
 
     session, _ = create_session(tmp_path / "rapat.json", bundled_sops(),
                                 MeetingMeta(judul="Rapat", tanggal="2022-07-01"))

@@ -23,7 +23,7 @@ def _modules() -> list[str]:
         if not folder.is_dir():
             continue
         names.append(package)
-        names += [f"{package}.{m.name}" for m in pkgutil.iter_modules([str(folder)])]
+        names += [m.name for m in pkgutil.walk_packages([str(folder)], prefix=f"{package}.")]
     return names
 
 

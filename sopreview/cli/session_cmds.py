@@ -141,7 +141,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _meta_options(p: argparse.ArgumentParser, *, new: bool) -> None:
-    from sopreview.domain.meeting import META_LABEL
+    from sopreview.domain.header import META_LABEL
 
     extra = {"tanggal": " (bawaan: hari ini)", "ketua": " (bawaan: orang berjabatan Ketua, bila hanya satu)",
              "sekretaris": " (bawaan: orang berjabatan Sekretaris, bila hanya satu)"} if new else {}
@@ -154,7 +154,7 @@ def _meta_options(p: argparse.ArgumentParser, *, new: bool) -> None:
 
 def _meta_values(args: argparse.Namespace) -> dict[str, Any]:
     """The header fields given on the command line, checked and normalised by the domain rules."""
-    from sopreview.domain.meeting import normalize_meta, validate_meta
+    from sopreview.domain.header import normalize_meta, validate_meta
 
     values: dict[str, Any] = {name: getattr(args, name) for _flag, name, _m in META_OPTIONS
                               if getattr(args, name) is not None}
@@ -195,7 +195,7 @@ def _choice(value: str) -> str:
 # -- handlers -------------------------------------------------------------------------
 def run_new(args: argparse.Namespace) -> int:
     from sopreview.domain.loader import load_sops
-    from sopreview.domain.meeting import MeetingMeta
+    from sopreview.domain.header import MeetingMeta
     from sopreview.store.session import Session
 
     path = session_path(args.session)
@@ -205,7 +205,7 @@ def run_new(args: argparse.Namespace) -> int:
     if previous is not None and not previous.exists():
         raise UsageError(f"sesi sebelumnya {previous} tidak ditemukan")
     given = _meta_values(args)
-    from sopreview.domain.meeting import validate_meeting_times
+    from sopreview.domain.header import validate_meeting_times
 
     times = validate_meeting_times(given.get("waktu_mulai", ""), given.get("waktu_selesai", ""))
     if times:
@@ -237,7 +237,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 def run_meta(args: argparse.Namespace) -> int:
     """No options: print the header; otherwise change the given fields (one logged change)."""
-    from sopreview.domain.meeting import META_LABEL
+    from sopreview.domain.header import META_LABEL
 
     values = _meta_values(args)
     if not values:
@@ -279,7 +279,7 @@ def run_sessions(args: argparse.Namespace) -> int:
 
 
 def run_decision(args: argparse.Namespace) -> int:
-    from sopreview.domain.meeting import DECISION_LABEL
+    from sopreview.domain.vocab import DECISION_LABEL
 
     keputusan = _choice(args.decision)
 
@@ -291,7 +291,7 @@ def run_decision(args: argparse.Namespace) -> int:
 
 
 def parse_answers(text: str) -> dict[str, bool | None]:
-    from sopreview.domain.meeting import parse_answer
+    from sopreview.domain.criteria import parse_answer
 
     answers: dict[str, bool | None] = {}
     for part in filter(None, (p.strip() for p in text.split(","))):
@@ -319,7 +319,8 @@ def run_evaluation(args: argparse.Namespace) -> int:
 
 def run_attendance(args: argparse.Namespace) -> int:
     """The name matches exactly, else the one participant equal to it ignoring case and spacing."""
-    from sopreview.domain.meeting import ATTENDANCE_LABEL, find_name
+    from sopreview.domain.records import find_name
+    from sopreview.domain.vocab import ATTENDANCE_LABEL
 
     status = _choice(args.status)
 
@@ -389,7 +390,7 @@ def run_undo(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from sopreview.domain.meeting import ATTENDANCE_LABEL
+    from sopreview.domain.vocab import ATTENDANCE_LABEL
 
     with _open(args.session, readonly=True) as session:
         print("\n".join(summary_lines(session)))
@@ -404,7 +405,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def summary_lines(session: Session) -> list[str]:
-    from sopreview.minutes.dates import rentang_waktu
+    from sopreview.domain.dates import rentang_waktu
 
     m = session.meta
     decided, total = session.progress()

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sopreview.domain.meeting import ATTENDANCE_LABEL, Action, Attendance, Criterion, Evaluation, find_name
+from sopreview.domain.criteria import Criterion
+from sopreview.domain.records import Action, Attendance, Evaluation, find_name
+from sopreview.domain.vocab import ATTENDANCE_LABEL
 from sopreview.domain.model import JENIS, Orang, Organisasi, Proposal
-from sopreview.minutes import dates
+from sopreview.domain import dates
 from sopreview.minutes.model import (
     BELUM,
     CARRY_OVER,

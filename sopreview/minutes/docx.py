@@ -15,7 +15,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from sopreview.minutes import dates
+from sopreview.domain import dates
 from sopreview.minutes.docx_writer import BodyWriter, Run, clean, stable_zip
 from sopreview.minutes.model import ItemNotulen, Minutes
 

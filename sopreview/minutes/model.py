@@ -11,18 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sopreview.domain.meeting import (
-    DECISION_LABEL,
-    DECISIONS,
-    Action,
-    Attendance,
-    Criterion,
-    Decision,
-    Evaluation,
-    MeetingMeta,
-    attendance_sentence,
-    evaluation_sentence,
-)
+from sopreview.domain.criteria import Criterion
+from sopreview.domain.header import MeetingMeta
+from sopreview.domain.records import Action, Attendance, Decision, Evaluation, attendance_sentence, evaluation_sentence
+from sopreview.domain.vocab import DECISIONS, DECISION_LABEL
 from sopreview.domain.model import Orang, Organisasi, Proposal
 
 BELUM = "belum_diputuskan"

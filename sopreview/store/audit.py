@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sopreview.domain.meeting import AuditEntry
+from sopreview.domain.audit import AuditEntry
 from sopreview.store.errors import SessionFileError
 from sopreview.store.storage import fsync_dir
 

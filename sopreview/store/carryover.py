@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from sopreview.domain.meeting import Action, Decision, Evaluation, MeetingMeta, proposal_hash
+from sopreview.domain.header import MeetingMeta
+from sopreview.domain.records import Action, Decision, Evaluation, proposal_hash
 from sopreview.domain.model import Proposal
 
 CARRIED = "ditunda"

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from sopreview.domain.changes import change_summary
-from sopreview.domain.meeting import DEFAULT_CRITERIA, Criterion, MeetingMeta, proposal_hash
+from sopreview.domain.criteria import Criterion, default_criteria
+from sopreview.domain.header import MeetingMeta
+from sopreview.domain.records import proposal_hash
 from sopreview.domain.model import Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.audit import journal_path
@@ -58,7 +60,7 @@ def build_session_data(organisasi: Organisasi, plan: CarryOverPlan, meta: Meetin
         schema.T_META: {"1": meta.to_dict()},
         schema.T_ORGANISASI: {"1": organisasi.to_dict()},
         schema.T_KRITERIA: {str(n): {"id": c.id, "teks": c.teks}
-                            for n, c in enumerate(criteria or DEFAULT_CRITERIA, 1)},
+                            for n, c in enumerate(criteria or default_criteria(), 1)},
         schema.T_AGENDA: numbered,
         schema.T_ITEM: items,
         schema.T_AKSI: {},

@@ -10,16 +10,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sopreview.domain.meeting import (
-    Action,
-    Attendance,
-    Criterion,
-    Decision,
-    Evaluation,
-    ItemClock,
-    MeetingMeta,
-    proposal_hash,
-)
+from sopreview.domain.criteria import Criterion
+from sopreview.domain.header import MeetingMeta
+from sopreview.domain.records import Action, Attendance, Decision, Evaluation, ItemClock, proposal_hash
 from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.errors import SessionError

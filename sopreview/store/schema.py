@@ -14,14 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sopreview.domain.meeting import (
-    ATTENDANCE,
-    DECISIONS,
-    META_FIELDS,
-    PROJECTOR_TABS,
-    Criterion,
-    parse_criteria,
-)
+from sopreview.domain.criteria import Criterion, parse_criteria
+from sopreview.domain.header import META_FIELDS
+from sopreview.domain.vocab import ATTENDANCE, DECISIONS, PROJECTOR_TABS
 from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.store.errors import SessionFileError
 from sopreview.store.storage import bak_path

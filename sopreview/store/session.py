@@ -16,7 +16,9 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
-from sopreview.domain.meeting import DEFAULT_ACARA, DEFAULT_JUDUL, AuditEntry, Criterion, MeetingMeta, with_defaults
+from sopreview.domain.audit import AuditEntry
+from sopreview.domain.criteria import Criterion
+from sopreview.domain.header import DEFAULT_ACARA, DEFAULT_JUDUL, MeetingMeta, with_defaults
 from sopreview.domain.model import Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.audit import Journal, journal_path, to_entry

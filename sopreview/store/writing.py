@@ -12,22 +12,10 @@ from dataclasses import fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sopreview.domain.meeting import (
-    ATTENDANCE,
-    ATTENDANCE_LABEL,
-    DECISION_LABEL,
-    META_LABEL,
-    PROJECTOR_TABS,
-    AuditEntry,
-    Decision,
-    Evaluation,
-    MeetingMeta,
-    normalize_meta,
-    validate_decision,
-    validate_kapan,
-    validate_meeting_times,
-    validate_meta,
-)
+from sopreview.domain.audit import AuditEntry
+from sopreview.domain.header import META_LABEL, MeetingMeta, normalize_meta, validate_meeting_times, validate_meta
+from sopreview.domain.records import Decision, Evaluation, validate_decision, validate_kapan
+from sopreview.domain.vocab import ATTENDANCE, ATTENDANCE_LABEL, DECISION_LABEL, PROJECTOR_TABS
 from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.errors import InvalidValue
@@ -35,7 +23,8 @@ from sopreview.store.errors import InvalidValue
 if TYPE_CHECKING:
     from tinydb.table import Document, Table
 
-    from sopreview.domain.meeting import Action, Criterion
+    from sopreview.domain.criteria import Criterion
+    from sopreview.domain.records import Action
 
 Key = tuple[Any, ...]
 MAX_PLANNED_MINUTES = 600

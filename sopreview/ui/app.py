@@ -135,7 +135,7 @@ class SopReviewApp(App[None]):
         if not load:
             return
         from sopreview.domain.loader import load_sops
-        from sopreview.domain.meeting import proposal_hash
+        from sopreview.domain.records import proposal_hash
 
         try:
             result = load_sops(sops_dir)

@@ -12,7 +12,7 @@ from datetime import datetime
 from rich.cells import cell_len, set_cell_size
 
 from sopreview.domain.model import JENIS_LABEL
-from sopreview.minutes.dates import BULAN
+from sopreview.domain.dates import BULAN
 
 STATUS_SHORT: dict[str | None, str] = {
     None: "Belum",

@@ -16,7 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from sopreview.store.session import Session, SessionError
-from sopreview.ui.projector import ProjectorScreen
+from sopreview.ui.screens.projector import ProjectorScreen
 from sopreview.ui.theme import PROJECTOR_THEME, register_themes
 
 POLL_SECONDS = 0.25

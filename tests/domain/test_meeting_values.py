@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sopreview.domain.meeting import (
-    META_FIELDS,
-    META_LABEL,
-    default_officials,
-    find_name,
-    validate_kapan,
-    validate_meta,
-)
+from sopreview.domain.header import META_FIELDS, META_LABEL, default_officials, validate_meta
+from sopreview.domain.records import find_name, validate_kapan
 from sopreview.domain.model import Orang
 from sopreview.domain.problems import ERROR, WARNING, Problem, summary
 
@@ -75,7 +69,7 @@ def test_problem_has_one_label_and_one_summary() -> None:
 
 
 def test_the_meeting_cannot_end_before_it_starts() -> None:
-    from sopreview.domain.meeting import validate_meeting_times
+    from sopreview.domain.header import validate_meeting_times
 
     assert validate_meeting_times("09:00", "12:00") is None
     assert validate_meeting_times("09:00", "") is None
@@ -84,7 +78,7 @@ def test_the_meeting_cannot_end_before_it_starts() -> None:
 
 
 def test_evaluation_sentence_says_how_many_are_unanswered() -> None:
-    from sopreview.domain.meeting import Evaluation
+    from sopreview.domain.records import Evaluation
 
     partial = Evaluation({"k1": True, "k2": False, "k3": None, "k4": None})
     assert partial.ringkasan == "1 dari 4 kriteria terpenuhi (2 belum dinilai)"

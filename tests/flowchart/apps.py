@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 
 from sopreview.domain.model import Proposal, SopDocument
 from sopreview.store.session import Session
-from sopreview.ui.projector import ProjectorScreen
+from sopreview.ui.screens.projector import ProjectorScreen
 from sopreview.ui.theme import PROJECTOR_THEME, register_themes
 from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.widgets.flowchart import FlowchartView

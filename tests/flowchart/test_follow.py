@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from sopreview.domain.meeting import DECISION_LABEL
+from sopreview.domain.vocab import DECISION_LABEL
 from sopreview.store.session import Session
 from sopreview.ui.follow import FollowApp
-from sopreview.ui.projector import ProjectorScreen
+from sopreview.ui.screens.projector import ProjectorScreen
 from tests.flowchart.apps import FixedClock, make_session
 
 WRITER = r"""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from sopreview.domain.flowchart import layout_flowchart
-from sopreview.domain.flowchart_html import FLOWCHART_CSS, flowchart_html, grid_html
+from sopreview.domain.flowchart.layout import layout_flowchart
+from sopreview.domain.flowchart.html import FLOWCHART_CSS, flowchart_html, grid_html
 from sopreview.domain.model import Step
 from tests.flowchart.conftest import BRANCHING, doc
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sopreview.domain.flowchart import MIN_LANE, FlowGrid, abbreviate, layout_flowchart, mutu_fits
-from sopreview.domain.flowchart_draw import ROLE_NAMES, wrap
+from sopreview.domain.flowchart.layout import MIN_LANE, FlowGrid, abbreviate, layout_flowchart, mutu_fits
+from sopreview.domain.flowchart.draw import ROLE_NAMES, wrap
 from sopreview.domain.model import Step
 from tests.flowchart.conftest import BRANCHING, LINEAR, SINGLE, doc
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sopreview.store.session import Session
-from sopreview.ui.projector import TABS, ProjectorScreen, countdown
+from sopreview.ui.screens.projector import TABS, ProjectorScreen, countdown
 from sopreview.ui.theme import PROJECTOR_THEME
 from sopreview.ui.widgets.bigtext import big_lines
 from sopreview.ui.widgets.changes import ChangeView

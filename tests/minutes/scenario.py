@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sopreview.domain.loader import load_sops
-from sopreview.domain.meeting import MeetingMeta
+from sopreview.domain.header import MeetingMeta
 from sopreview.domain.model import Orang
 from sopreview.store.session import Session
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sopreview.domain.meeting import DECISIONS
+from sopreview.domain.vocab import DECISIONS
 from sopreview.domain.model import JENIS, Organisasi, Proposal, SopDocument, SubBagian
 from sopreview.minutes.csv import render as render_csv
 from sopreview.minutes.markdown import render as render_md

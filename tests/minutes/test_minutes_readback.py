@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sopreview.domain.loader import load_sops
-from sopreview.domain.meeting import MeetingMeta
+from sopreview.domain.header import MeetingMeta
 from sopreview.minutes.export import render_minutes
 from sopreview.store.session import Session
 from tests.minutes.readers import docx_headings, open_docx, parse_html, read_csv, table_after, table_rows

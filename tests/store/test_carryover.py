@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from sopreview.domain.meeting import MeetingMeta
+from sopreview.domain.header import MeetingMeta
 from sopreview.store.session import Session
 from tests.store.builders import ORGANISASI, P1, P2, P3, P4, PROPOSALS, make_proposal
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from sopreview.domain.meeting import DECISIONS
+from sopreview.domain.vocab import DECISIONS
 from sopreview.store import schema
 from sopreview.store.session import Session
 from sopreview.store.storage import bak_path, parse_file

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.store.builders import ORGANISASI, P1, P2, P3, P4, PROPOSALS, FakeClock
-from sopreview.domain.meeting import DEFAULT_ACARA, DEFAULT_JUDUL, DEFAULT_CRITERIA, MeetingMeta, proposal_hash
+from sopreview.domain.criteria import default_criteria
+from sopreview.domain.header import DEFAULT_ACARA, DEFAULT_JUDUL, MeetingMeta
+from sopreview.domain.records import proposal_hash
 from sopreview.domain.model import Orang
 from sopreview.store.session import (
     InvalidValue,
@@ -28,7 +30,7 @@ def test_create_snapshots_agenda_and_defaults(session: Session) -> None:
     assert [p.id for p in session.proposals()] == [P1, P2, P3, P4]
     assert session.proposal(P1) == PROPOSALS[0]
     assert session.organisasi == ORGANISASI
-    assert session.criteria == DEFAULT_CRITERIA and len(session.criteria) == 7
+    assert session.criteria == default_criteria() and len(session.criteria) == 7
     assert session.planned_minutes(P4) == 15
     assert session.progress() == (0, 4)
     assert session.current() == (None, "ringkasan")

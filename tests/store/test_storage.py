@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sopreview.domain.meeting import DECISIONS
+from sopreview.domain.vocab import DECISIONS
 from sopreview.domain.model import Orang
 from sopreview.store import storage as storage_module
 from sopreview.store.session import InvalidValue, Session

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from sopreview.store.session import Session
 from sopreview.ui.app import SopReviewApp
 from sopreview.ui.follow import FollowApp
-from sopreview.ui.projector import ProjectorScreen
+from sopreview.ui.screens.projector import ProjectorScreen
 from sopreview.ui.screens.proposal import PROJECTOR_TAB, TABS
 
 from .conftest import HandClock, on_disk
@@ -26,7 +26,7 @@ async def _until(pilot: Pilot[None], condition: Callable[[], bool], limit: float
 
 
 def test_every_proposal_tab_has_a_projector_view() -> None:
-    from sopreview.domain.meeting import PROJECTOR_TABS
+    from sopreview.domain.vocab import PROJECTOR_TABS
 
     assert set(PROJECTOR_TAB) == set(TABS)
     assert set(PROJECTOR_TAB.values()) <= set(PROJECTOR_TABS)

@@ -12,7 +12,7 @@ from sopreview.ui.screens.agenda import AgendaScreen
 from sopreview.ui.screens.panels import PanelScreen
 from sopreview.ui.screens.picker import SessionList, SessionPickerScreen
 from sopreview.ui.screens.proposal import ProposalScreen
-from sopreview.ui.timing import ItemTime, agenda_timing
+from sopreview.domain.timing import ItemTime, agenda_timing
 from sopreview.ui.widgets.agenda import AgendaList
 
 TARGETS: dict[tuple[str, str], tuple[type, ...]] = {

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from sopreview.domain.meeting import DECISIONS
+from sopreview.domain.vocab import DECISIONS
 from sopreview.ui.app import SopReviewApp
 from sopreview.ui.dialogs import AttendanceDialog, DecisionDialog, EvaluationDialog
 from sopreview.ui.screens.agenda import AgendaScreen

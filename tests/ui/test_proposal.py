@@ -69,7 +69,7 @@ def test_next_proposal_keeps_the_tab_and_moves_the_clock(demo: Path, clock: Hand
 
 
 def test_projector_is_one_key_away_and_follows_the_item(demo: Path, clock: HandClock) -> None:
-    from sopreview.ui.projector import ProjectorScreen
+    from sopreview.ui.screens.projector import ProjectorScreen
 
     pids = [p.id for p in on_disk(demo).proposals()]
 

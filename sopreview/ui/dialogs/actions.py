@@ -15,8 +15,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from sopreview.domain.meeting import Action, validate_kapan
-from sopreview.minutes.dates import tanggal_teks
+from sopreview.domain.records import Action, validate_kapan
+from sopreview.domain.dates import tanggal_teks
 from sopreview.store.session import Session
 from sopreview.ui.fmt import fit
 

@@ -13,7 +13,8 @@ from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from sopreview.domain.meeting import ATTENDANCE, ATTENDANCE_LABEL, attendance_sentence
+from sopreview.domain.records import attendance_sentence
+from sopreview.domain.vocab import ATTENDANCE, ATTENDANCE_LABEL
 from sopreview.domain.model import Orang
 from sopreview.store.session import Session
 from sopreview.ui.fmt import fit

@@ -10,7 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Button, Label, OptionList, TextArea
 
-from sopreview.domain.meeting import DECISION_LABEL, DECISIONS, NOTE_REQUIRED, validate_decision
+from sopreview.domain.records import validate_decision
+from sopreview.domain.vocab import DECISIONS, DECISION_LABEL, NOTE_REQUIRED
 from sopreview.store.session import Session
 
 from ._base import SessionDialog, sentence

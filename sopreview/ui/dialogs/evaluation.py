@@ -13,7 +13,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sopreview.domain.meeting import Criterion, evaluation_sentence
+from sopreview.domain.criteria import Criterion
+from sopreview.domain.records import evaluation_sentence
 from sopreview.store.session import Session
 
 from ._base import SessionDialog

@@ -18,7 +18,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, TextArea
 
-from sopreview.domain.meeting import META_LABEL, MeetingMeta, validate_meta
+from sopreview.domain.header import META_LABEL, MeetingMeta, validate_meta
 from sopreview.store.session import Session
 
 from ._base import SessionDialog, sentence

@@ -18,11 +18,11 @@ from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static
 
 from sopreview.domain.problems import summary as problems_summary
-from sopreview.minutes.dates import hari_tanggal, parse_iso_date
+from sopreview.domain.dates import hari_tanggal, parse_iso_date
 from sopreview.store.errors import SessionError
 from sopreview.ui.fmt import fit, jam, menit
 from sopreview.ui.screens.base import ReadOnlyBanner, SessionScreen
-from sopreview.ui.timing import ItemTime, agenda_timing
+from sopreview.domain.timing import ItemTime, agenda_timing
 from sopreview.ui.widgets.agenda import (
     ALL,
     AgendaColumnsHeader,

@@ -18,8 +18,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from sopreview.domain.meeting import ATTENDANCE_LABEL, AuditEntry, Decision, Evaluation
-from sopreview.minutes.dates import tanggal_teks
+from sopreview.domain.audit import AuditEntry
+from sopreview.domain.records import Decision, Evaluation
+from sopreview.domain.vocab import ATTENDANCE_LABEL
+from sopreview.domain.dates import tanggal_teks
 from sopreview.store.session import Session
 from sopreview.ui.fmt import fit
 from sopreview.ui.screens.panels import PanelScreen

@@ -174,7 +174,7 @@ class SessionScreen(Screen[None]):
 
     def action_projector(self) -> None:
         if (pid := self._need_pid()) is not None:
-            from sopreview.ui.projector import ProjectorScreen
+            from sopreview.ui.screens.projector import ProjectorScreen
 
             self.app.push_screen(ProjectorScreen(self.session, pid))
 

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from sopreview.demo import CannotStart, create_session
-from sopreview.domain.meeting import MeetingMeta, validate_meta
+from sopreview.domain.header import MeetingMeta, validate_meta
 from sopreview.domain.problems import Problem
 from sopreview.store.catalog import is_session_name
 from sopreview.store.errors import SessionError

@@ -18,7 +18,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sopreview.domain.problems import Problem
-from sopreview.minutes.dates import hari_tanggal, parse_iso_date
+from sopreview.domain.dates import hari_tanggal, parse_iso_date
 from sopreview.store.catalog import SessionSummary, list_sessions
 from sopreview.store.errors import SessionError
 from sopreview.store.session import Session

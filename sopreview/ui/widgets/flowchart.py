@@ -1,6 +1,6 @@
 """The swimlane flowchart as a scrollable Line-API widget.
 
-The picture comes from :func:`sopreview.domain.flowchart.layout_flowchart` (pure); this widget
+The picture comes from :func:`sopreview.domain.flowchart.layout.layout_flowchart` (pure); this widget
 only lays it out again when its width changes, keeps the lane titles pinned while the body
 scrolls, and colours each cell by its role through component classes, so a theme (such as
 the projector's) restyles it without code.
@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from sopreview.domain.flowchart import ROLE_NAMES, FlowGrid, layout_flowchart, mutu_fits
+from sopreview.domain.flowchart.layout import ROLE_NAMES, FlowGrid, layout_flowchart, mutu_fits
 from sopreview.domain.model import SopDocument
 
 class FlowchartView(ScrollView, can_focus=True):

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from sopreview.domain.changes import IDENTITY_LABEL, branches_text
 from sopreview.domain.model import JENIS_LABEL, Proposal, SopDocument, Step
-from sopreview.minutes.dates import tanggal_teks
+from sopreview.domain.dates import tanggal_teks
 from sopreview.store.session import Session
 from sopreview.ui.fmt import lines, waktu_kolom
 

@@ -28,6 +28,7 @@ BULAN: tuple[str, ...] = (
 )
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DIGITS_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
@@ -89,3 +90,14 @@ def session_datetime(text: str) -> datetime:
     if parsed is None:
         return datetime(2000, 1, 1)
     return datetime(parsed.year, parsed.month, parsed.day)
+
+
+def real_date(text: str) -> bool:
+    """True for an existing calendar day written YYYY-MM-DD (2022-02-30 is not one)."""
+    if not DIGITS_DATE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

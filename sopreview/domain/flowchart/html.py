@@ -1,6 +1,6 @@
 """The flowchart as HTML, for the minutes' HTML export: the same drawing as the terminal.
 
-Each page of :func:`~sopreview.domain.flowchart.layout_flowchart`'s grid becomes a ``<pre>``
+Each page of :func:`~sopreview.domain.flowchart.layout.layout_flowchart`'s grid becomes a ``<pre>``
 of spans classed by role (``fc-proses``, ``fc-panah`` ...), with the lane titles repeated on
 every page and a page break between pages when printed. Everything is escaped.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from sopreview.domain.flowchart import FlowGrid, layout_flowchart
-from sopreview.domain.flowchart_draw import ROLE_NAMES
+from sopreview.domain.flowchart.layout import FlowGrid, layout_flowchart
+from sopreview.domain.flowchart.draw import ROLE_NAMES
 from sopreview.domain.model import SopDocument
 
 FLOWCHART_CSS = """

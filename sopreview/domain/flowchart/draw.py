@@ -1,6 +1,6 @@
 """A character canvas and the regulation's symbols drawn on it with box-drawing characters.
 
-Kept apart from the layout planning in :mod:`sopreview.domain.flowchart` so each stays small;
+Kept apart from the layout planning in :mod:`sopreview.domain.flowchart.layout` so each stays small;
 both are pure so the terminal widget and the HTML export draw the very same picture.
 Every cell carries a one-letter role (see ``ROLE_NAMES``) that renderers turn into a style.
 """

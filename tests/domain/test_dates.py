@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from sopreview.minutes import dates
+from sopreview.domain import dates
 
 
 def test_seed_meeting_date() -> None:

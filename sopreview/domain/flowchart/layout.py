@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sopreview.domain.flowchart_draw import (
+from sopreview.domain.flowchart.draw import (
     CONNECTOR_HEIGHT,
     ROLE_NAMES,
     Canvas,
@@ -24,7 +24,7 @@ from sopreview.domain.flowchart_draw import (
     fit,
     wrap,
 )
-from sopreview.domain.flowchart_route import Anchor, Edge, RoutePlan, draw_side, plan_routes, track_xs
+from sopreview.domain.flowchart.route import Anchor, Edge, RoutePlan, draw_side, plan_routes, track_xs
 from sopreview.domain.model import SopDocument, Step
 
 __all__ = ["ROLE_NAMES", "Box", "Edge", "FlowGrid", "Lane", "abbreviate", "layout_flowchart", "mutu_fits"]

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Digits, Static
 
-from sopreview.domain.meeting import Decision
+from sopreview.domain.records import Decision
 from sopreview.domain.model import JENIS_LABEL, Proposal
 from sopreview.store.session import Session, SessionError
 from sopreview.ui.theme import PROJECTOR_LIGHT_THEME, PROJECTOR_THEME, register_themes

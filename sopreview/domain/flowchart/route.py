@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sopreview.domain.flowchart_draw import Canvas, Deco, clean, fit, side_edge
+from sopreview.domain.flowchart.draw import Canvas, Deco, clean, fit, side_edge
 from sopreview.domain.model import SIMBOL_PROSES, Step
 
 _BIG = 10**9

@@ -1,0 +1,176 @@
+"""What a review meeting records per item: decisions, evaluations, attendance, actions, the clock.
+
+Pure data shared by the session store, the minutes and the UI.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sopreview.domain.criteria import Criterion
+from sopreview.domain.dates import real_date
+from sopreview.domain.model import Proposal
+from sopreview.domain.vocab import ATTENDANCE_LABEL, DECISION_LABEL, DECISIONS, NOTE_REQUIRED
+
+KAPAN_HINT = "tanggal YYYY-MM-DD (mis. 2022-07-15) atau teks seperti 'Juli 2022'"
+
+
+def validate_decision(keputusan: str, catatan: str) -> str | None:
+    """Indonesian error message, or None when the decision may be recorded."""
+    if keputusan not in DECISIONS:
+        return f"keputusan {keputusan!r} tidak dikenal; pilihan: {', '.join(DECISIONS)}"
+    if keputusan in NOTE_REQUIRED and not catatan.strip():
+        return f"keputusan '{DECISION_LABEL[keputusan]}' wajib disertai catatan (alasan atau perbaikan)"
+    return None
+
+
+def proposal_hash(proposal: Proposal) -> str:
+    """sha256 of the proposal's content, ignoring where it was read from."""
+    data = proposal.to_dict()
+    data.pop("sumber", None)
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Decision:
+    keputusan: str
+    catatan: str
+    waktu: str
+
+    @property
+    def label(self) -> str:
+        return DECISION_LABEL.get(self.keputusan, self.keputusan)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"keputusan": self.keputusan, "catatan": self.catatan, "waktu": self.waktu}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Decision:
+        return cls(str(data["keputusan"]), str(data.get("catatan", "")), str(data.get("waktu", "")))
+
+
+def attendance_sentence(hadir: int, diundang: int, tamu_hadir: int, rincian: str = "") -> str:
+    """``11 dari 19 orang yang diundang hadir (Hadir 11, Izin 2), ditambah 2 tamu`` — guests are
+    counted apart from the invited, in the app and in the minutes alike."""
+    text = f"{hadir} dari {diundang} orang yang diundang hadir"
+    if rincian:
+        text += f" ({rincian})"
+    return text + (f", ditambah {tamu_hadir} tamu" if tamu_hadir else "")
+
+
+def evaluation_sentence(met: int, total: int, unanswered: int = 0) -> str:
+    """The one wording of an evaluation result, shared by the app, the CLI and the minutes."""
+    text = f"{met} dari {total} kriteria terpenuhi"
+    return f"{text} ({unanswered} belum dinilai)" if unanswered else text
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Answers to the evaluation criteria (None = not answered) plus catatan and tindakan."""
+
+    jawaban: dict[str, bool | None]
+    catatan: str = ""
+    tindakan: str = ""
+
+    @property
+    def terpenuhi(self) -> int:
+        return sum(1 for v in self.jawaban.values() if v is True)
+
+    @property
+    def total(self) -> int:
+        return len(self.jawaban)
+
+    @property
+    def belum_dinilai(self) -> int:
+        return sum(1 for v in self.jawaban.values() if v is None)
+
+    @property
+    def ringkasan(self) -> str:
+        """``5 dari 7 kriteria terpenuhi`` (plus how many are unanswered, so a partial form is not read as failed)."""
+        return evaluation_sentence(self.terpenuhi, self.total, self.belum_dinilai)
+
+    def tidak_terpenuhi(self, criteria: tuple[Criterion, ...] | list[Criterion]) -> list[Criterion]:
+        """Criteria answered Tidak (unanswered ones are not counted as failed)."""
+        return [c for c in criteria if self.jawaban.get(c.id) is False]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"jawaban": dict(self.jawaban), "catatan": self.catatan, "tindakan": self.tindakan}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evaluation:
+        return cls(dict(data.get("jawaban") or {}), str(data.get("catatan", "")), str(data.get("tindakan", "")))
+
+
+@dataclass(frozen=True)
+class Action:
+    """A follow-up (tindak lanjut): what, who, by when; proposal_id None = for the meeting."""
+
+    id: int
+    proposal_id: str | None
+    apa: str
+    siapa: str
+    kapan: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Action:
+        return cls(int(data["id"]), data.get("proposal_id"), str(data["apa"]), str(data["siapa"]), str(data["kapan"]))
+
+
+@dataclass(frozen=True)
+class Attendance:
+    nama: str
+    status: str
+    keterangan: str = ""
+
+    @property
+    def label(self) -> str:
+        return ATTENDANCE_LABEL.get(self.status, self.status)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"nama": self.nama, "status": self.status, "keterangan": self.keterangan}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attendance:
+        return cls(str(data["nama"]), str(data["status"]), str(data.get("keterangan", "")))
+
+
+@dataclass(frozen=True)
+class ItemClock:
+    """When an agenda item was discussed; used_seconds sums every open interval."""
+
+    opened_at: str | None
+    closed_at: str | None
+    used_seconds: float
+    running: bool = False
+
+
+def validate_kapan(text: str) -> str | None:
+    """Why a follow-up's deadline cannot be stored, or None.
+
+    Words are free text ("Juli 2022", "minggu depan"); a deadline written only with digits
+    must be a real YYYY-MM-DD, so "2022-13-01" or "1/7" is refused rather than printed."""
+    kapan = text.strip()
+    if not kapan:
+        return f"Kapan wajib diisi: {KAPAN_HINT}."
+    if any(ch.isalpha() for ch in kapan):
+        return None
+    if not real_date(kapan):
+        return f"'{kapan}' bukan tanggal yang valid. Tulis {KAPAN_HINT}."
+    return None
+
+
+def find_name(nama: str, names: list[str] | tuple[str, ...]) -> str | None:
+    """The listed name meant by ``nama``: an exact match, else the only one equal ignoring case
+    and extra spaces; None when there is none or more than one."""
+    if nama in names:
+        return nama
+    wanted = " ".join(nama.split()).casefold()
+    found = [n for n in names if " ".join(n.split()).casefold() == wanted] if wanted else []
+    return found[0] if len(found) == 1 else None
