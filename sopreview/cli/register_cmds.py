@@ -62,7 +62,7 @@ def _recover(sops_dir: Path) -> None:
 
 def run_tetapkan(args: argparse.Namespace) -> int:
     from sopreview.domain.loader import load_sops
-    from sopreview.domain.meeting import proposal_hash
+    from sopreview.domain.records import proposal_hash
     from sopreview.lifecycle.apply import build_plan, check_date, execute, session_results, session_view
     from sopreview.lifecycle.folder import read_folder
     from sopreview.store.penetapan import mark_perbaikan_done, record_applied

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sopreview.domain.loader import IN_FORCE_FOLDER, LoadResult, load_sops
-from sopreview.domain.meeting import proposal_hash
+from sopreview.domain.records import proposal_hash
 from sopreview.domain.model import Proposal, SopDocument
 from sopreview.domain.register import DIARSIPKAN, DIREVISI, DITETAPKAN, Event, applied_keys
 from sopreview.domain.sop_yaml import leading_comments, sop_yaml

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sopreview.domain.register import STATUS_LABEL, STATUSES, Register
-from sopreview.minutes.dates import tanggal_teks
+from sopreview.domain.dates import tanggal_teks
 
 HEADER: tuple[str, ...] = ("No", "Nomor SOP", "Nama SOP", "Unit", "Revisi ke", "Tanggal Efektif", "Status",
                            "Ditetapkan/diubah oleh", "Usulan tertunda")

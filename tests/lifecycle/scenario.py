@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from sopreview.domain.loader import load_sops
-from sopreview.domain.meeting import MeetingMeta
+from sopreview.domain.header import MeetingMeta
 from sopreview.store.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]
