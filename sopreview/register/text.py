@@ -45,7 +45,8 @@ def render_md(sheet: RegisterSheet) -> bytes:
 
 
 def _safe(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """Defuse what a spreadsheet would run as a formula (a lone '-' for "none" is not one)."""
+    return "'" + text if text.startswith(_FORMULA_START) and text != "-" else text
 
 
 def render_csv(sheet: RegisterSheet) -> bytes:
