@@ -71,6 +71,8 @@ KEYMAP: tuple[KeySpec, ...] = (
     KeySpec("sesi.proyektor", "sesi", "projector", "p", "Proyektor", "Tampilan layar proyektor untuk usulan ini", show=False),
     KeySpec("sesi.urungkan", "sesi", "undo", "ctrl+z", "Urungkan", "Batalkan perubahan terakhir", writes=True),
     KeySpec("sesi.log", "sesi", "audit_log", "l", "Log", "Log perubahan (audit)", show=False),
+    KeySpec("sesi.daftar", "sesi", "register", "r", "Daftar SOP",
+            "Daftar SOP yang berlaku: nomor, status, usulan tertunda, riwayat", show=False),
     KeySpec("sesi.masalah", "sesi", "problems", "g", "Masalah", "Daftar masalah (galat) berkas SOP dan usulan yang berubah", show=False),
     KeySpec("sesi.waktu", "sesi", "stop_clock", "s", "Henti waktu", "Hentikan jam usulan yang sedang dibahas", writes=True, show=False),
     # agenda

@@ -197,6 +197,11 @@ class SessionScreen(Screen[None]):
 
         self.app.push_screen(AuditLogScreen(self.session))
 
+    def action_register(self) -> None:
+        from sopreview.ui.screens.register import RegisterScreen
+
+        self.app.push_screen(RegisterScreen(self.sop_app.sops_dir or self.session.sops_dir))
+
     def action_problems(self) -> None:
         from sopreview.ui.screens.problems import ProblemsScreen
 
