@@ -93,3 +93,20 @@ def history_lines(history: SopHistory) -> list[str]:
         lines.append(f"Status {STATUS_LABEL.get(event.status, event.status)} sejak {event.tanggal} ({where}): "
                      f"{event.alasan}")
     return lines
+
+
+def history_for_proposal(sops_dir: Path | None, sumber: str) -> SopHistory | None:
+    """The history of the SOP a revision proposal revises, when earlier versions are kept (else None).
+
+    Cheap when there is none (one stat), so the proposal view can ask on every refresh."""
+    from sopreview.lifecycle.folder import sebelumnya_file
+
+    if sops_dir is None or not (Path(sops_dir) / HISTORY_FOLDER).is_dir():
+        return None
+    target = sebelumnya_file(Path(sops_dir), sumber)
+    if target is None:
+        return None
+    sop_id = f"{target.parent.parent.name}/{target.stem}"
+    if not (Path(sops_dir) / HISTORY_FOLDER / sop_id).is_dir():
+        return None
+    return sop_history(Path(sops_dir), sop_id)

@@ -70,3 +70,29 @@ async def _open_register(pilot: Pilot[None]) -> None:
 
 def test_register_80x24(snap_compare, demo: Path, clock: HandClock) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(_app(demo, clock), terminal_size=(80, 24), run_before=_open_register)
+
+
+def test_proposal_view_shows_the_history_of_the_sop_it_revises(demo: Path, clock: HandClock,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from sopreview.ui.widgets.proposal_detail import summary_renderable
+
+    from .conftest import plain
+
+    with Session.open(demo, clock=clock) as session:
+        session.record_decision("hukum-sdm/jdih", "disetujui", "")
+        sops = session.sops_dir
+        before = plain(summary_renderable(session, session.proposal("teknis-parmas-hubmas/ppid")))
+    assert sops is not None and "Riwayat SOP berlaku" not in before
+    monkeypatch.chdir(demo.parent)
+    assert main(["tetapkan", str(demo), "--tanggal", "2022-06-20", "--terapkan"]) == 0
+    # a year later the secretariat proposes the next revision of JDIH
+    archived = (sops / "daftar/arsip" / demo.stem / "hukum-sdm/jdih.yaml").read_text(encoding="utf-8")
+    again = "\n".join(line for line in archived.splitlines() if not line.startswith("# Diarsipkan"))
+    (sops / "hukum-sdm/jdih.yaml").write_text(again.replace("waktu: 30 menit", "waktu: 20 menit", 1) + "\n",
+                                             encoding="utf-8")
+    assert main(["new", "rapat-2023", "--sops", str(sops)]) == 0
+    with Session.open(demo.parent / "sessions/rapat-2023.json", readonly=True) as nxt:
+        text = plain(summary_renderable(nxt, nxt.proposal("hukum-sdm/jdih")))
+    assert "Riwayat SOP berlaku" in text
+    assert "Revisi ke-0 · efektif 2020-08-03 · sebelum daftar dicatat" in text
+    assert "Revisi ke-1 · efektif 2022-06-20 · rapat" in text
