@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sopreview.domain.loader import load_sops  # noqa: E402
-from sopreview.domain.vocab import DECISIONS  # noqa: E402
+from sopreview.domain.vocab import decision_keys  # noqa: E402
 from sopreview.minutes.export import FORMATS, export_minutes  # noqa: E402
 from sopreview.minutes.build import build_minutes  # noqa: E402
 from sopreview.store.session import Session  # noqa: E402
@@ -65,7 +65,7 @@ def build_session(path: Path, count: int) -> Session:
         for n, p in enumerate(proposals):
             if n % 10 == 9:
                 continue  # every tenth stays undecided
-            keputusan = DECISIONS[n % len(DECISIONS)]
+            keputusan = decision_keys()[n % len(decision_keys())]
             session.record_decision(p.id, keputusan, "" if keputusan == "disetujui" else f"Catatan rapat {n}.")
             if n % 3 == 0:
                 session.record_evaluation(p.id, {f"k{k}": (n + k) % 4 != 0 for k in range(1, 8)}, "Catatan.", "")

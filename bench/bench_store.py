@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tinydb import TinyDB  # noqa: E402
 from tinydb.storages import JSONStorage  # noqa: E402
 
-from sopreview.domain.vocab import DECISIONS  # noqa: E402
+from sopreview.domain.vocab import decision_keys  # noqa: E402
 from sopreview.domain.model import Organisasi, Orang, Proposal, SopDocument, Step, SubBagian  # noqa: E402
 from sopreview.store.session import Session  # noqa: E402
 from sopreview.store.storage import DurableStorage  # noqa: E402
@@ -83,7 +83,7 @@ def run_session(folder: Path, proposals: list[Proposal], sample: int) -> dict[in
     session = Session.create(folder / "bench.json", ORGANISASI, proposals)
 
     def step(i: int) -> None:
-        session.record_decision(ids[i % len(ids)], DECISIONS[1 + i % 4], note(i))
+        session.record_decision(ids[i % len(ids)], decision_keys()[1 + i % 4], note(i))
 
     results, done = {}, 1
     for checkpoint in CHECKPOINTS:
@@ -108,7 +108,7 @@ def run_tinydb(path: Path, proposals: list[Proposal], sample: int, durable: bool
     audit = db.table("audit")
 
     def step(i: int) -> None:
-        decision = {"keputusan": DECISIONS[1 + i % 4], "catatan": note(i), "waktu": "2022-06-16T09:00:00+07:00"}
+        decision = {"keputusan": decision_keys()[1 + i % 4], "catatan": note(i), "waktu": "2022-06-16T09:00:00+07:00"}
         if durable:
             with db.storage.batch():  # type: ignore[attr-defined]
                 items.update({"keputusan": decision}, doc_ids=[doc_ids[i % len(ids)]])
@@ -120,13 +120,13 @@ def run_tinydb(path: Path, proposals: list[Proposal], sample: int, durable: bool
                           "baru": decision})
 
     for i in range(len(ids)):  # every item decided once, so the files are the same size as ours
-        decision = {"keputusan": DECISIONS[1 + i % 4], "catatan": note(i), "waktu": "2022-06-16T09:00:00+07:00"}
+        decision = {"keputusan": decision_keys()[1 + i % 4], "catatan": note(i), "waktu": "2022-06-16T09:00:00+07:00"}
         items.update({"keputusan": decision}, doc_ids=[doc_ids[i]])
     results, done = {}, 1
     for checkpoint in CHECKPOINTS:
         # Fill the log up to the checkpoint in one operation: only its length matters here.
         audit.insert_multiple({"seq": i, "aksi": "keputusan", "target": ids[i % len(ids)], "lama": None,
-                               "baru": {"keputusan": DECISIONS[1 + i % 4], "catatan": note(i)}}
+                               "baru": {"keputusan": decision_keys()[1 + i % 4], "catatan": note(i)}}
                               for i in range(done, checkpoint))
         done = checkpoint
         samples = timed(step, done, sample)
@@ -147,7 +147,7 @@ def bak_cost(folder: Path, proposals: list[Proposal], sample: int) -> tuple[floa
         if off:
             DurableStorage._rotate_bak = lambda self: None  # type: ignore[method-assign]
         t0 = time.perf_counter()
-        session.record_decision(ids[i % len(ids)], DECISIONS[1 + i % 4], note(i))
+        session.record_decision(ids[i % len(ids)], decision_keys()[1 + i % 4], note(i))
         (without if off else with_bak).append(time.perf_counter() - t0)
         DurableStorage._rotate_bak = rotate  # type: ignore[method-assign]
     session.close()

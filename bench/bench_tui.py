@@ -64,7 +64,8 @@ SOP_APP = "import sys; from sopreview.cli import main; sys.exit(main(['open', sy
 def make_big_session(folder: Path, count: int = 1000) -> Path:
     """A session with ``count`` plausible proposals in 10 sub bagian (6 steps each)."""
     from sopreview.domain.header import MeetingMeta
-    from sopreview.domain.model import JENIS, Organisasi, Orang, Proposal, SopDocument, Step, SubBagian
+    from sopreview.domain.model import Organisasi, Orang, Proposal, SopDocument, Step, SubBagian
+    from sopreview.domain.vocab import item_kind_keys
     from sopreview.store.session import Session
 
     subbag = tuple(SubBagian(f"subbag-{k:02d}", f"Sub Bagian Contoh {k}", f"Kepala {k}") for k in range(10))
@@ -79,7 +80,7 @@ def make_big_session(folder: Path, count: int = 1000) -> Path:
         )
         doc = SopDocument(nama=f"SOP Layanan Administrasi Nomor {i:04d}", pelaksana=("Staf", "Kepala Sub Bagian"),
                           langkah=steps)
-        jenis = JENIS[i % 3]
+        jenis = item_kind_keys()[i % 3]
         proposals.append(Proposal(id=f"{sb.kode}/sop-{i:04d}", subbag=sb.kode, jenis=jenis, dokumen=doc,
                                   pengusul=sb.kepala, durasi_menit=10, sebelumnya=doc if jenis != "baru" else None,
                                   sampel=True))

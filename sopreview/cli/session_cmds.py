@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sopreview.cli.common import add_command, quiet_broken_pipe
+from sopreview.domain.vocab import attendance_keys, attendance_label, decision_kinds, decision_label
 
 if TYPE_CHECKING:
     from sopreview.store.session import Session
@@ -104,9 +105,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rsub = record.add_subparsers(dest="record_kind", metavar="JENIS", required=True)
     p = add_command(rsub, "decision", "catat keputusan atas satu usulan", _guarded(run_decision))
     _session_and_pid(p)
-    p.add_argument("decision", metavar="KEPUTUSAN",
-                   help="disetujui, disetujui_dengan_perbaikan, ditunda, ditolak, ditarik")
-    p.add_argument("--note", default="", metavar="CATATAN", help="wajib kecuali untuk disetujui")
+    p.add_argument("decision", metavar="KEPUTUSAN", help=", ".join(k.key for k in decision_kinds()))
+    p.add_argument("--note", default="", metavar="CATATAN",
+                   help="wajib kecuali untuk " + ", ".join(k.key for k in decision_kinds() if not k.note_required))
     p = add_command(rsub, "evaluation", "catat evaluasi (kriteria Ya/Tidak)", _guarded(run_evaluation))
     _session_and_pid(p)
     p.add_argument("--answers", required=True, metavar="k1=ya,k2=tidak,...", help="jawaban per kriteria")
@@ -115,7 +116,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = add_command(rsub, "attendance", "catat kehadiran satu orang", _guarded(run_attendance))
     p.add_argument("session", metavar="SESSION")
     p.add_argument("nama", metavar="NAMA")
-    p.add_argument("status", metavar="STATUS", help="hadir, izin, sakit, tugas_luar, tanpa_keterangan")
+    p.add_argument("status", metavar="STATUS", help=", ".join(attendance_keys()))
     p.add_argument("--keterangan", default="")
     p = add_command(rsub, "note", "tambahkan catatan pembahasan pada satu usulan", _guarded(run_note))
     _session_and_pid(p)
@@ -279,13 +280,12 @@ def run_sessions(args: argparse.Namespace) -> int:
 
 
 def run_decision(args: argparse.Namespace) -> int:
-    from sopreview.domain.vocab import DECISION_LABEL
 
     keputusan = _choice(args.decision)
 
     def change(session: Session) -> str:
         session.record_decision(args.proposal, keputusan, args.note)
-        return f"Tersimpan: {session.proposal(args.proposal).nama} — {DECISION_LABEL[keputusan]}"
+        return f"Tersimpan: {session.proposal(args.proposal).nama} — {decision_label(keputusan)}"
 
     return _write(args.session, change)
 
@@ -320,7 +320,6 @@ def run_evaluation(args: argparse.Namespace) -> int:
 def run_attendance(args: argparse.Namespace) -> int:
     """The name matches exactly, else the one participant equal to it ignoring case and spacing."""
     from sopreview.domain.records import find_name
-    from sopreview.domain.vocab import ATTENDANCE_LABEL
 
     status = _choice(args.status)
 
@@ -328,7 +327,7 @@ def run_attendance(args: argparse.Namespace) -> int:
         names = [o.nama for o in session.people()]
         nama = find_name(args.nama, names) or args.nama  # unknown: set_attendance lists the names
         session.set_attendance(nama, status, args.keterangan)
-        return f"Tersimpan: {nama} — {ATTENDANCE_LABEL[status]}"
+        return f"Tersimpan: {nama} — {attendance_label(status)}"
 
     return _write(args.session, change)
 
@@ -390,7 +389,6 @@ def run_undo(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from sopreview.domain.vocab import ATTENDANCE_LABEL
 
     with _open(args.session, readonly=True) as session:
         print("\n".join(summary_lines(session)))
@@ -400,7 +398,7 @@ def run_show(args: argparse.Namespace) -> int:
         for a in session.attendance().values():
             counts[a.status] = counts.get(a.status, 0) + 1
         if counts:
-            print("Kehadiran: " + ", ".join(f"{ATTENDANCE_LABEL[k]} {v}" for k, v in counts.items()))
+            print("Kehadiran: " + ", ".join(f"{attendance_label(k)} {v}" for k, v in counts.items()))
     return 0
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sopreview.domain.checker import Checker
-from sopreview.domain.model import JENIS, Orang, Organisasi, Proposal, SopDocument, SubBagian
+from sopreview.domain.model import Orang, Organisasi, Proposal, SopDocument, SubBagian
 from sopreview.domain.problems import ERROR, Problem, sort_key
 from sopreview.domain.problems import summary as problems_summary
 from sopreview.domain.schema import (
@@ -22,6 +22,7 @@ from sopreview.domain.schema import (
 )
 from sopreview.domain.sop_parse import parse_sop
 from sopreview.domain.yamlread import YamlDoc, YamlReadError, read_yaml
+from sopreview.domain.vocab import item_kind_keys
 
 ORGANISASI_FILE = "organisasi.yaml"
 IN_FORCE_FOLDER = "berlaku"
@@ -139,8 +140,8 @@ def _load_proposal(sops_dir: Path, path: Path, docs: dict[Path, YamlDoc],
                       "atau pindahkan berkas ke folder sub bagian yang terdaftar")
     dokumen = parse_sop(check, data, (), PROPOSAL_FIELDS)
     jenis = check.text(data, "jenis", (), required=True).lower()
-    if jenis and jenis not in JENIS:
-        check.problem(("jenis",), f"jenis '{jenis}' tidak dikenal", "pilih salah satu: " + " | ".join(JENIS))
+    if jenis and jenis not in item_kind_keys():
+        check.problem(("jenis",), f"jenis '{jenis}' tidak dikenal", "pilih salah satu: " + " | ".join(item_kind_keys()))
     sebelumnya = _load_in_force(check, sops_dir, path, data, jenis, docs)
     proposal = Proposal(
         id=rel.with_suffix("").as_posix(),

@@ -9,11 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-JENIS: tuple[str, ...] = ("baru", "perbaikan", "perubahan")
-"""Kinds of proposal, as the seed names them."""
-
-JENIS_LABEL: dict[str, str] = {"baru": "BARU", "perbaikan": "PERBAIKAN", "perubahan": "PERUBAHAN"}
-
 # Flowchart symbols of the regulation (the arrow and off-page connector are drawn, not stored).
 SIMBOL_MULAI = "mulai"
 SIMBOL_SELESAI = "selesai"

@@ -13,17 +13,17 @@ from typing import Any
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.dates import real_date
 from sopreview.domain.model import Proposal
-from sopreview.domain.vocab import ATTENDANCE_LABEL, DECISION_LABEL, DECISIONS, NOTE_REQUIRED
+from sopreview.domain.vocab import decision_keys, decision_label, note_required, attendance_label
 
 KAPAN_HINT = "tanggal YYYY-MM-DD (mis. 2022-07-15) atau teks seperti 'Juli 2022'"
 
 
 def validate_decision(keputusan: str, catatan: str) -> str | None:
     """Indonesian error message, or None when the decision may be recorded."""
-    if keputusan not in DECISIONS:
-        return f"keputusan {keputusan!r} tidak dikenal; pilihan: {', '.join(DECISIONS)}"
-    if keputusan in NOTE_REQUIRED and not catatan.strip():
-        return f"keputusan '{DECISION_LABEL[keputusan]}' wajib disertai catatan (alasan atau perbaikan)"
+    if keputusan not in decision_keys():
+        return f"keputusan {keputusan!r} tidak dikenal; pilihan: {', '.join(decision_keys())}"
+    if note_required(keputusan) and not catatan.strip():
+        return f"keputusan '{decision_label(keputusan)}' wajib disertai catatan (alasan atau perbaikan)"
     return None
 
 
@@ -43,7 +43,7 @@ class Decision:
 
     @property
     def label(self) -> str:
-        return DECISION_LABEL.get(self.keputusan, self.keputusan)
+        return decision_label(self.keputusan)
 
     def to_dict(self) -> dict[str, Any]:
         return {"keputusan": self.keputusan, "catatan": self.catatan, "waktu": self.waktu}
@@ -131,7 +131,7 @@ class Attendance:
 
     @property
     def label(self) -> str:
-        return ATTENDANCE_LABEL.get(self.status, self.status)
+        return attendance_label(self.status)
 
     def to_dict(self) -> dict[str, Any]:
         return {"nama": self.nama, "status": self.status, "keterangan": self.keterangan}

@@ -1,32 +1,132 @@
-"""The meeting's vocabularies: decision kinds, attendance statuses, projector tabs."""
+"""The meeting's vocabularies as tables: decision kinds, item kinds (jenis), attendance statuses.
+
+One row per word, with everything each layer needs to show or apply it, so adding a kind is one
+row here plus its wording. Readers call the functions below at the moment they need the words
+(not copies taken at import), so the UI, CLI, minutes and carry-over always agree.
+"""
 
 from __future__ import annotations
 
-DECISIONS: tuple[str, ...] = (
-    "disetujui",
-    "disetujui_dengan_perbaikan",
-    "ditunda",
-    "ditolak",
-    "ditarik",
-)
-DECISION_LABEL: dict[str, str] = {
-    "disetujui": "Disetujui",
-    "disetujui_dengan_perbaikan": "Disetujui dengan perbaikan",
-    "ditunda": "Ditunda",
-    "ditolak": "Ditolak",
-    "ditarik": "Ditarik",
-}
-NOTE_REQUIRED: frozenset[str] = frozenset(d for d in DECISIONS if d != "disetujui")
-"""Decisions that need a written reason or list of fixes in the minutes."""
+from dataclasses import dataclass
+from typing import Literal
 
-ATTENDANCE: tuple[str, ...] = ("hadir", "izin", "sakit", "tugas_luar", "tanpa_keterangan")
-ATTENDANCE_LABEL: dict[str, str] = {
-    "hadir": "Hadir",
-    "izin": "Izin",
-    "sakit": "Sakit",
-    "tugas_luar": "Tugas luar",
-    "tanpa_keterangan": "Tanpa keterangan",
-}
+Tone = Literal["success", "warning", "error", "muted", "accent"]
+"""How a word is coloured; the UI maps a tone to its theme (the domain knows no colours)."""
+
+
+@dataclass(frozen=True)
+class DecisionKind:
+    """One outcome the meeting can record for an item."""
+
+    key: str
+    label: str
+    short: str
+    """Short enough for the agenda's status column (dialogs show ``label``)."""
+    icon: str
+    tone: Tone
+    note_required: bool
+    """The minutes need a written reason or list of fixes."""
+    carries_over: bool
+    """A later meeting takes the item up again (carry-over, "dibawa ke rapat berikutnya")."""
+
+
+DECISION_KINDS: tuple[DecisionKind, ...] = (
+    DecisionKind("disetujui", "Disetujui", "Disetujui", "✓", "success", False, False),
+    DecisionKind("disetujui_dengan_perbaikan", "Disetujui dengan perbaikan", "Dg. perbaikan", "✓", "success",
+                 True, False),
+    DecisionKind("ditunda", "Ditunda", "Ditunda", "…", "warning", True, True),
+    DecisionKind("ditolak", "Ditolak", "Ditolak", "✗", "error", True, False),
+    DecisionKind("ditarik", "Ditarik", "Ditarik", "–", "muted", True, False),
+)
+
+UNDECIDED = DecisionKind("", "Belum", "Belum", "·", "muted", False, True)
+"""What the agenda shows before anything is recorded (never stored)."""
+
+
+def decision_kinds() -> tuple[DecisionKind, ...]:
+    """The table as it is now (read at call time, so every reader sees the same rows)."""
+    return DECISION_KINDS
+
+
+def decision_keys() -> tuple[str, ...]:
+    """The stored keys, in the order the dialog, the CLI and the minutes list them."""
+    return tuple(k.key for k in decision_kinds())
+
+
+def decision_kind(key: str | None) -> DecisionKind | None:
+    """The row of ``key``; ``None`` for no decision yet or an unknown key."""
+    return next((k for k in decision_kinds() if k.key == key), None) if key else None
+
+
+def decision_label(key: str) -> str:
+    """The full label, or the key itself when it is not (or no longer) in the table."""
+    kind = decision_kind(key)
+    return kind.label if kind else key
+
+
+def note_required(key: str | None) -> bool:
+    kind = decision_kind(key)
+    return bool(kind and kind.note_required)
+
+
+def carries_over(key: str) -> bool:
+    kind = decision_kind(key)
+    return bool(kind and kind.carries_over)
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """A jenis of agenda item (what kind of SOP proposal it is)."""
+
+    key: str
+    label: str
+    """The badge word on the agenda and the projector."""
+    tone: Tone
+
+
+ITEM_KINDS: tuple[ItemKind, ...] = (
+    ItemKind("baru", "BARU", "success"),
+    ItemKind("perbaikan", "PERBAIKAN", "warning"),
+    ItemKind("perubahan", "PERUBAHAN", "accent"),
+)
+
+
+def item_kind_keys() -> tuple[str, ...]:
+    return tuple(k.key for k in ITEM_KINDS)
+
+
+def item_kind_label(key: str) -> str:
+    """The badge word; an unknown jenis is shown in capitals as written."""
+    return next((k.label for k in ITEM_KINDS if k.key == key), key.upper())
+
+
+@dataclass(frozen=True)
+class AttendanceStatus:
+    """How an invited person is marked in the daftar hadir."""
+
+    key: str
+    label: str
+    letter: str
+    """The letter key in the attendance dialog (beside the number keys)."""
+
+
+ATTENDANCE_STATUSES: tuple[AttendanceStatus, ...] = (
+    AttendanceStatus("hadir", "Hadir", "h"),
+    AttendanceStatus("izin", "Izin", "i"),
+    AttendanceStatus("sakit", "Sakit", "s"),
+    AttendanceStatus("tugas_luar", "Tugas luar", "t"),
+    AttendanceStatus("tanpa_keterangan", "Tanpa keterangan", "k"),
+)
+
+
+def attendance_keys() -> tuple[str, ...]:
+    return tuple(s.key for s in ATTENDANCE_STATUSES)
+
+
+def attendance_label(key: str) -> str:
+    """The label, or the key itself when it is not in the table."""
+    return next((s.label for s in ATTENDANCE_STATUSES if s.key == key), key)
+
 
 PROJECTOR_TABS: tuple[str, ...] = ("ringkasan", "flowchart", "perubahan", "keputusan")
 """What the room sees for the current item (the projector follows the session file)."""

@@ -12,13 +12,13 @@ from typing import Any
 
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.records import Action, Attendance, Evaluation, find_name
-from sopreview.domain.vocab import ATTENDANCE_LABEL
-from sopreview.domain.model import JENIS, Orang, Organisasi, Proposal
+from sopreview.domain.vocab import ATTENDANCE_STATUSES, attendance_label, item_kind_keys
+from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.domain import dates
 from sopreview.minutes.model import (
     BELUM,
-    CARRY_OVER,
-    KEPUTUSAN_URUT,
+    dibawa_lagi,
+    keputusan_urut,
     BagianPembahasan,
     Hadir,
     ItemNotulen,
@@ -89,7 +89,7 @@ def build_minutes(session: SessionReader, *, perubahan: bool = True) -> Minutes:
         rekap_keputusan=_rekap_keputusan(items),
         rekap_jenis=_rekap_jenis(items),
         ringkasan_keputusan=_ringkasan(items),
-        dibawa=tuple(i for i in items if i.keputusan in CARRY_OVER),
+        dibawa=tuple(i for i in items if dibawa_lagi(i.keputusan)),
         tindak_lanjut=actions,
         kesimpulan=meta.kesimpulan,
         tempat_tanggal_ttd=", ".join(x for x in (org.kota.strip(), ttd_tanggal) if x),
@@ -199,7 +199,8 @@ def _sections(items: tuple[ItemNotulen, ...], org: Organisasi) -> tuple[BagianPe
 def _keputusan_keys(items: tuple[ItemNotulen, ...]) -> list[str]:
     """Every decision row in print order (an unknown key from an old session is kept, last)."""
     seen = {i.keputusan for i in items}
-    return [*KEPUTUSAN_URUT, *sorted(seen - set(KEPUTUSAN_URUT))]
+    order = keputusan_urut()
+    return [*order, *sorted(seen - set(order))]
 
 
 def _rekap_keputusan(items: tuple[ItemNotulen, ...]) -> tuple[Rekap, ...]:
@@ -209,7 +210,7 @@ def _rekap_keputusan(items: tuple[ItemNotulen, ...]) -> tuple[Rekap, ...]:
 
 def _jenis_order(items: tuple[ItemNotulen, ...]) -> list[str]:
     present = {i.jenis for i in items}
-    return [j for j in JENIS if j in present] + sorted(present - set(JENIS))
+    return [j for j in item_kind_keys() if j in present] + sorted(present - set(item_kind_keys()))
 
 
 def _rekap_jenis(items: tuple[ItemNotulen, ...]) -> tuple[RekapJenis, ...]:
@@ -259,7 +260,7 @@ def _hadir(no: int, nama: str, jabatan: str, attendance: dict[str, Attendance], 
     entry = attendance.get(nama)
     if entry is None:
         return Hadir(no, nama, jabatan, "Belum dicatat", False, tamu)
-    label = ATTENDANCE_LABEL.get(entry.status, entry.status)
+    label = attendance_label(entry.status)
     keterangan = f"{label} ({entry.keterangan.strip()})" if entry.keterangan.strip() else label
     return Hadir(no, nama, jabatan, keterangan, entry.status == "hadir", tamu)
 
@@ -268,7 +269,7 @@ def _rekap_kehadiran(
     daftar: tuple[Hadir, ...], attendance: dict[str, Attendance]
 ) -> tuple[Rekap, ...]:
     counts = Counter(attendance[h.nama].status if h.nama in attendance else "" for h in daftar)
-    rows = [Rekap(s, label, counts[s]) for s, label in ATTENDANCE_LABEL.items() if counts.get(s)]
+    rows = [Rekap(s.key, s.label, counts[s.key]) for s in ATTENDANCE_STATUSES if counts.get(s.key)]
     if counts.get(""):
         rows.append(Rekap("", "Belum dicatat", counts[""]))
     return tuple(rows)

@@ -14,16 +14,22 @@ from typing import Any, Protocol
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.header import MeetingMeta
 from sopreview.domain.records import Action, Attendance, Decision, Evaluation, attendance_sentence, evaluation_sentence
-from sopreview.domain.vocab import DECISIONS, DECISION_LABEL
+from sopreview.domain.vocab import carries_over, decision_keys, decision_label
 from sopreview.domain.model import Orang, Organisasi, Proposal
 
 BELUM = "belum_diputuskan"
 """Key for a proposal without a decision: listed as such, never dropped."""
 BELUM_LABEL = "Belum diputuskan"
-KEPUTUSAN_URUT: tuple[str, ...] = (*DECISIONS, BELUM)
-"""Every row of the decision tally, in the order the minutes print it."""
-CARRY_OVER = frozenset({"ditunda", BELUM})
-"""Items the next meeting has to take up again."""
+
+
+def keputusan_urut() -> tuple[str, ...]:
+    """Every row of the decision tally, in the order the minutes print it."""
+    return (*decision_keys(), BELUM)
+
+
+def dibawa_lagi(kunci: str) -> bool:
+    """Items the next meeting has to take up again: undecided ones and kinds that carry over."""
+    return kunci == BELUM or carries_over(kunci)
 
 
 class SessionReader(Protocol):
@@ -103,7 +109,7 @@ class ItemNotulen:
     pembahasan: str
     penilaian: Penilaian | None
     keputusan: str
-    """A key of ``KEPUTUSAN_URUT`` (``belum_diputuskan`` when nothing was recorded)."""
+    """A key of ``keputusan_urut()`` (``belum_diputuskan`` when nothing was recorded)."""
     keputusan_label: str
     catatan_keputusan: str
     tindak_lanjut: tuple[TindakLanjut, ...]
@@ -157,7 +163,7 @@ class Rekap:
 
 @dataclass(frozen=True)
 class RekapJenis:
-    """Counts of one jenis of proposal, split by decision in ``KEPUTUSAN_URUT`` order."""
+    """Counts of one jenis of proposal, split by decision in ``keputusan_urut()`` order."""
 
     jenis: str
     label: str
@@ -256,4 +262,4 @@ def daftar_kalimat(parts: list[str]) -> str:
 
 
 def label_keputusan(kunci: str) -> str:
-    return BELUM_LABEL if kunci == BELUM else DECISION_LABEL.get(kunci, kunci)
+    return BELUM_LABEL if kunci == BELUM else decision_label(kunci)

@@ -1,4 +1,4 @@
-"""Carry-over: a new meeting takes up the proposals an earlier one deferred (ditunda).
+"""Carry-over: a new meeting takes up the proposals an earlier one deferred (ditunda: the decision kinds marked ``carries_over``).
 
 The deferred items come first on the new agenda (unfinished business before new business),
 each with its history: what every earlier meeting decided and noted. Proposals the earlier
@@ -14,9 +14,7 @@ from typing import Any, Protocol
 from sopreview.domain.header import MeetingMeta
 from sopreview.domain.records import Action, Decision, Evaluation, proposal_hash
 from sopreview.domain.model import Proposal
-
-CARRIED = "ditunda"
-
+from sopreview.domain.vocab import carries_over
 
 class PreviousSession(Protocol):
     path: Path
@@ -67,7 +65,7 @@ def plan_carry_over(prev: PreviousSession, proposals: list[Proposal]) -> CarryOv
     done: set[str] = set()
     for old in prev.proposals():
         decision = prev.decision(old.id)
-        if decision is not None and decision.keputusan == CARRIED:
+        if decision is not None and carries_over(decision.keputusan):
             plan.agenda.append(fresh.get(old.id, old))
             plan.riwayat[old.id] = [*prev.history(old.id), history_record(prev, old.id)]
             plan.carried.append(old.id)

@@ -16,7 +16,7 @@ from typing import Any
 
 from sopreview.domain.criteria import Criterion, parse_criteria
 from sopreview.domain.header import META_FIELDS
-from sopreview.domain.vocab import ATTENDANCE, DECISIONS, PROJECTOR_TABS
+from sopreview.domain.vocab import decision_keys, attendance_keys, PROJECTOR_TABS
 from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.store.errors import SessionFileError
 from sopreview.store.storage import bak_path
@@ -177,8 +177,8 @@ def _check(data: dict[str, Any]) -> Static:
         _need(doc.get("proposal_id") is None or doc["proposal_id"] in proposals, where, "usulan tidak ada di agenda")
     for doc_id, doc in data.get(T_HADIR, {}).items():
         where = f"kehadiran[{doc_id}]"
-        _need(isinstance(doc.get("nama"), str) and doc.get("status") in ATTENDANCE, where,
-              f"nama wajib; status harus salah satu dari {', '.join(ATTENDANCE)}")
+        _need(isinstance(doc.get("nama"), str) and doc.get("status") in attendance_keys(), where,
+              f"nama wajib; status harus salah satu dari {', '.join(attendance_keys())}")
     for doc_id, doc in data.get(T_TAMU, {}).items():
         try:
             Orang(**doc)
@@ -191,8 +191,8 @@ def _check_item(where: str, doc: dict[str, Any], proposals: dict[str, Proposal])
     _need(doc.get("pid") in proposals, f"{where}.pid", "usulan tidak ada di agenda")
     keputusan = doc.get("keputusan")
     if keputusan is not None:
-        _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in DECISIONS, f"{where}.keputusan",
-              f"harus salah satu dari {', '.join(DECISIONS)}")
+        _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in decision_keys(), f"{where}.keputusan",
+              f"harus salah satu dari {', '.join(decision_keys())}")
         _need(isinstance(keputusan.get("catatan", ""), str), f"{where}.keputusan.catatan", "harus teks")
     evaluasi = doc.get("evaluasi")
     if evaluasi is not None:

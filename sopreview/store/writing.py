@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sopreview.domain.audit import AuditEntry
 from sopreview.domain.header import META_LABEL, MeetingMeta, normalize_meta, validate_meeting_times, validate_meta
 from sopreview.domain.records import Decision, Evaluation, validate_decision, validate_kapan
-from sopreview.domain.vocab import ATTENDANCE, ATTENDANCE_LABEL, DECISION_LABEL, PROJECTOR_TABS
+from sopreview.domain.vocab import decision_label, attendance_keys, attendance_label, PROJECTOR_TABS
 from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.errors import InvalidValue
@@ -75,7 +75,7 @@ class SessionWriting:
             raise InvalidValue(error)
         value = Decision(keputusan, catatan.strip(), self._stamp()).to_dict()
         self._commit("keputusan", pid, [((schema.T_ITEM, pid, "keputusan"), value)],
-                     f"Keputusan {proposal.nama}: {DECISION_LABEL[keputusan]}")
+                     f"Keputusan {proposal.nama}: {decision_label(keputusan)}")
 
     def clear_decision(self, pid: str) -> None:
         self._writable()
@@ -134,15 +134,15 @@ class SessionWriting:
     def set_attendance(self, nama: str, status: str, keterangan: str = "") -> None:
         """Status for someone in ``people()``; InvalidValue lists the statuses or the names."""
         self._writable()
-        if status not in ATTENDANCE:
-            raise InvalidValue(f"status kehadiran {status!r} tidak dikenal; pilihan: {', '.join(ATTENDANCE)}")
+        if status not in attendance_keys():
+            raise InvalidValue(f"status kehadiran {status!r} tidak dikenal; pilihan: {', '.join(attendance_keys())}")
         names = [o.nama for o in self.people()]
         if nama not in names:
             raise InvalidValue(f"{nama!r} tidak ada di daftar peserta; tambahkan sebagai tamu, atau pilih: "
                                f"{'; '.join(names)}")
         value = {"nama": nama, "status": status, "keterangan": keterangan.strip()}
         self._commit("kehadiran", nama, [((schema.T_HADIR, nama), value)],
-                     f"Kehadiran {nama}: {ATTENDANCE_LABEL[status]}")
+                     f"Kehadiran {nama}: {attendance_label(status)}")
 
     def add_guest(self, orang: Orang) -> None:
         """Someone not in organisasi.yaml who attends (narasumber, tamu)."""

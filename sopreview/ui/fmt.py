@@ -11,43 +11,39 @@ from datetime import datetime
 
 from rich.cells import cell_len, set_cell_size
 
-from sopreview.domain.model import JENIS_LABEL
+from sopreview.domain.vocab import ITEM_KINDS, UNDECIDED, decision_kind, item_kind_label
 from sopreview.domain.dates import BULAN
 
-STATUS_SHORT: dict[str | None, str] = {
-    None: "Belum",
-    "disetujui": "Disetujui",
-    "disetujui_dengan_perbaikan": "Dg. perbaikan",
-    "ditunda": "Ditunda",
-    "ditolak": "Ditolak",
-    "ditarik": "Ditarik",
+TONE_STYLE: dict[str, str] = {
+    "success": "$text-success",
+    "warning": "$text-warning",
+    "error": "$text-error",
+    "muted": "$text-muted",
+    "accent": "$text-accent",
 }
-"""Decision labels short enough for an agenda column (the dialogs show the full label)."""
+"""A vocabulary tone as text colour (decision status in the agenda)."""
 
-STATUS_ICON: dict[str | None, str] = {
-    None: "·",
-    "disetujui": "✓",
-    "disetujui_dengan_perbaikan": "✓",
-    "ditunda": "…",
-    "ditolak": "✗",
-    "ditarik": "–",
+BADGE_STYLE: dict[str, str] = {
+    "success": "bold $success-darken-2 on $success-lighten-3",
+    "warning": "bold $warning-darken-3 on $warning-lighten-3",
+    "accent": "bold $accent-darken-3 on $accent-lighten-3",
+    "error": "bold $error-darken-2 on $error-lighten-3",
+    "muted": "reverse",
 }
+"""A vocabulary tone as a badge (jenis of an agenda item)."""
 
-STATUS_STYLE: dict[str | None, str] = {
-    None: "$text-muted",
-    "disetujui": "$text-success",
-    "disetujui_dengan_perbaikan": "$text-success",
-    "ditunda": "$text-warning",
-    "ditolak": "$text-error",
-    "ditarik": "$text-muted",
-}
+BADGE_WIDTH = max(len(k.label) for k in ITEM_KINDS) + 2
 
-JENIS_STYLE: dict[str, str] = {
-    "baru": "bold $success-darken-2 on $success-lighten-3",
-    "perbaikan": "bold $warning-darken-3 on $warning-lighten-3",
-    "perubahan": "bold $accent-darken-3 on $accent-lighten-3",
-}
-BADGE_WIDTH = max(len(label) for label in JENIS_LABEL.values()) + 2
+
+def status_cell(keputusan: str | None) -> tuple[str, str]:
+    """``("✓ Dg. perbaikan", style)`` for the agenda's status column; ``Belum`` when undecided."""
+    kind = decision_kind(keputusan) or UNDECIDED
+    return f"{kind.icon} {kind.short}", TONE_STYLE[kind.tone]
+
+
+def badge_style(jenis: str) -> str:
+    kind = next((k for k in ITEM_KINDS if k.key == jenis), None)
+    return BADGE_STYLE[kind.tone] if kind else "reverse"
 
 
 def fit(text: str, width: int, *, right: bool = False) -> str:
@@ -63,7 +59,7 @@ def fit(text: str, width: int, *, right: bool = False) -> str:
 
 def badge_text(jenis: str) -> str:
     """`` PERBAIKAN `` centred in the badge width."""
-    return JENIS_LABEL.get(jenis, jenis.upper()).center(BADGE_WIDTH)
+    return item_kind_label(jenis).center(BADGE_WIDTH)
 
 
 def menit(seconds: float) -> int:

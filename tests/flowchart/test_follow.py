@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sopreview.domain.vocab import DECISION_LABEL
+from sopreview.domain.vocab import decision_label
 from sopreview.store.session import Session
 from sopreview.ui.follow import FollowApp
 from sopreview.ui.screens.projector import ProjectorScreen
@@ -102,7 +102,7 @@ def test_follower_shows_each_decision_within_a_second_and_never_writes(session_p
                         await send("current", pid, "flowchart")
                         latencies.append(await _until(pilot, lambda p=pid: screen.pid == p and screen.tab == "flowchart"))
                     await send("decide", pid, keputusan, "Catatan rapat.")
-                    label = DECISION_LABEL[keputusan].upper()
+                    label = decision_label(keputusan).upper()
                     latencies.append(await _until(pilot, lambda lb=label: lb in _info(app)))
                 await send("current", pids[2], "keputusan")
                 latencies.append(await _until(pilot, lambda: screen.tab == "keputusan"))

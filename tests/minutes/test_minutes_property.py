@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sopreview.domain.vocab import DECISIONS
-from sopreview.domain.model import JENIS, Organisasi, Proposal, SopDocument, SubBagian
+from sopreview.domain.vocab import decision_keys, item_kind_keys
+from sopreview.domain.model import Organisasi, Proposal, SopDocument, SubBagian
 from sopreview.minutes.csv import render as render_csv
 from sopreview.minutes.markdown import render as render_md
 from sopreview.minutes.build import build_minutes
@@ -23,7 +23,7 @@ ORG = Organisasi(nama="KPU Kota Uji", kota="Uji",
                  subbag=(SubBagian("a", "Sub Bagian A"), SubBagian("b", "Sub Bagian B")))
 
 plans = st.lists(
-    st.tuples(st.sampled_from(JENIS), st.sampled_from(("a", "b")), st.sampled_from((*DECISIONS, None))),
+    st.tuples(st.sampled_from(item_kind_keys()), st.sampled_from(("a", "b")), st.sampled_from((*decision_keys(), None))),
     min_size=0, max_size=10,
 )
 

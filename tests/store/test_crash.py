@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from sopreview.domain.vocab import DECISIONS
+from sopreview.domain.vocab import decision_keys
 from sopreview.store import schema
 from sopreview.store.session import Session
 from sopreview.store.storage import bak_path, parse_file
@@ -38,7 +38,7 @@ def note(i: int) -> str:
 
 
 def decide(session: Session, i: int) -> None:
-    keputusan = DECISIONS[i % len(DECISIONS)]
+    keputusan = decision_keys()[i % len(decision_keys())]
     session.record_decision(IDS[i % len(IDS)], keputusan, "" if keputusan == "disetujui" else note(i))
 
 
@@ -80,7 +80,7 @@ def verify(path: Path, acknowledged: set[int]) -> None:
         assert [e.seq for e in log] == list(range(1, len(log) + 1)), "audit log has a gap"
         logged = {int(e.baru["catatan"].split()[-1]) if e.baru["catatan"] else None for e in log
                   if e.aksi == "keputusan"}
-        missing = {i for i in acknowledged if DECISIONS[i % len(DECISIONS)] != "disetujui"} - logged
+        missing = {i for i in acknowledged if decision_keys()[i % len(decision_keys())] != "disetujui"} - logged
         assert not missing, f"acknowledged decisions missing from the log: {sorted(missing)[:10]}"
         last_per_pid: dict[str, dict] = {}
         for e in log:
@@ -93,7 +93,7 @@ def verify(path: Path, acknowledged: set[int]) -> None:
         if acknowledged:  # the latest acknowledged decision is what the file says for its proposal
             top = max(acknowledged)
             d = session.decision(IDS[top % len(IDS)])
-            assert d is not None and d.keputusan == DECISIONS[top % len(DECISIONS)]
+            assert d is not None and d.keputusan == decision_keys()[top % len(decision_keys())]
     if bak_path(path).exists():  # the backup is a complete, valid earlier version
         schema.check(schema.migrate(parse_file(bak_path(path)), path), path)
 

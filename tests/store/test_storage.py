@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sopreview.domain.vocab import DECISIONS
+from sopreview.domain.vocab import decision_keys
 from sopreview.domain.model import Orang
 from sopreview.store import storage as storage_module
 from sopreview.store.session import InvalidValue, Session
@@ -40,7 +40,7 @@ def test_disk_always_equals_memory_after_random_changes(session_path: Path) -> N
                 s.move_item(pid, delta)
 
         ops = [
-            lambda: s.record_decision(rng.choice(ids), rng.choice(DECISIONS), "alasan"),
+            lambda: s.record_decision(rng.choice(ids), rng.choice(decision_keys()), "alasan"),
             lambda: s.record_evaluation(rng.choice(ids), {"k1": rng.choice([True, False, None])}),
             lambda: s.set_notes(rng.choice(ids), str(rng.random())),
             lambda: s.add_action(rng.choice(ids + [None]), "a", "b", "c"),

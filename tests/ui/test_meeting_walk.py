@@ -12,7 +12,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from sopreview.domain.vocab import DECISIONS
+from sopreview.domain.vocab import decision_keys
 from sopreview.ui.app import SopReviewApp
 from sopreview.ui.dialogs import AttendanceDialog, DecisionDialog, EvaluationDialog
 from sopreview.ui.screens.agenda import AgendaScreen
@@ -118,7 +118,7 @@ def test_whole_meeting_by_keyboard(demo: Path, clock: HandClock) -> None:
     for index, pid in enumerate(pids):
         plan = plan_for(index)
         decision = saved.decision(pid)
-        assert decision is not None and decision.keputusan == DECISIONS[plan.decision - 1], pid
+        assert decision is not None and decision.keputusan == decision_keys()[plan.decision - 1], pid
         assert decision.catatan == plan.note
         evaluation = saved.evaluation(pid)
         assert evaluation is not None

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, TextArea
 
-from sopreview.domain.model import JENIS_LABEL
+from sopreview.domain.vocab import item_kind_label
 from sopreview.store.session import Session, SessionError
 from sopreview.ui.fmt import holder_text
 
@@ -158,7 +158,7 @@ class SessionDialog(ModalScreen[str | None]):
             proposal = self.session.proposal(self.proposal_id)
         except SessionError:
             return self.proposal_id
-        jenis = JENIS_LABEL.get(proposal.jenis, proposal.jenis.upper())
+        jenis = item_kind_label(proposal.jenis)
         return f"{proposal.nama} · {jenis}"
 
     def readonly_reason(self) -> str:
@@ -209,7 +209,10 @@ class SessionDialog(ModalScreen[str | None]):
                 if child is not node and child.display
             )
             node = parent
-        footer = self.query_one(Footer).outer_size.height
+        footers = self.query(Footer)
+        if not footers:  # dismissed between the refresh and this call: children already gone
+            return
+        footer = footers.first().outer_size.height
         room = max(self.size.height - footer - chrome, 3)
         current = part.styles.max_height
         if current is None or current.value != room:

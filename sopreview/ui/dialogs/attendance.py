@@ -14,22 +14,22 @@ from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from sopreview.domain.records import attendance_sentence
-from sopreview.domain.vocab import ATTENDANCE, ATTENDANCE_LABEL
+from sopreview.domain.vocab import ATTENDANCE_STATUSES, attendance_label
 from sopreview.domain.model import Orang
 from sopreview.store.session import Session
 from sopreview.ui.fmt import fit
 
 from ._base import SessionDialog
 
-STATUS_WIDTH = max(len(label) for label in ATTENDANCE_LABEL.values())
+STATUS_WIDTH = max(len(s.label) for s in ATTENDANCE_STATUSES)
 
-STATUS_KEYS: dict[str, str] = dict(zip(("h", "i", "s", "t", "k"), ATTENDANCE, strict=True))
-"""Letter keys, beside 1-5: Hadir, Izin, Sakit, Tugas luar, tanpa Keterangan."""
+STATUS_KEYS: dict[str, str] = {s.letter: s.key for s in ATTENDANCE_STATUSES}
+"""Letter keys, beside the number keys (the letters are part of the vocabulary table)."""
 
 
 _STATUS_GROUP = Binding.Group("Status", compact=True)
 KEY_HINT = "  ".join(
-    f"{number}/{letter} {ATTENDANCE_LABEL[status]}"
+    f"{number}/{letter} {attendance_label(status)}"
     for number, (letter, status) in enumerate(STATUS_KEYS.items(), start=1)
 ) + "  g Tamu"
 """The heading line: the footer groups the status keys as ``12345 Status``."""
@@ -40,7 +40,7 @@ def _status_bindings() -> list[BindingType]:
         Binding(
             f"{number},{letter}",
             f"mark('{status}')",
-            ATTENDANCE_LABEL[status],
+            attendance_label(status),
             key_display=str(number),
             group=_STATUS_GROUP,
             id=f"attendance.{status}",
@@ -132,7 +132,7 @@ class AttendanceDialog(SessionDialog):
         attendance = self.session.attendance()
         for number, orang in enumerate(self.session.people(), start=1):
             entry = attendance.get(orang.nama)
-            status = ATTENDANCE_LABEL.get(entry.status, entry.status) if entry else "-"
+            status = attendance_label(entry.status) if entry else "-"
             # Names are data, never markup: Text cells are shown as typed.
             cells = [str(number), Text(fit(orang.nama, nama_w)), status, Text(fit(orang.jabatan, jabatan_w))]
             if unit_w:
@@ -170,9 +170,9 @@ class AttendanceDialog(SessionDialog):
         if not done:
             return
         self.changes += 1
-        table.update_cell(row_key, "status", ATTENDANCE_LABEL[status])
+        table.update_cell(row_key, "status", attendance_label(status))
         self._update_summary()
-        self.show_status(f"{nama}: {ATTENDANCE_LABEL[status]}")
+        self.show_status(f"{nama}: {attendance_label(status)}")
         if row + 1 < table.row_count:
             table.move_cursor(row=row + 1)
 

@@ -1,4 +1,4 @@
-"""Record what the meeting decided about one proposal (one of the five decisions plus a note)."""
+"""Record what the meeting decided about one proposal (one decision kind from the vocabulary plus a note)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, OptionList, TextArea
 
 from sopreview.domain.records import validate_decision
-from sopreview.domain.vocab import DECISIONS, DECISION_LABEL, NOTE_REQUIRED
+from sopreview.domain.vocab import decision_kinds, decision_label, note_required
 from sopreview.store.session import Session
 
 from ._base import SessionDialog, sentence
@@ -21,14 +21,14 @@ _PICK = Binding.Group("Pilih", compact=True)
 
 
 class DecisionDialog(SessionDialog):
-    """Pick one of the five decisions (keys 1-5 or arrows) and write the catatan."""
+    """Pick one of the decision kinds (number keys or arrows) and write the catatan."""
 
     DIALOG_TITLE = "Keputusan"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *[
-            Binding(str(n), f"choose({n - 1})", DECISION_LABEL[k], group=_PICK, id=f"decision.{k}")
-            for n, k in enumerate(DECISIONS, start=1)
+            Binding(str(n), f"choose({n - 1})", k.label, group=_PICK, id=f"decision.{k.key}")
+            for n, k in enumerate(decision_kinds()[:9], start=1)
         ],
         Binding("ctrl+s", "save", "Simpan", id="decision.save"),
     ]
@@ -51,7 +51,7 @@ class DecisionDialog(SessionDialog):
 
     def compose_body(self) -> Iterable[Widget]:
         yield ChoiceList(
-            [(k, DECISION_LABEL[k]) for k in DECISIONS],
+            [(k.key, k.label) for k in decision_kinds()],
             self._initial,
             locked=self.readonly,
             id="decision-choices",
@@ -81,7 +81,7 @@ class DecisionDialog(SessionDialog):
 
     @staticmethod
     def _note_label(keputusan: str | None) -> str:
-        if keputusan in NOTE_REQUIRED:
+        if note_required(keputusan):
             return "Catatan (wajib untuk keputusan ini: alasan atau perbaikan)"
         return "Catatan (opsional)"
 
@@ -93,7 +93,7 @@ class DecisionDialog(SessionDialog):
         """
         choices = self.query_one(ChoiceList)
         choices.choose_index(index)
-        if choices.chosen in NOTE_REQUIRED and not self.readonly:
+        if note_required(choices.chosen) and not self.readonly:
             self.query_one("#decision-note", TextArea).focus()
 
     @on(ChoiceList.Changed, "#decision-choices")
@@ -111,7 +111,7 @@ class DecisionDialog(SessionDialog):
     def action_save(self) -> None:
         keputusan = self.chosen
         if keputusan is None:
-            self.show_error("Pilih keputusan dahulu: tombol 1-5 atau panah atas/bawah.")
+            self.show_error(f"Pilih keputusan dahulu: tombol 1-{min(len(decision_kinds()), 9)} atau panah atas/bawah.")
             self.query_one(ChoiceList).focus()
             return
         note = self.query_one("#decision-note", TextArea)
@@ -123,7 +123,7 @@ class DecisionDialog(SessionDialog):
             return
         done, _ = self.write(lambda: self.session.record_decision(self.proposal_id or "", keputusan, catatan))
         if done:
-            self.dismiss(f"Keputusan disimpan: {DECISION_LABEL[keputusan]}")
+            self.dismiss(f"Keputusan disimpan: {decision_label(keputusan)}")
 
     @on(Button.Pressed, "#decision-cancel")
     def _cancel_pressed(self) -> None:

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Static
 
 from sopreview.domain.audit import AuditEntry
 from sopreview.domain.records import Decision, Evaluation
-from sopreview.domain.vocab import ATTENDANCE_LABEL
+from sopreview.domain.vocab import attendance_label
 from sopreview.domain.dates import tanggal_teks
 from sopreview.store.session import Session
 from sopreview.ui.fmt import fit
@@ -89,7 +89,7 @@ def _describe_dict(value: dict[str, Any], aksi: str, target: str) -> str:
                                                          ("tindakan", evaluation.tindakan)) if text]
         return "; ".join(parts)
     if "status" in value and "nama" in value:  # kehadiran
-        status = ATTENDANCE_LABEL.get(str(value["status"]), str(value["status"]))
+        status = attendance_label(str(value["status"]))
         return status + (f" ({value['keterangan']})" if value.get("keterangan") else "")
     parts = []
     for key, item in value.items():

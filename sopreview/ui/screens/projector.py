@@ -19,7 +19,8 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Digits, Static
 
 from sopreview.domain.records import Decision
-from sopreview.domain.model import JENIS_LABEL, Proposal
+from sopreview.domain.model import Proposal
+from sopreview.domain.vocab import item_kind_label
 from sopreview.store.session import Session, SessionError
 from sopreview.ui.theme import PROJECTOR_LIGHT_THEME, PROJECTOR_THEME, register_themes
 from sopreview.ui.widgets.bigtext import BigText
@@ -173,7 +174,7 @@ class ProjectorScreen(Screen[None]):
             return
         subbag = self.session.organisasi.subbag_by_kode(proposal.subbag)
         heading = Text()
-        heading.append(f" {JENIS_LABEL.get(proposal.jenis, proposal.jenis.upper())} ", style="reverse bold")
+        heading.append(f" {item_kind_label(proposal.jenis)} ", style="reverse bold")
         heading.append("  " + (subbag.nama if subbag else proposal.subbag).upper())
         self.query_one("#proj-subbag", Static).update(heading)
         title = self.query_one("#proj-nama", BigText)

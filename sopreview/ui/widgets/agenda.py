@@ -20,15 +20,14 @@ from textual.visual import RulesMap
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from sopreview.domain.model import JENIS, JENIS_LABEL, Organisasi
+from sopreview.domain.model import Organisasi
+from sopreview.domain.vocab import item_kind_keys, item_kind_label
 from sopreview.store.session import Session
 from sopreview.ui import keymap
 from sopreview.ui.fmt import (
+    badge_style,
+    status_cell,
     BADGE_WIDTH,
-    JENIS_STYLE,
-    STATUS_ICON,
-    STATUS_SHORT,
-    STATUS_STYLE,
     badge_text,
     fit,
     waktu_kolom,
@@ -135,7 +134,7 @@ def filter_cycle(rows: Sequence[AgendaRow], organisasi: Organisasi) -> list[Agen
         sub = organisasi.subbag_by_kode(kode)
         cycle.append(AgendaFilter(f"Sub bagian: {sub.nama if sub else kode}", "subbag", kode))
     present = {row.jenis for row in rows}
-    cycle += [AgendaFilter(f"Jenis: {JENIS_LABEL[j]}", "jenis", j) for j in JENIS if j in present]
+    cycle += [AgendaFilter(f"Jenis: {item_kind_label(j)}", "jenis", j) for j in item_kind_keys() if j in present]
     cycle.append(AgendaFilter("Status: belum diputuskan", "status", "belum"))
     cycle.append(AgendaFilter("Status: sudah diputuskan", "status", "diputuskan"))
     return cycle
@@ -213,7 +212,7 @@ def row_content(row: AgendaRow, cols: Columns) -> Content:
         marker,
         fit(f"{row.nomor}.", Columns.NO, right=True),
         " ",
-        (badge_text(row.jenis), JENIS_STYLE.get(row.jenis, "reverse")),
+        (badge_text(row.jenis), badge_style(row.jenis)),
         " ",
         fit(_short_name(row.nama), cols.nama),
     ]
@@ -234,7 +233,8 @@ def _status(row: AgendaRow) -> tuple[str, str]:
     """The decision, or "Dibahas" for the undecided item whose clock is running."""
     if row.keputusan is None and row.running:
         return fit("▶ Dibahas", Columns.STATUS), "bold $accent"
-    return fit(f"{STATUS_ICON[row.keputusan]} {STATUS_SHORT[row.keputusan]}", Columns.STATUS), STATUS_STYLE[row.keputusan]
+    text, style = status_cell(row.keputusan)
+    return fit(text, Columns.STATUS), style
 
 
 def group_content(row: AgendaRow, count: int, minutes: int, width: int) -> Content:

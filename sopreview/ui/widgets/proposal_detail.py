@@ -12,8 +12,9 @@ from rich.text import Text
 from textual.widgets import Static
 
 from sopreview.domain.changes import IDENTITY_LABEL, branches_text
-from sopreview.domain.model import JENIS_LABEL, Proposal, SopDocument, Step
+from sopreview.domain.model import Proposal, SopDocument, Step
 from sopreview.domain.dates import tanggal_teks
+from sopreview.domain.vocab import item_kind_label
 from sopreview.store.session import Session
 from sopreview.ui.fmt import lines, waktu_kolom
 
@@ -121,7 +122,7 @@ class ProposalHeading(Static):
         clock = session.clock(proposal.id)
         status = decision.label if decision else "belum diputuskan"
         text = Text.assemble(
-            (f" {JENIS_LABEL.get(proposal.jenis, proposal.jenis)} ", "bold reverse"),
+            (f" {item_kind_label(proposal.jenis)} ", "bold reverse"),
             " ",
             (proposal.nama, "bold"),
             ("  (isi contoh)" if proposal.sampel else "", "italic dim"),
