@@ -10,6 +10,7 @@ Every problem names the file, line and field, like ``sopreview validate``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -218,14 +219,21 @@ def pending_by_sop(sops_dir: Path, proposals: LoadResult) -> dict[str, list[str]
 
 
 def sebelumnya_file(sops_dir: Path, sumber: str) -> Path | None:
-    """The resolved file a proposal's ``sebelumnya`` names (None when inline or missing)."""
+    """The resolved file a proposal's ``sebelumnya`` names (None when inline or missing).
+
+    The key is found by its top-level line (the loader has already checked the file), so the
+    plan does not parse every proposal a second time."""
     path = sops_dir / sumber
     try:
-        data = read_yaml(path).data
-    except YamlReadError:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
-    value = data.get("sebelumnya") if isinstance(data, dict) else None
-    if not isinstance(value, str):
+    match = _SEBELUMNYA.search(text)
+    if match is None:
         return None
+    value = match.group(1).strip().strip("'\"")
     target = (path.parent / value).resolve()
     return target if target.is_relative_to(Path(sops_dir).resolve()) and target.is_file() else None
+
+
+_SEBELUMNYA = re.compile(r"^sebelumnya:[ \t]*([^#\n{]+?)[ \t]*(?:#.*)?$", re.MULTILINE)

@@ -13,7 +13,7 @@ from sopreview.domain.dates import tanggal_teks
 
 HEADER: tuple[str, ...] = ("No", "Nomor SOP", "Nama SOP", "Unit", "Revisi ke", "Tanggal Efektif", "Status",
                            "Ditetapkan/diubah oleh", "Usulan tertunda")
-WIDTHS_MM: tuple[float, ...] = (8, 40, 58, 40, 12, 24, 30, 34, 27)
+WIDTHS_MM: tuple[float, ...] = (10, 45, 56, 38, 12, 24, 28, 34, 26)
 """Column widths on landscape A4 (297 mm minus 12 mm margins = 273 mm); the PDF and DOCX share them."""
 
 
