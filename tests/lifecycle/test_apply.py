@@ -187,3 +187,45 @@ def test_writes_nothing_outside_the_sops_folder(meeting: tuple[Path, Path]) -> N
     outside = {p for p in sops.parent.rglob("*") if not p.is_relative_to(sops) and "sessions" not in p.parts}
     assert _apply(session, "--terapkan") == 0
     assert {p for p in sops.parent.rglob("*") if not p.is_relative_to(sops) and "sessions" not in p.parts} == outside
+
+
+def test_only_touched_files_change_and_written_yaml_is_stable(meeting: tuple[Path, Path]) -> None:
+    sops, session = meeting
+    before = tree(sops)
+    with Session.open(session, readonly=True) as s:
+        plan = build_plan(session_view(s), sops, TANGGAL)
+    assert plan.transaction is not None
+    touched = set(plan.transaction.writes) | set(plan.transaction.deletes)
+    assert _apply(session, "--terapkan") == 0
+    after = tree(sops)
+    assert {k: v for k, v in before.items() if k not in touched} == {k: v for k, v in after.items()
+                                                                      if k in before and k not in touched}
+    assert set(after) - set(before) <= touched and set(before) - set(after) <= touched
+    text = after["hukum-sdm/berlaku/jdih.yaml"].decode("utf-8")
+    assert text.startswith("# Contoh (sample content)")  # the proposal's leading comment carried over
+    assert "keputusan: {sesuai: 5, tidak: 3}" in text and "\n  pelaksana: Staf Hukum\n" in text
+
+
+def test_refuses_without_a_numbering_pattern(meeting: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    sops, session = meeting
+    org = sops / "organisasi.yaml"
+    org.write_text("\n".join(line for line in org.read_text(encoding="utf-8").splitlines()
+                             if not line.startswith("pola_nomor:")) + "\n", encoding="utf-8")
+    before = tree(sops)
+    assert _apply(session, "--terapkan") == 1
+    assert "belum ada pola_nomor" in capsys.readouterr().err and tree(sops) == before
+
+
+def test_a_locked_session_is_refused_with_who_holds_it(meeting: tuple[Path, Path],
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    sops, session = meeting
+    before = tree(sops)
+    with Session.open(session):
+        assert _apply(session, "--terapkan") == 3
+    assert "terkunci" in capsys.readouterr().err and tree(sops) == before
+
+
+def test_a_bad_date_is_refused(meeting: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    _sops, session = meeting
+    assert main(["tetapkan", str(session), "--tanggal", "2022-02-30"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
