@@ -119,9 +119,9 @@ def bench_register(tmp: Path, count: int, runs: int) -> None:
     folder = tmp / "berlaku"
     in_force_folder(folder, count)
     read = median_time(lambda: read_everything(folder), runs)
-    register = read_folder(folder).register(load_sops(folder))
+    register = read_folder(folder).register()
     assert len(register.rows) == count
-    build = median_time(lambda: read_folder(folder).register(load_sops(folder)), runs)
+    build = median_time(lambda: read_folder(folder).register(), runs)
     print(f"daftar {count} SOP berlaku: membaca folder {read:.2f} s; membangun daftar {build:.2f} s "
           f"({build / read:.2f}x)")
     for fmt in FORMATS:

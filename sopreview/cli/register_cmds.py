@@ -113,7 +113,6 @@ def run_tetapkan(args: argparse.Namespace) -> int:
 
 
 def run_daftar(args: argparse.Namespace) -> int:
-    from sopreview.domain.loader import load_sops
     from sopreview.lifecycle.folder import read_folder
 
     sops_dir = Path(args.sops_dir)
@@ -123,7 +122,7 @@ def run_daftar(args: argparse.Namespace) -> int:
     folder = read_folder(sops_dir)
     for problem in folder.problems:
         print(problem, file=sys.stderr)
-    register = folder.register(load_sops(sops_dir))
+    register = folder.register()
     fmt = args.format or (args.output.suffix.lstrip(".").lower() if args.output else None)
     if fmt is None:
         from sopreview.register.text import register_text

@@ -62,8 +62,12 @@ class RegisterFolder:
     def in_force_by_path(self) -> dict[str, InForce]:
         return {f.path: f for f in self.in_force}
 
-    def register(self, proposals: LoadResult | None = None) -> Register:
-        pending = pending_by_sop(self.sops_dir, proposals) if proposals is not None else {}
+    def register(self, proposals: LoadResult | None = None, *, scan: bool = True) -> Register:
+        """The Daftar SOP; pending proposals from ``proposals`` if loaded, else found by a quick scan."""
+        if proposals is not None:
+            pending = pending_by_sop(self.sops_dir, proposals)
+        else:
+            pending = scan_pending(self.sops_dir) if scan else {}
         return build_register(self.in_force, self.events, self.subbag_names, self.subbag_order, pending)
 
     def events_with(self, new: list[Event]) -> bytes:
@@ -200,6 +204,25 @@ def _event(check: Checker, raw: Any, index: int) -> Event | None:
     except TypeError as exc:
         check.problem(here, f"peristiwa tidak terbaca ({exc})", "bandingkan dengan peristiwa lain di log")
         return None
+
+
+def scan_pending(sops_dir: Path) -> dict[str, list[str]]:
+    """Proposals waiting for each SOP in force, by their ``sebelumnya`` line, without parsing them.
+
+    The register of a large office must not cost a full validation; ``validate`` does that."""
+    out: dict[str, list[str]] = {}
+    root = Path(sops_dir).resolve()
+    for path in sorted(Path(sops_dir).glob("*/*.yaml")):
+        if path.parent.name == REGISTER_FOLDER:
+            continue
+        rel_proposal = path.relative_to(sops_dir)
+        target = sebelumnya_file(Path(sops_dir), rel_proposal.as_posix())
+        if target is None:
+            continue
+        rel = target.relative_to(root)
+        if len(rel.parts) == 3 and rel.parts[1] == IN_FORCE_FOLDER:
+            out.setdefault(f"{rel.parts[0]}/{rel.stem}", []).append(rel_proposal.with_suffix("").as_posix())
+    return out
 
 
 def pending_by_sop(sops_dir: Path, proposals: LoadResult) -> dict[str, list[str]]:

@@ -163,3 +163,10 @@ def test_an_interrupted_apply_is_reported_by_validate_and_finished_by_daftar(
     assert main(["daftar", str(applied)]) == 0
     assert "sebelum disahkan" in capsys.readouterr().err and not stage.exists()
     assert main(["validate", str(applied)]) == 0
+
+
+def test_quick_scan_finds_the_same_pending_proposals_as_a_full_load(applied: Path) -> None:
+    folder = read_folder(applied)
+    full = {r.sop_id: r.tertunda for r in folder.register(load_sops(applied)).rows}
+    quick = {r.sop_id: r.tertunda for r in folder.register().rows}
+    assert quick == full and any(quick.values())

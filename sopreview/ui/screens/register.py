@@ -24,7 +24,6 @@ STATUS_SHORT: dict[str, str] = {"berlaku": "Berlaku", "perlu_revisi": "Perlu rev
 
 def load_register(sops_dir: Path) -> tuple[Register, list[str]]:
     """The register and its problems as lines (an unfinished apply is finished first, and said)."""
-    from sopreview.domain.loader import load_sops
     from sopreview.lifecycle.folder import read_folder
     from sopreview.lifecycle.transaction import recover
 
@@ -34,7 +33,7 @@ def load_register(sops_dir: Path) -> tuple[Register, list[str]]:
         notes.append(message)
     folder = read_folder(sops_dir)
     notes.extend(str(p).splitlines()[0] for p in folder.problems)
-    return folder.register(load_sops(sops_dir)), notes
+    return folder.register(), notes
 
 
 class RegisterScreen(PanelScreen):
