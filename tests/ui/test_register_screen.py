@@ -22,7 +22,10 @@ def _app(path: Path, clock: HandClock) -> SopReviewApp:
 
 def test_r_opens_the_register_and_the_detail_follows_the_cursor(demo: Path, clock: HandClock) -> None:
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
-        await pilot.press("r", "down", "down")  # one burst
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down", "down")  # one burst
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, RegisterScreen)
@@ -48,6 +51,7 @@ def test_register_shows_history_after_tetapkan(demo: Path, clock: HandClock,
 
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
         await pilot.press("r")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, RegisterScreen)
@@ -64,6 +68,7 @@ def test_register_shows_history_after_tetapkan(demo: Path, clock: HandClock,
 async def _open_register(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.press("r")
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause(0.1)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
@@ -63,11 +63,22 @@ class RegisterScreen(PanelScreen):
     def on_mount(self) -> None:
         if self.sops_dir is None or not self.sops_dir.is_dir():
             self.notes = ["Folder SOP sesi ini tidak ditemukan; daftar tidak dapat dibaca."]
-        else:
-            try:
-                self.register, self.notes = load_register(self.sops_dir)
-            except OSError as error:
-                self.notes = [f"{self.sops_dir}: tidak terbaca ({error.strerror})"]
+            self.fill()
+            return
+        self.query_one("#register-note", Static).update(f"Membaca daftar SOP dari {self.sops_dir} …")
+        self._load(self.sops_dir)
+
+    @work(thread=True, exclusive=True, group="daftar-sop")
+    def _load(self, sops_dir: Path) -> None:
+        """Off the UI thread: an office with thousands of SOPs takes seconds to read."""
+        try:
+            register, notes = load_register(sops_dir)
+        except OSError as error:
+            register, notes = Register(), [f"{sops_dir}: tidak terbaca ({error.strerror})"]
+        self.app.call_from_thread(self._loaded, register, notes)
+
+    def _loaded(self, register: Register, notes: list[str]) -> None:
+        self.register, self.notes = register, notes
         self.fill()
 
     def fill(self) -> None:
