@@ -170,3 +170,17 @@ def test_quick_scan_finds_the_same_pending_proposals_as_a_full_load(applied: Pat
     full = {r.sop_id: r.tertunda for r in folder.register(load_sops(applied)).rows}
     quick = {r.sop_id: r.tertunda for r in folder.register().rows}
     assert quick == full and any(quick.values())
+
+
+def test_a_long_register_repeats_the_header_on_every_pdf_page() -> None:
+    from sopreview.domain.register import Register, RegisterRow
+
+    rows = [RegisterRow(f"s/{n}", f"{n:02d}/SOP/KU.01-SD/35.76/2022", f"SOP Nomor {n} – uji ‘panjang’ {'x' * 60}",
+                        "s", "Sub Bagian Keuangan, Umum dan Logistik", 0, "2022-06-20", "berlaku", "") for n in range(90)]
+    pdf = PdfReader(io.BytesIO(render_register(Register(rows=rows), "pdf")))
+    assert len(pdf.pages) >= 3
+    for page in pdf.pages:
+        text = page.extract_text()
+        assert "Nomor SOP" in text and "Nama SOP" in text
+    everything = " ".join(p.extract_text() for p in pdf.pages)
+    assert "89/SOP/KU.01-SD/35.76/2022" in everything and "90 SOP: 90 berlaku" in everything
