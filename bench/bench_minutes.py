@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from sopreview.domain.loader import load_sops  # noqa: E402
 from sopreview.domain.vocab import decision_keys  # noqa: E402
-from sopreview.minutes.export import FORMATS, export_minutes  # noqa: E402
+from sopreview.minutes.formats import format_keys
+from sopreview.minutes.export import export_minutes  # noqa: E402
 from sopreview.minutes.build import build_minutes  # noqa: E402
 from sopreview.store.session import Session  # noqa: E402
 
@@ -99,11 +100,11 @@ def main() -> int:
         revisions = sum(1 for p in session.proposals() if p.is_revision)
         results = {
             fmt: median_time(lambda fmt=fmt: export_minutes(session, fmt, folder / f"notulen.{fmt}"), args.runs)
-            for fmt in FORMATS
+            for fmt in format_keys()
         }
         model_plain = median_time(lambda: build_minutes(session, perubahan=False), args.runs)
         model_full = median_time(lambda: build_minutes(session), max(1, args.runs // 2))
-        sizes = {fmt: (folder / f"notulen.{fmt}").stat().st_size for fmt in FORMATS}
+        sizes = {fmt: (folder / f"notulen.{fmt}").stat().st_size for fmt in format_keys()}
         session.close()
         file_mb = path.stat().st_size / 1e6
 

@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sopreview.cli.common import add_command
+from sopreview.minutes.formats import DEFAULT_FORMAT, format_for_suffix, format_keys
 
 if TYPE_CHECKING:
     from sopreview.store.session import Session
 
-FORMAT_CHOICES: tuple[str, ...] = ("md", "html", "docx", "csv")
-DEFAULT_FORMAT = "docx"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,9 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--format",
         "-f",
         dest="format",
-        choices=FORMAT_CHOICES,
+        choices=format_keys(),
         default=None,
-        help="md, html, docx atau csv (bawaan: dari akhiran -o, selain itu docx)",
+        help=f"{', '.join(format_keys()[:-1])} atau {format_keys()[-1]} (bawaan: dari akhiran -o, selain itu {DEFAULT_FORMAT})",
     )
     parser.add_argument(
         "-o",
@@ -50,9 +49,8 @@ def choose_format(explicit: str | None, output: Path | None) -> str:
     """--format wins; otherwise the suffix of -o when it names a format; otherwise DOCX."""
     if explicit:
         return explicit
-    if output is not None and output.suffix.lower().lstrip(".") in FORMAT_CHOICES:
-        return output.suffix.lower().lstrip(".")
-    return DEFAULT_FORMAT
+    named = format_for_suffix(output.suffix) if output is not None else None
+    return named.key if named is not None else DEFAULT_FORMAT
 
 
 def output_path(session_path: Path, fmt: str, output: Path | None) -> Path:

@@ -9,43 +9,29 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from sopreview.minutes.build import build_minutes
-from sopreview.minutes.model import Minutes, SessionReader
-
-FORMATS: dict[str, str] = {"md": "Markdown", "html": "HTML", "docx": "Word (DOCX)", "csv": "CSV keputusan"}
-"""Format key → label (the TUI dialog lists these)."""
-
-
-NEEDS_CHANGES = frozenset({"md", "html", "docx"})
-"""Formats that print the change summary of revisions (the CSV of decisions does not)."""
-
+from sopreview.minutes.formats import ExportFormat, find_format, format_for_suffix, format_keys
+from sopreview.minutes.model import SessionReader
 
 class ExportError(Exception):
     """A user-facing reason the file was not written (names the path and what to do)."""
 
 
-def renderer(fmt: str) -> Callable[[Minutes], bytes]:
-    """The ``render`` function of a format; heavy modules (python-docx) load only when asked."""
-    if fmt == "md":
-        from sopreview.minutes.markdown import render
-    elif fmt == "html":
-        from sopreview.minutes.html import render
-    elif fmt == "docx":
-        from sopreview.minutes.docx import render
-    elif fmt == "csv":
-        from sopreview.minutes.csv import render
-    else:
-        raise ExportError(f"Format '{fmt}' tidak dikenal. Pilih salah satu: {', '.join(FORMATS)}.")
-    return render
+def export_format(fmt: str) -> ExportFormat:
+    """The registry entry of ``fmt``, or ExportError naming the formats there are."""
+    found = find_format(fmt)
+    if found is None:
+        raise ExportError(f"Format '{fmt}' tidak dikenal. Pilih salah satu: {', '.join(format_keys())}.")
+    return found
 
 
 def render_minutes(session: SessionReader, fmt: str) -> bytes:
     """The document bytes, without touching the disk."""
-    render = renderer(fmt)
-    return render(build_minutes(session, perubahan=fmt in NEEDS_CHANGES))
+    entry = export_format(fmt)
+    render = entry.renderer()
+    return render(build_minutes(session, perubahan=entry.needs_changes))
 
 
 def default_path(session_path: Path, fmt: str) -> Path:
@@ -87,10 +73,10 @@ def check_target(out_path: Path, within: Path | None = None) -> Path:
 def suffix_problem(fmt: str, out_path: Path) -> str | None:
     """Why ``out_path`` does not suit ``fmt``: a name ending in another format's suffix
     (``-f docx -o out.md``) would give a file its reader cannot open. Other suffixes are free."""
-    suffix = Path(out_path).suffix.lower().lstrip(".")
-    if suffix in FORMATS and suffix != fmt:
-        return (f"'{out_path}' berakhiran .{suffix} tetapi formatnya {FORMATS[fmt]}. "
-                f"Ganti akhirannya menjadi .{fmt}, atau pilih format {FORMATS[suffix]} ({suffix}).")
+    named, chosen = format_for_suffix(Path(out_path).suffix), find_format(fmt)
+    if named is not None and chosen is not None and named != chosen:
+        return (f"'{out_path}' berakhiran {named.suffix} tetapi formatnya {chosen.label}. "
+                f"Ganti akhirannya menjadi {chosen.suffix}, atau pilih format {named.label} ({named.key}).")
     return None
 
 
@@ -127,7 +113,7 @@ def export_minutes(session: SessionReader, fmt: str, out_path: Path, *, within: 
     ``within``: the folder the user picked (TUI dialog); a name that escapes it is refused.
     Raises ExportError (clear Indonesian message) when the place is refused or cannot be written.
     """
-    problem = suffix_problem(fmt, out_path) if fmt in FORMATS else None
+    problem = suffix_problem(fmt, out_path)
     if problem:
         raise ExportError(problem)
     target = check_target(out_path, within)

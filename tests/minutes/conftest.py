@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sopreview.minutes.export import FORMATS, render_minutes
+from sopreview.minutes.formats import format_keys
+from sopreview.minutes.export import render_minutes
 from sopreview.store.session import Session
 from tests.minutes.scenario import create_sample_session
 
@@ -29,4 +30,4 @@ def sample_session(sample_session_path: Path) -> Iterator[Session]:
 @pytest.fixture(scope="session")
 def rendered(sample_session: Session) -> dict[str, bytes]:
     """The sample meeting in every format (rendered once)."""
-    return {fmt: render_minutes(sample_session, fmt) for fmt in FORMATS}
+    return {fmt: render_minutes(sample_session, fmt) for fmt in format_keys()}

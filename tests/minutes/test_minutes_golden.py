@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from sopreview.minutes.export import FORMATS, render_minutes
+from sopreview.minutes.formats import format_keys
+from sopreview.minutes.export import render_minutes
 from sopreview.store.session import Session
 from tests.minutes.readers import docx_dump, open_docx
 from tests.minutes.scenario import GOLDEN, SAMPLE_SOPS, create_sample_session
@@ -53,10 +54,10 @@ def test_same_session_gives_same_bytes(tmp_path: Path, rendered: dict[str, bytes
     """A second session file built by the same script, on another path and at another time."""
     other = create_sample_session(tmp_path / "lain" / "salinan.json", clock=lambda: datetime.now().astimezone())
     try:
-        again = {fmt: render_minutes(other, fmt) for fmt in FORMATS}
+        again = {fmt: render_minutes(other, fmt) for fmt in format_keys()}
     finally:
         other.close()
-    for fmt in FORMATS:
+    for fmt in format_keys():
         assert again[fmt] == rendered[fmt], fmt
 
 

@@ -68,9 +68,9 @@ class ExportDialog(SessionDialog):
 
     def __init__(self, session: Session, default_format: str = "docx") -> None:
         super().__init__(session, None)
-        from sopreview.minutes.export import FORMATS
+        from sopreview.minutes.formats import FORMATS
 
-        self._formats: dict[str, str] = dict(list(FORMATS.items())[:MAX_FORMATS])
+        self._formats: dict[str, str] = {f.key: f.label for f in FORMATS[:MAX_FORMATS]}
         self._keys = tuple(self._formats)
         self._chosen = default_format if default_format in self._formats else self._keys[0]
         self._folder = str(session.path.parent.resolve())
