@@ -25,7 +25,7 @@ from sopreview.domain.loader import load_sops  # noqa: E402
 from sopreview.domain.records import proposal_hash  # noqa: E402
 from sopreview.lifecycle.apply import SessionView, build_plan, execute  # noqa: E402
 from sopreview.lifecycle.folder import read_folder  # noqa: E402
-from sopreview.register.export import FORMATS, render_register  # noqa: E402
+from sopreview.register.export import format_keys, render_register  # noqa: E402
 
 SAMPLE = ROOT / "sops"
 
@@ -124,7 +124,7 @@ def bench_register(tmp: Path, count: int, runs: int) -> None:
     build = median_time(lambda: read_folder(folder).register(), runs)
     print(f"daftar {count} SOP berlaku: membaca folder {read:.2f} s; membangun daftar {build:.2f} s "
           f"({build / read:.2f}x)")
-    for fmt in FORMATS:
+    for fmt in format_keys():
         seconds = median_time(lambda fmt=fmt: render_register(register, fmt, "KPU Bench"), runs)
         size = len(render_register(register, fmt, "KPU Bench"))
         print(f"  {fmt:<4} {seconds:6.2f} s ({seconds / read:4.2f}x membaca folder), {size / 1e6:.1f} MB")

@@ -2,32 +2,49 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sopreview.domain.register import Register
 from sopreview.minutes.export import ExportError, check_target, write_atomic
 from sopreview.register.layout import RegisterSheet, build_sheet
 
-FORMATS: dict[str, str] = {"md": "Markdown", "html": "HTML", "docx": "Word (DOCX)", "csv": "CSV",
-                           "pdf": "PDF (lampiran keputusan)"}
+
+@dataclass(frozen=True)
+class RegisterFormat:
+    """One output format of the Daftar SOP (like ``minutes.formats``: a key, a label, a renderer)."""
+
+    key: str
+    label: str
+    module: str
+    function: str
+
+    def renderer(self) -> Callable[[RegisterSheet], bytes]:
+        """Imported only when used: listing the formats never loads python-docx or fpdf2."""
+        render: Callable[[RegisterSheet], bytes] = getattr(importlib.import_module(self.module), self.function)
+        return render
+
+
+FORMATS: tuple[RegisterFormat, ...] = (
+    RegisterFormat("md", "Markdown", "sopreview.register.text", "render_md"),
+    RegisterFormat("html", "HTML", "sopreview.register.html", "render_html"),
+    RegisterFormat("docx", "Word (DOCX)", "sopreview.register.docx", "render_docx"),
+    RegisterFormat("csv", "CSV", "sopreview.register.text", "render_csv"),
+    RegisterFormat("pdf", "PDF (lampiran keputusan)", "sopreview.register.pdf", "render_pdf"),
+)
+
+
+def format_keys() -> tuple[str, ...]:
+    return tuple(f.key for f in FORMATS)
 
 
 def renderer(fmt: str) -> Callable[[RegisterSheet], bytes]:
-    """The renderer of ``fmt``; python-docx and fpdf2 load only when asked."""
-    if fmt == "md":
-        from sopreview.register.text import render_md as render
-    elif fmt == "csv":
-        from sopreview.register.text import render_csv as render
-    elif fmt == "html":
-        from sopreview.register.html import render_html as render
-    elif fmt == "docx":
-        from sopreview.register.docx import render_docx as render
-    elif fmt == "pdf":
-        from sopreview.register.pdf import render_pdf as render
-    else:
-        raise ExportError(f"Format '{fmt}' tidak dikenal. Pilih salah satu: {', '.join(FORMATS)}.")
-    return render
+    found = next((f for f in FORMATS if f.key == fmt), None)
+    if found is None:
+        raise ExportError(f"Format '{fmt}' tidak dikenal. Pilih salah satu: {', '.join(format_keys())}.")
+    return found.renderer()
 
 
 def render_register(register: Register, fmt: str, instansi: str = "") -> bytes:

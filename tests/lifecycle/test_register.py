@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from sopreview.cli import main
+from sopreview.cli.register_cmds import EXPORT_FORMATS
 from sopreview.domain.loader import load_sops
 from sopreview.lifecycle.folder import read_folder
 from sopreview.lifecycle.history import sop_history
@@ -87,7 +88,7 @@ def _expected_row(no: int) -> list[str]:
 def test_every_format_reads_back_with_the_same_rows(applied: Path) -> None:
     register = read_folder(applied).register(load_sops(applied))
     names = [r.nama for r in register.rows]
-    assert set(FORMATS) == {"md", "html", "docx", "csv", "pdf"}
+    assert {f.key for f in FORMATS} == {"md", "html", "docx", "csv", "pdf"} == set(EXPORT_FORMATS)
     no = names.index("SOP Surat Masuk") + 1
     expected = _expected_row(no)
 
@@ -115,7 +116,7 @@ def test_every_format_reads_back_with_the_same_rows(applied: Path) -> None:
 
 def test_same_register_same_bytes(applied: Path) -> None:
     register = read_folder(applied).register(load_sops(applied))
-    for fmt in FORMATS:
+    for fmt in EXPORT_FORMATS:
         assert render_register(register, fmt) == render_register(register, fmt), fmt
 
 
