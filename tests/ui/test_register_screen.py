@@ -101,3 +101,29 @@ def test_proposal_view_shows_the_history_of_the_sop_it_revises(demo: Path, clock
     assert "Riwayat SOP berlaku" in text
     assert "Revisi ke-0 · efektif 2020-08-03 · sebelum daftar dicatat" in text
     assert "Revisi ke-1 · efektif 2022-06-20 · rapat" in text
+
+
+def test_v_marks_the_perbaikan_done_with_the_file_as_it_is_now(demo: Path, clock: HandClock) -> None:
+    from sopreview.domain.loader import load_sops
+    from sopreview.domain.records import proposal_hash
+    from sopreview.store.penetapan import perbaikan_done
+
+    with Session.open(demo, clock=clock) as session:
+        first = session.proposals()[0].id
+        session.record_decision(first, "disetujui_dengan_perbaikan", "Perbaiki waktu")
+        sops = session.sops_dir
+        source = session.proposal(first).sumber
+    assert sops is not None
+    path = sops / source
+    path.write_text(path.read_text(encoding="utf-8").replace("waktu: 15 menit", "waktu: 10 menit", 1),
+                    encoding="utf-8")
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.press("v")
+        await pilot.pause()
+
+    run_app(_app(demo, clock), script)
+    now = next(p for p in load_sops(sops).proposals if p.id == first)
+    with Session.open(demo, readonly=True) as session:
+        mark = perbaikan_done(session, first)
+    assert mark is not None and mark["hash"] == proposal_hash(now)
