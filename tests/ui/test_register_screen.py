@@ -67,10 +67,13 @@ def test_register_shows_history_after_tetapkan(demo: Path, clock: HandClock,
 
 async def _open_register(pilot: Pilot[None]) -> None:
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # the sops check after the agenda's first paint
+    await pilot.pause()
     await pilot.press("r")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause(0.1)
+    await pilot.pause()
 
 
 def test_register_80x24(snap_compare, demo: Path, clock: HandClock) -> None:  # type: ignore[no-untyped-def]
