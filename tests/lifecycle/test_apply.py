@@ -229,3 +229,26 @@ def test_a_bad_date_is_refused(meeting: tuple[Path, Path], capsys: pytest.Captur
     _sops, session = meeting
     assert main(["tetapkan", str(session), "--tanggal", "2022-02-30"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_revision_with_its_version_in_force_written_inline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No file in force yet: the adopted text gets one, and the inline old version goes to history."""
+    from tests.lifecycle.scenario import copy_sample
+
+    monkeypatch.chdir(tmp_path)
+    sops = copy_sample(tmp_path)
+    proposal = sops / "teknis-parmas-hubmas/simpaw.yaml"
+    old = (sops / "teknis-parmas-hubmas/berlaku/simpaw.yaml").read_text(encoding="utf-8")
+    body = "".join(f"  {line}\n" for line in old.splitlines() if line and not line.startswith(("#", "sampel")))
+    proposal.write_text(proposal.read_text(encoding="utf-8").replace("sebelumnya: berlaku/simpaw.yaml",
+                                                                     "sebelumnya:\n" + body.rstrip("\n")),
+                        encoding="utf-8")
+    (sops / "teknis-parmas-hubmas/berlaku/simpaw.yaml").unlink()
+    assert main(["validate", str(sops)]) == 0
+    assert main(["new", "r", "--sops", str(sops), "--date", "2022-06-16"]) == 0
+    assert main(["record", "decision", "r", "teknis-parmas-hubmas/simpaw", "disetujui"]) == 0
+    assert main(["tetapkan", "r", "--tanggal", TANGGAL, "--terapkan"]) == 0
+    doc = next(f for f in read_folder(sops).in_force if f.sop_id == "teknis-parmas-hubmas/simpaw").dokumen
+    assert (doc.nomor, doc.revisi_ke) == ("21/SOP/PL.01-SD/35.76/2020", 1)
+    kept = read_yaml(sops / "daftar/riwayat/teknis-parmas-hubmas/simpaw/revisi-0.yaml").data
+    assert kept["nomor"] == "21/SOP/PL.01-SD/35.76/2020" and kept["revisi_ke"] == 0
