@@ -23,11 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = add_command(sub, "tetapkan", "terapkan keputusan rapat ke folder SOP: nomor, revisi, versi berlaku, arsip "
                     "(tanpa --terapkan: hanya rencana)", _guarded(run_tetapkan))
     p.add_argument("session", metavar="SESI", help="nama sesi (-> sessions/NAMA.json) atau berkas .json")
-    p.add_argument("--tanggal", required=True, metavar="YYYY-MM-DD",
+    p.add_argument("--date", "--tanggal", dest="tanggal", required=True, metavar="YYYY-MM-DD",
                    help="tanggal penetapan (= Tanggal Efektif, dan Tanggal Revisi untuk revisi)")
-    p.add_argument("--terapkan", action="store_true", help="tulis rencananya ke folder SOP (bawaan: hanya tampilkan)")
+    p.add_argument("--apply", "--terapkan", dest="terapkan", action="store_true",
+                   help="tulis rencananya ke folder SOP (bawaan: hanya tampilkan)")
     p.add_argument("--dry-run", action="store_true", help="hanya tampilkan rencana (bawaan)")
-    p.add_argument("--perbaikan-selesai", action="append", default=[], metavar="USULAN",
+    p.add_argument("--perbaikan-done", "--perbaikan-selesai", dest="perbaikan_selesai", action="append", default=[],
+                   metavar="USULAN",
                    help="tandai perbaikan usulan 'disetujui dengan perbaikan' sudah dikerjakan pada berkasnya")
     p.add_argument("--sops", type=Path, default=None, help="folder SOP (bawaan: folder saat sesi dibuat)")
 
@@ -47,9 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                     _guarded(run_status))
     s.add_argument("sop", metavar="SOP", help="id SOP, mis. hukum-sdm/jdih")
     s.add_argument("status", metavar="STATUS")
-    s.add_argument("--alasan", required=True)
-    s.add_argument("--tanggal", required=True, metavar="YYYY-MM-DD")
-    s.add_argument("--rapat", default="", help="nama sesi rapat yang memutuskan (bila ada)")
+    s.add_argument("--reason", "--alasan", dest="alasan", required=True, help="alasan perubahan status")
+    s.add_argument("--date", "--tanggal", dest="tanggal", required=True, metavar="YYYY-MM-DD")
+    s.add_argument("--meeting", "--rapat", dest="rapat", default="", help="nama sesi rapat yang memutuskan (bila ada)")
     s.add_argument("--sops", type=Path, default=Path("sops"))
 
 
@@ -71,6 +73,8 @@ def run_tetapkan(args: argparse.Namespace) -> int:
     error = check_date(args.tanggal)
     if error:
         raise UsageError(error)
+    if args.dry_run and args.terapkan:
+        raise UsageError("--dry-run dan --apply tidak bisa bersamaan; pilih salah satu")
     path = session_path(args.session)
     writing = args.terapkan or bool(args.perbaikan_selesai)
     with _open(str(path), readonly=not writing) as session:
@@ -101,7 +105,8 @@ def run_tetapkan(args: argparse.Namespace) -> int:
                 print(f"  {refusal}", file=sys.stderr)
             return EXIT_FILE
         if not args.terapkan:
-            print(f"\n{len(plan.changes)} usulan akan diterapkan. Jalankan lagi dengan --terapkan untuk menulisnya.")
+            print(f"\n{len(plan.changes)} usulan akan diterapkan. Jalankan lagi dengan --apply "
+                  "(--terapkan) untuk menulisnya.")
             return 0
         execute(plan)
         folder = read_folder(sops_dir)

@@ -170,7 +170,7 @@ class _Builder:
         if keputusan == "disetujui_dengan_perbaikan":
             if pid not in self.view.perbaikan:
                 item.tindakan = MENUNGGU
-                item.keterangan = f"tandai selesai: --perbaikan-selesai {pid}"
+                item.keterangan = f"tandai selesai: --perbaikan-done {pid} (atau v di aplikasi)"
                 return
             expected = self.view.perbaikan[pid]
         proposal = self.current.get(pid)

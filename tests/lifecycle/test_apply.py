@@ -26,7 +26,8 @@ def meeting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path
 
 
 def _apply(session: Path, *extra: str) -> int:
-    return main(["tetapkan", str(session), "--tanggal", TANGGAL, *extra])
+    """English flags here (--date, --apply); other tests use the Indonesian aliases (--tanggal, --terapkan)."""
+    return main(["tetapkan", str(session), "--date", TANGGAL, *[{"--terapkan": "--apply"}.get(e, e) for e in extra]])
 
 
 def test_dry_run_is_the_default_and_writes_nothing(meeting: tuple[Path, Path],
@@ -35,7 +36,8 @@ def test_dry_run_is_the_default_and_writes_nothing(meeting: tuple[Path, Path],
     before = tree(sops)
     assert _apply(session) == 0
     out = capsys.readouterr().out
-    assert "--terapkan" in out and "01/SOP/KU.01-SD/35.76/2022" in out
+    assert "--apply" in out and "01/SOP/KU.01-SD/35.76/2022" in out
+    assert _apply(session, "--dry-run", "--apply") == 2
     assert tree(sops) == before
 
 
