@@ -16,6 +16,27 @@ def add_command(sub: argparse._SubParsersAction, name: str, help_text: str,  # t
     return parser
 
 
+OLD_SPELLINGS: dict[str, str] = {
+    "--catatan": "--note",
+    "--tindakan": "--action",
+    "--keterangan": "--remark",
+    "--jabatan": "--position",
+    "--acara": "--agenda",
+}
+"""Option spellings from before the flags were all English -> the current one. They keep
+working (scripts written against them do not break) but are hidden from ``--help``."""
+
+
+def add_option(parser: argparse.ArgumentParser, flag: str, **kwargs: object) -> argparse.Action:
+    """Add ``flag`` and, hidden, every old spelling that meant it (same dest, same behaviour)."""
+    action = parser.add_argument(flag, **kwargs)  # type: ignore[arg-type]
+    alias_kwargs = {k: v for k, v in kwargs.items() if k not in ("help", "required", "dest")}
+    for old, new in OLD_SPELLINGS.items():
+        if new == flag:
+            parser.add_argument(old, dest=action.dest, help=argparse.SUPPRESS, **alias_kwargs)  # type: ignore[arg-type]
+    return action
+
+
 def quiet_broken_pipe() -> None:
     """After the reader of our output left (``| head``): point stdout at /dev/null so the
     final flush at exit does not raise again and print "Broken pipe"."""

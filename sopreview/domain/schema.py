@@ -98,11 +98,3 @@ ORANG_FIELDS: dict[str, FieldSpec] = {
     "pangkat": FieldSpec(TEXT),
 }
 
-DECISION_ANSWERS: tuple[tuple[str, str], ...] = (
-    ("ya", "tidak"),
-    ("lengkap", "tidak"),
-    ("sesuai", "tidak"),
-    ("benar", "salah"),
-    ("setuju", "tidak"),
-)
-"""Usual answer pairs of a decision step (others are accepted: any two distinct answers)."""

@@ -19,14 +19,8 @@ from typing import Any
 from sopreview.domain.audit import AuditEntry
 from sopreview.store.errors import SessionFileError
 from sopreview.store.storage import fsync_dir
+from sopreview.store.files import journal_path
 
-JOURNAL_SUFFIX = ".audit.jsonl"
-
-
-def journal_path(path: Path) -> Path:
-    """``sessions/rapat.json`` -> ``sessions/rapat.audit.jsonl``."""
-    stem = path.name[:-5] if path.name.endswith(".json") else path.name
-    return path.with_name(stem + JOURNAL_SUFFIX)
 
 
 def to_entry(raw: dict[str, Any]) -> AuditEntry:

@@ -13,7 +13,7 @@ from sopreview.domain.header import MeetingMeta
 from sopreview.domain.records import proposal_hash
 from sopreview.domain.model import Organisasi, Proposal
 from sopreview.store import schema
-from sopreview.store.audit import journal_path
+from sopreview.store.files import journal_path
 from sopreview.store.carryover import CarryOverPlan, PreviousSession, plan_carry_over
 from sopreview.store.errors import SessionError
 

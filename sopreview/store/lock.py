@@ -22,23 +22,19 @@ from datetime import datetime
 from pathlib import Path
 
 from sopreview.store.errors import LockHolder, SessionLocked
+from sopreview.store.files import lock_path
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-LOCK_SUFFIX = ".lock"
 _NO_FLOCK_ERRNOS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
 _REMOVE_HINT = "Jika komputer itu tidak lagi membuka sesi ini, hapus berkas {lock}."
 
 
 class _NoFlock(Exception):
     """The filesystem does not support flock; use the O_EXCL record instead."""
-
-
-def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + LOCK_SUFFIX)
 
 
 def this_holder() -> LockHolder:

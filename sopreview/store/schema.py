@@ -19,7 +19,7 @@ from sopreview.domain.header import META_FIELDS
 from sopreview.domain.vocab import decision_keys, attendance_keys, PROJECTOR_TABS
 from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.store.errors import SessionFileError
-from sopreview.store.storage import bak_path
+from sopreview.store.files import bak_path
 
 SCHEMA_VERSION = 1
 

@@ -21,7 +21,8 @@ from sopreview.domain.criteria import Criterion
 from sopreview.domain.header import DEFAULT_ACARA, DEFAULT_JUDUL, MeetingMeta, with_defaults
 from sopreview.domain.model import Organisasi, Proposal
 from sopreview.store import schema
-from sopreview.store.audit import Journal, journal_path, to_entry
+from sopreview.store.audit import Journal, to_entry
+from sopreview.store.files import bak_path, journal_path
 from sopreview.store.errors import (
     InvalidValue,
     ReadOnlySession,
@@ -33,7 +34,7 @@ from sopreview.store.errors import (
 )
 from sopreview.store.lock import SessionLock, live_holder
 from sopreview.store.reading import SessionReading
-from sopreview.store.storage import DurableStorage, bak_path, fsync_dir, parse_file
+from sopreview.store.storage import DurableStorage, fsync_dir, parse_file
 from sopreview.store.writing import SessionWriting
 
 __all__ = [

@@ -26,16 +26,12 @@ from typing import Any
 from tinydb.storages import Storage
 
 from sopreview.store.errors import ReadOnlySession, SaveFailed, SessionError, SessionFileError
+from sopreview.store.files import BAK_SUFFIX, bak_path
 
 Data = dict[str, dict[str, Any]]
 
-BAK_SUFFIX = ".bak"
 COPY_BAK_EVERY = 20
 """Where hardlinks are impossible (FAT USB sticks) the .bak is a copy made every N writes."""
-
-
-def bak_path(path: Path) -> Path:
-    return path.with_name(path.name + BAK_SUFFIX)
 
 
 def _temp_prefixes(path: Path) -> tuple[str, str]:
@@ -88,7 +84,6 @@ class DurableStorage(Storage):
         self._pending = False
         self._writes = 0
         self._can_link = hasattr(os, "link")
-        self.bytes_written = 0
 
     # -- TinyDB interface -------------------------------------------------
     def read(self) -> Data | None:
@@ -190,7 +185,6 @@ class DurableStorage(Storage):
         renamed = False
         try:
             chunks = self._serialize(self._data)
-            size = sum(len(c) for c in chunks)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
             try:
                 _write_all(fd, chunks)
@@ -222,7 +216,6 @@ class DurableStorage(Storage):
             raise
         self._exists = True
         self._writes += 1
-        self.bytes_written += size
         self._signature = self._stat_signature()
 
     def _create_exclusive(self, tmp: Path) -> None:

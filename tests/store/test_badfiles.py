@@ -13,10 +13,8 @@ from typing import Any
 import pytest
 
 from sopreview.store import storage as storage_module
-from sopreview.store.audit import journal_path
-from sopreview.store.lock import lock_path
+from sopreview.store.files import bak_path, journal_path, lock_path
 from sopreview.store.session import SaveFailed, Session, SessionError, SessionFileError
-from sopreview.store.storage import bak_path
 from tests.store.builders import ORGANISASI, P1, P2, P3, PROPOSALS
 
 

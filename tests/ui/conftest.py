@@ -11,10 +11,12 @@ import io
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from rich.console import Console
 from textual import events
+from textual.app import App
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
@@ -89,11 +91,14 @@ async def type_keys(pilot: Pilot[None], text: str) -> None:
     await pilot.pause()
 
 
+AppT = TypeVar("AppT", bound=App[Any])
+
+
 def run_app(
-    app: SopReviewApp,
-    script: Callable[[Pilot[None], SopReviewApp], Awaitable[None]],
+    app: AppT,
+    script: Callable[[Pilot[None], AppT], Awaitable[None]],
     size: tuple[int, int] = (120, 36),
-) -> SopReviewApp:
+) -> AppT:
     """Run ``script`` against the app headless; the app has exited when this returns."""
 
     async def main() -> None:

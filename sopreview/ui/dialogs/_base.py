@@ -12,6 +12,7 @@ from typing import ClassVar, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, TextArea
@@ -196,8 +197,12 @@ class SessionDialog(ModalScreen[str | None]):
         """
         if not self.is_attached:
             return
-        frame = self.query_one("#dialog")
-        part = self.scrolling_part()
+        try:
+            frame = self.query_one("#dialog")
+            part = self.scrolling_part()
+            footer = self.query_one(Footer).outer_size.height
+        except NoMatches:  # dismissed between the refresh and this call: the children are gone
+            return
         chrome = part.styles.margin.height
         node: Widget = part
         while node is not frame and isinstance(node.parent, Widget):
@@ -209,10 +214,6 @@ class SessionDialog(ModalScreen[str | None]):
                 if child is not node and child.display
             )
             node = parent
-        footers = self.query(Footer)
-        if not footers:  # dismissed between the refresh and this call: children already gone
-            return
-        footer = footers.first().outer_size.height
         room = max(self.size.height - footer - chrome, 3)
         current = part.styles.max_height
         if current is None or current.value != room:
