@@ -136,6 +136,7 @@ def build_plan(view: SessionView, sops_dir: Path, tanggal: str, *, loaded: LoadR
     current = {p.id: p for p in loaded.proposals}
     done = applied_keys(folder.events)
     builder = _Builder(plan, view, sops_dir, folder, current)
+    builder.elsewhere = {usulan: rapat for rapat, usulan in done if rapat != view.name}
     for proposal in view.proposals:
         builder.item(proposal, done)
     builder.number_new()
@@ -152,6 +153,8 @@ class _Builder:
         self.targets: dict[str, str] = {}
         self.new: list[tuple[PlanItem, Proposal, SopDocument]] = []
         self.in_force = folder.in_force_by_path()
+        self.elsewhere: dict[str, str] = {}
+        """Proposal id -> the other meeting whose tetapkan already applied it."""
 
     def item(self, snap: Proposal, done: set[tuple[str, str]]) -> None:
         pid = snap.id
@@ -160,6 +163,10 @@ class _Builder:
         self.plan.items.append(item)
         if (self.view.name, pid) in done:
             item.tindakan = SUDAH
+            return
+        if pid in self.elsewhere and pid not in self.current:
+            item.tindakan = SUDAH
+            item.keterangan = f"oleh rapat {self.elsewhere[pid]}; keputusan rapat ini tidak diterapkan lagi"
             return
         if not keputusan:
             return

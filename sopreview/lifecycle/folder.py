@@ -115,17 +115,18 @@ def _read_organisasi(folder: RegisterFolder) -> None:
     for index, raw in enumerate(doc.data.get("subbag") or []):
         if isinstance(raw, dict) and isinstance(raw.get("kode"), str):
             kode = raw["kode"]
+            if kode == REGISTER_FOLDER:
+                check.problem(("subbag", index, "kode"), f"kode '{kode}' dipakai untuk folder Daftar SOP",
+                              f"sops/{REGISTER_FOLDER}/ menyimpan log, riwayat dan arsip; beri sub bagian ini kode lain")
             folder.subbag_names[kode] = str(raw.get("nama") or kode)
             folder.subbag_order[kode] = index
             if raw.get("kode_nomor") is not None:
                 folder.kode_nomor[kode] = str(raw["kode_nomor"])
     text = doc.data.get("pola_nomor")
-    if text is None:
-        return
-    if not isinstance(text, str):
+    if text is not None and not isinstance(text, str):
         check.problem(("pola_nomor",), "pola_nomor harus berupa teks",
                       'beri tanda kutip, mis. `pola_nomor: "{urut:02}/SOP/{kode}/35.76/{tahun}"`')
-    else:
+    elif text is not None:
         try:
             folder.pattern = parse_pattern(text)
         except PatternError as exc:

@@ -254,3 +254,17 @@ def test_a_revision_with_its_version_in_force_written_inline(tmp_path: Path, mon
     assert (doc.nomor, doc.revisi_ke) == ("21/SOP/PL.01-SD/35.76/2020", 1)
     kept = read_yaml(sops / "daftar/riwayat/teknis-parmas-hubmas/simpaw/revisi-0.yaml").data
     assert kept["nomor"] == "21/SOP/PL.01-SD/35.76/2020" and kept["revisi_ke"] == 0
+
+
+def test_a_proposal_already_applied_by_another_meeting_is_not_applied_again(
+        meeting: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    sops, first = meeting
+    # a second meeting was prepared from the same folder before the first was applied
+    assert main(["new", "rapat-kedua", "--sops", str(sops), "--date", "2022-06-17"]) == 0
+    assert main(["record", "decision", "rapat-kedua", "keuangan-umum-logistik/surat-masuk", "disetujui"]) == 0
+    assert _apply(first, "--terapkan") == 0
+    after = tree(sops)
+    capsys.readouterr()
+    assert main(["tetapkan", "rapat-kedua", "--date", TANGGAL, "--apply"]) == 0
+    out = capsys.readouterr().out
+    assert "oleh rapat rapat-2022-06-16" in out and tree(sops) == after

@@ -89,3 +89,12 @@ def test_missing_kode_nomor_is_reported_at_the_sub_bagian(tmp_path: Path) -> Non
     org.write_text(org.read_text(encoding="utf-8").replace("    kode_nomor: KU.01-SD\n", ""), encoding="utf-8")
     [problem] = read_folder(sops).problems
     assert problem.field == "subbag[3]" and "kode_nomor" in problem.message and problem.line
+
+
+def test_a_sub_bagian_named_like_the_register_folder_is_reported(tmp_path: Path) -> None:
+    sops = copy_sample(tmp_path)
+    org = sops / "organisasi.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("  - kode: hukum-sdm\n", "  - kode: daftar\n"),
+                   encoding="utf-8")
+    problems = [p for p in read_folder(sops).problems if p.field == "subbag[1].kode"]
+    assert len(problems) == 1 and "Daftar SOP" in problems[0].message and problems[0].line
