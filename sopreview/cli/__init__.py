@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sopreview.cli.hadir_cmd",
     "sopreview.cli.app_cmds",
     "sopreview.cli.projector_cmds",
+    "sopreview.cli.register_cmds",
 )
 
 TERMINAL_APPS = frozenset({"open", "demo", "projector", "serve"})

@@ -28,6 +28,8 @@ from sopreview.domain.vocab import item_kind_keys
 ORGANISASI_FILE = "organisasi.yaml"
 IN_FORCE_FOLDER = "berlaku"
 """Files under a folder of this name hold versions in force, never proposals."""
+REGISTER_FOLDER = "daftar"
+"""``sops/daftar/``: the register's log, replaced versions and archived proposals (never proposals)."""
 
 
 @dataclass
@@ -103,7 +105,8 @@ def load_sops(sops_dir: Path) -> LoadResult:
 
 def _is_proposal_file(sops_dir: Path, path: Path) -> bool:
     rel = path.relative_to(sops_dir)
-    return rel.as_posix() != ORGANISASI_FILE and IN_FORCE_FOLDER not in rel.parts[:-1]
+    return (rel.as_posix() != ORGANISASI_FILE and IN_FORCE_FOLDER not in rel.parts[:-1]
+            and rel.parts[0] != REGISTER_FOLDER)
 
 
 def _shown(sops_dir: Path, path: Path) -> str:

@@ -188,6 +188,7 @@ class SubBagian:
     kode: str
     nama: str
     kepala: str = ""
+    kode_nomor: str = ""
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ __all__ = [
 Clock = Callable[[], datetime]
 Key = tuple[Any, ...]
 
-NOT_UNDOABLE = frozenset({"buat", "pulihkan", "migrasi"})
+NOT_UNDOABLE = frozenset({"buat", "pulihkan", "migrasi", "tetapkan"})
 """Undo stops at these: creation, a restore from backup, a schema upgrade."""
 NOT_REVERTED = frozenset({(schema.T_SESI, "next_action")})
 """Undo never hands out an action id twice."""

@@ -205,6 +205,34 @@ class SessionScreen(Screen[None]):
 
         self.app.push_screen(AuditLogScreen(self.session))
 
+    def action_perbaikan_done(self) -> None:
+        """Mark the perbaikan of a 'disetujui dengan perbaikan' done: the file as it is now is what
+        `tetapkan` will adopt (and it refuses if the file changes again afterwards)."""
+        pid = self._need_pid()
+        if pid is None:
+            return
+        decision = self.session.decision(pid)
+        if decision is None or decision.keputusan != "disetujui_dengan_perbaikan":
+            self.notify("Hanya untuk usulan yang 'disetujui dengan perbaikan'.", severity="warning")
+            return
+        from sopreview.domain.loader import load_sops
+        from sopreview.domain.records import proposal_hash
+        from sopreview.store.penetapan import mark_perbaikan_done
+
+        sops_dir = self.sop_app.sops_dir or self.session.sops_dir
+        current = next((p for p in load_sops(sops_dir).proposals if p.id == pid), None) if sops_dir else None
+        if current is None:
+            self.notify(f"Berkas usulan {pid} tidak ada atau bergalat; perbaiki dulu (g: masalah).",
+                        severity="error", markup=False)
+            return
+        self.write(lambda: mark_perbaikan_done(self.session, pid, proposal_hash(current)),
+                   f"Perbaikan {pid} ditandai selesai; siap ditetapkan (sopreview tetapkan)")
+
+    def action_register(self) -> None:
+        from sopreview.ui.screens.register import RegisterScreen
+
+        self.app.push_screen(RegisterScreen(self.sop_app.sops_dir or self.session.sops_dir))
+
     def action_problems(self) -> None:
         from sopreview.ui.screens.problems import ProblemsScreen
 
