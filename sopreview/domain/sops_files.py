@@ -14,6 +14,8 @@ from pathlib import Path
 from sopreview.domain.problems import Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg")
+"""The kop's logo (``organisasi.yaml`` ``logo:``) may live in ``sops/``: a picture is no lost proposal."""
 
 
 def is_yaml_name(name: str) -> bool:
@@ -21,8 +23,8 @@ def is_yaml_name(name: str) -> bool:
 
 
 def _ignored(name: str) -> bool:
-    """Hidden files and editor leftovers (``.x.swp``, ``x.yaml~``) are nobody's proposal."""
-    return name.startswith(".") or name.endswith("~")
+    """Hidden files, editor leftovers (``.x.swp``, ``x.yaml~``) and pictures are nobody's proposal."""
+    return name.startswith(".") or name.endswith("~") or name.lower().endswith(PICTURE_SUFFIXES)
 
 
 def find_yaml_files(sops_dir: Path, problems: list[Problem]) -> list[Path]:
