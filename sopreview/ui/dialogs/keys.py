@@ -72,7 +72,8 @@ def _bindings(node_class: type[DOMNode]) -> list[Binding]:
     """The class's bindings after inheritance (a subclass's key replaces its parent's)."""
     by_key: dict[str, Binding] = {}
     for base in reversed(node_class.__mro__):
-        for binding in base.__dict__.get("BINDINGS", ()):
+        now = base.__dict__.get("current_bindings")  # keys derived from the vocabulary at run time
+        for binding in now() if now else base.__dict__.get("BINDINGS", ()):
             if isinstance(binding, Binding) and base.__module__.startswith("sopreview."):
                 by_key[binding.key] = binding
     return list(by_key.values())
