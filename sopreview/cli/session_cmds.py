@@ -421,6 +421,5 @@ def summary_lines(session: Session) -> list[str]:
             lines.append(f"       tindak lanjut #{a.id}: {a.apa} — {a.siapa}, {a.kapan}")
         if session.history(p.id):
             last = session.history(p.id)[-1]
-            lines.append(f"       riwayat: {last.get('keputusan') or '-'} pada {last.get('tanggal') or '?'}"
-                         f" ({last.get('sesi')})")
+            lines.append(f"       riwayat: {last.keputusan or '-'} pada {last.tanggal or '?'} ({last.sesi})")
     return lines

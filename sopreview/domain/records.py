@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.dates import real_date
@@ -149,6 +149,51 @@ class ItemClock:
     closed_at: str | None
     used_seconds: float
     running: bool = False
+
+
+class CurrentItem(NamedTuple):
+    """What the projector shows now: the proposal (None = the agenda overview) and its tab.
+
+    A NamedTuple so ``pid, tab = session.current()`` and comparisons with ``(pid, tab)`` still read
+    naturally, while callers name the field they need (``.pid``).
+    """
+
+    pid: str | None
+    tab: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """What one earlier meeting said about a proposal carried over from it (stored as a dict)."""
+
+    sesi: str = ""
+    tanggal: str = ""
+    berkas: str = ""
+    keputusan: str | None = None
+    catatan: str = ""
+    evaluasi: dict[str, Any] | None = None
+    catatan_diskusi: str = ""
+    tindak_lanjut: tuple[dict[str, Any], ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> HistoryEntry:
+        return cls(
+            sesi=str(data.get("sesi") or ""),
+            tanggal=str(data.get("tanggal") or ""),
+            berkas=str(data.get("berkas") or ""),
+            keputusan=data.get("keputusan") or None,
+            catatan=str(data.get("catatan") or ""),
+            evaluasi=data.get("evaluasi"),
+            catatan_diskusi=str(data.get("catatan_diskusi") or ""),
+            tindak_lanjut=tuple(data.get("tindak_lanjut") or ()),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sesi": self.sesi, "tanggal": self.tanggal, "berkas": self.berkas, "keputusan": self.keputusan,
+            "catatan": self.catatan, "evaluasi": self.evaluasi, "catatan_diskusi": self.catatan_diskusi,
+            "tindak_lanjut": list(self.tindak_lanjut),
+        }
 
 
 def validate_kapan(text: str) -> str | None:

@@ -230,7 +230,7 @@ class SopReviewApp(App[None]):
             return None
         self.session = None
         try:
-            current, _tab = session.current()
+            current = session.current().pid
             if not session.readonly and current is not None and session.clock(current).running:
                 session.close_item(current)
         except SessionError as error:

@@ -164,6 +164,6 @@ def test_new_from_previous(rapat: Path, capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     assert "1 usulan ditunda dibawa" in out and "1 dilewati" in out
     with Session.open(rapat.parent / "juli.json", readonly=True) as s:
-        assert s.proposals()[0].id == JDIH and s.history(JDIH)[0]["keputusan"] == "ditunda"
+        assert s.proposals()[0].id == JDIH and s.history(JDIH)[0].keputusan == "ditunda"
         assert len(s.proposals()) == 13
     assert main(["new", "agustus", "--from", "tidak-ada"]) == 2

@@ -73,7 +73,7 @@ class AgendaScreen(SessionScreen):
         self.agenda.on_columns(self._set_columns)
         self.query_one(ReadOnlyBanner).show_for(self.session)
         self.refresh_from_session()
-        current, _tab = self.session.current()
+        current = self.session.current().pid
         self.agenda.highlight_pid(current)
         self.agenda.focus()
         self.set_interval(1.0, self._tick)
@@ -159,7 +159,7 @@ class AgendaScreen(SessionScreen):
                     return
             except SessionError as error:
                 self.notify(str(error), severity="error", markup=False)
-        current, _tab = session.current()
+        current = session.current().pid
         if current is not None:
             for row in self._rows:
                 if row.pid == current and row.running:

@@ -19,10 +19,10 @@ from textual.widgets import Static
 from sopreview.store.errors import SessionError
 from sopreview.ui import keymap
 from sopreview.ui.fmt import holder_text
+from sopreview.ui.appref import SopAppAccess
 
 if TYPE_CHECKING:
     from sopreview.store.session import Session
-    from sopreview.ui.app import SopReviewApp
 
 
 class ReadOnlyBanner(Static):
@@ -57,17 +57,13 @@ def readonly_message(session: Session, now: datetime | None = None) -> str:
     return "HANYA BACA — sesi dibuka tanpa izin menulis. Perubahan tidak dapat disimpan."
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(SopAppAccess, Screen[None]):
     """A screen over the open session with the recording keys of scope ``sesi``."""
 
     @staticmethod
     def screen_bindings(scope: str) -> list[BindingType]:
         """Help first, then the screen's own keys, then the recording keys: the footer order."""
         return [*keymap.help_first(), *keymap.bindings(scope), *keymap.bindings("sesi")]
-
-    @property
-    def sop_app(self) -> SopReviewApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def session(self) -> Session:
@@ -203,7 +199,7 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(ProblemsScreen(self.sop_app.problems, self.sop_app.changed))
 
     def action_stop_clock(self) -> None:
-        current, _tab = self.session.current()
+        current = self.session.current().pid
         if current is None or not self.session.clock(current).running:
             self.notify("Tidak ada jam usulan yang sedang berjalan.", severity="warning")
             return
