@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 
 def add_command(sub: argparse._SubParsersAction, name: str, help_text: str,  # type: ignore[type-arg]
@@ -46,3 +48,33 @@ def quiet_broken_pipe() -> None:
         os.close(devnull)
     except (OSError, ValueError, AttributeError):  # stdout replaced (tests) or already closed
         pass
+
+
+class VisibleStream:
+    """A text stream that shows control characters (``\\x1b``) instead of sending them.
+
+    Messages quote names and notes from files a person can edit; printed raw, an ESC could
+    retitle the terminal, clear it or write the clipboard (OSC 52). Every line the commands
+    print passes through here, whatever its source."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from sopreview.domain.textsafe import visible
+
+        return int(self._stream.write(visible(text)) or 0)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def visible_output() -> Iterator[None]:
+    """stdout and stderr wrapped in VisibleStream for the duration (commands that are not the TUI)."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleStream(saved[0]), VisibleStream(saved[1])  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved

@@ -183,9 +183,26 @@ def _open(arg: str, *, readonly: bool = False) -> Session:
 
 
 def _write(arg: str, change: Callable[[Session], str]) -> int:
+    """Apply one change; what is printed is what is on disk (notices say what is not, e.g. the log)."""
+    from sopreview.store.errors import AlreadySaved
+
     with _open(arg) as session:
-        print(change(session))
+        session.take_notices()  # said once already, as warnings of the open
+        try:
+            print(change(session))
+        except AlreadySaved as exc:
+            print(f"Tidak diubah: {exc}")
+        for notice in session.take_notices():
+            print(f"peringatan: {notice}", file=sys.stderr)
     return 0
+
+
+def operation_id(*parts: str | None) -> str:
+    """The same append, asked twice (a retry after an unclear failure), gets the same id;
+    the store then refuses to append it again. Different text makes a different id."""
+    import hashlib
+
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
 def _choice(value: str) -> str:
@@ -274,6 +291,8 @@ def run_sessions(args: argparse.Namespace) -> int:
             print(f"{s.path.name}  RUSAK: {s.masalah}")
             continue
         held = f"  [dibuka oleh {s.dipegang}]" if s.dipegang else ""
+        if s.kunci_basi:
+            held = f"  [kunci lama dari {s.kunci_basi}: tidak dipegang lagi, diambil alih saat dibuka]"
         print(f"{s.path.name}  {s.tanggal}  {s.judul}  ({s.decided}/{s.total} diputuskan){held}")
     return 0
 
@@ -338,7 +357,8 @@ def run_note(args: argparse.Namespace) -> int:
     def change(session: Session) -> str:
         old = session.notes(args.proposal)
         text = args.text if args.replace or not old.strip() else f"{old.rstrip()}\n\n{args.text}"
-        session.set_notes(args.proposal, text)
+        op = None if args.replace else operation_id("note", args.session, args.proposal, args.text)
+        session.set_notes(args.proposal, text, op=op)
         return f"Tersimpan: catatan {args.proposal}"
 
     return _write(args.session, change)
@@ -346,7 +366,9 @@ def run_note(args: argparse.Namespace) -> int:
 
 def run_action(args: argparse.Namespace) -> int:
     def change(session: Session) -> str:
-        action_id = session.add_action(args.proposal, args.what, args.who, args.when)
+        action_id = session.add_action(args.proposal, args.what, args.who, args.when,
+                                       op=operation_id("action", args.session, args.proposal, args.what,
+                                                       args.who, args.when))
         return f"Tersimpan: tindak lanjut #{action_id} untuk {args.proposal}"
 
     return _write(args.session, change)

@@ -18,6 +18,7 @@ from sopreview.domain.schema import (
     TEXT_LIST,
     FieldSpec,
 )
+from sopreview.domain.textsafe import find_control
 from sopreview.domain.yamlread import FieldPath, YamlDoc, format_path
 
 _KIND_EXAMPLE = {
@@ -30,6 +31,15 @@ _KIND_EXAMPLE = {
     STEP_LIST: "tulis sebagai daftar langkah, tiap langkah diawali `- kegiatan: ...`",
     PATH_OR_MAPPING: "tulis path berkas versi berlaku (mis. `berlaku/jdih.yaml`) atau kolom SOP-nya langsung",
 }
+
+
+SAME_MEANING: dict[str, str] = {
+    **dict.fromkeys(("peserta", "anggota", "pegawai", "personil", "personel", "hadirin", "undangan", "staf",
+                     "karyawan", "people", "members", "attendees"), "orang"),
+    **dict.fromkeys(("sub_bagian", "subbagian", "bagian", "unit"), "subbag"),
+}
+"""Words people write for a key the format knows by another name (the spelling-based hint
+cannot find these: ``peserta`` looks nothing like ``orang``)."""
 
 
 class Checker:
@@ -57,6 +67,32 @@ class Checker:
     def warn(self, where: FieldPath, message: str, hint: str = "") -> None:
         self.problem(where, message, hint, severity=WARNING)
 
+    # -- content ---------------------------------------------------------------------------
+    def no_controls(self, value: Any, where: FieldPath = ()) -> None:
+        """Refuse control characters (ESC & co., see textsafe) in every key and text of ``value``.
+
+        Iterative and visiting each container once: a recursive alias cannot loop it."""
+        seen: set[int] = set()
+        stack: list[tuple[Any, FieldPath]] = [(value, where)]
+        while stack:
+            item, here = stack.pop()
+            if isinstance(item, str):
+                found = find_control(item)
+                if found:
+                    self.problem(here, f"teks memuat karakter kendali {found} (mis. kode escape terminal)",
+                                 "hapus karakter itu; ketik ulang teksnya di editor biasa")
+                continue
+            if not isinstance(item, (list, dict)) or id(item) in seen:
+                continue
+            seen.add(id(item))
+            if isinstance(item, list):
+                stack.extend((child, here + (index,)) for index, child in enumerate(item))
+                continue
+            for key, child in item.items():
+                if isinstance(key, str) and find_control(key):
+                    stack.append((key, here + (key,)))
+                stack.append((child, here + (str(key),)))
+
     # -- structure -------------------------------------------------------------------------
     def mapping(self, value: Any, where: FieldPath, what: str) -> dict[str, Any] | None:
         if isinstance(value, dict):
@@ -66,9 +102,21 @@ class Checker:
         return None
 
     def known_keys(self, data: dict[Any, Any], where: FieldPath, spec: dict[str, FieldSpec]) -> None:
-        """Warn about keys the format does not know, suggesting the closest valid one."""
+        """Warn about keys the format does not know, suggesting the closest valid one.
+
+        A key that means a known one (``peserta`` for ``orang``) is an error when the known key
+        is missing: everything under it would be dropped without a word otherwise."""
         for key in data:
             if key in spec:
+                continue
+            meant = SAME_MEANING.get(str(key).strip().lower())
+            if meant in spec:
+                message = f"kolom '{key}' tidak dikenal: maksud Anda '{meant}'?"
+                hint = f"ganti `{key}:` menjadi `{meant}:`"
+                if meant in data:
+                    self.warn(where + (str(key),), message + " (diabaikan)", hint)
+                else:
+                    self.problem(where + (str(key),), message + f" Isinya tidak terbaca sebagai `{meant}`", hint)
                 continue
             close = difflib.get_close_matches(str(key), list(spec), n=1, cutoff=0.6)
             hint = (f"mungkin maksudnya `{close[0]}`?" if close
@@ -96,7 +144,7 @@ class Checker:
         return text
 
     def integer(self, data: dict[str, Any], key: str, where: FieldPath, default: int,
-                *, minimum: int | None = None) -> int:
+                *, minimum: int | None = None, maximum: int | None = None) -> int:
         value = data.get(key)
         here = where + (key,)
         if value is None:
@@ -108,6 +156,11 @@ class Checker:
         if minimum is not None and value < minimum:
             self.problem(here, f"'{key}' harus paling sedikit {minimum}, tertulis {value}",
                          f"ganti dengan bilangan ≥ {minimum}")
+            return default
+        if maximum is not None and value > maximum:
+            shown = str(value) if len(str(value)) <= 12 else str(value)[:12] + "…"
+            self.problem(here, f"'{key}' paling banyak {maximum}, tertulis {shown}",
+                         f"ganti dengan bilangan ≤ {maximum}")
             return default
         return value
 

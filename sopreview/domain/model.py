@@ -15,6 +15,8 @@ from sopreview.domain.codec import Plain
 SIMBOL_MULAI = "mulai"
 SIMBOL_SELESAI = "selesai"
 SIMBOL_PROSES = "proses"
+MAX_PLANNED_MINUTES = 600
+"""Planned discussion time of one proposal: ten hours is already no meeting (files, store, session check)."""
 SIMBOL_KEPUTUSAN = "keputusan"
 
 
@@ -154,6 +156,7 @@ class SubBagian:
     kode: str
     nama: str
     kepala: str = ""
+    kode_nomor: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,12 @@ class Organisasi(Plain):
     subbag: tuple[SubBagian, ...] = ()
     orang: tuple[Orang, ...] = ()
     sampel: bool = False
+    kertas: str = ""
+    """Paper for printed SOP documents: ``A4`` or ``F4`` (empty: A4)."""
+    logo: str = ""
+    """Logo for the kop, a path relative to the sops folder (empty: none)."""
+    zona_waktu: str = "WIB"
+    """Time zone written after times in the minutes (WIB, WITA, WIT)."""
 
     def subbag_by_kode(self, kode: str) -> SubBagian | None:
         for sb in self.subbag:
@@ -193,4 +202,7 @@ class Organisasi(Plain):
             subbag=tuple(SubBagian(**s) for s in data.get("subbag", ())),
             orang=tuple(Orang(**o) for o in data.get("orang", ())),
             sampel=bool(data.get("sampel", False)),
+            kertas=str(data.get("kertas", "")),
+            logo=str(data.get("logo", "")),
+            zona_waktu=str(data.get("zona_waktu", "WIB")),
         )

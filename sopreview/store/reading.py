@@ -15,6 +15,7 @@ from sopreview.domain.header import MeetingMeta
 from sopreview.domain.records import (
     Action, Attendance, CurrentItem, Decision, Evaluation, HistoryEntry, ItemClock, proposal_hash,
 )
+from sopreview.domain import clock as clock_rules
 from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.errors import SessionError
@@ -123,13 +124,14 @@ class SessionReading:
         jam = self._item(pid).get("jam") or []
         if not jam:
             return ItemClock(None, None, 0.0, False)
-        now = self._now()
-        used = 0.0
-        for start, end in jam:
-            stop = datetime.fromisoformat(end) if end else now
-            used += max(0.0, (stop - datetime.fromisoformat(start)).total_seconds())
-        running = jam[-1][1] is None
-        return ItemClock(jam[0][0], None if running else jam[-1][1], used, running)
+        running = clock_rules.is_running(jam)
+        return ItemClock(jam[0][0], None if running else jam[-1][1], clock_rules.used_seconds(jam, self._now()),
+                         running)
+
+    def pause_state(self) -> tuple[str, str] | None:
+        """``(jenis, started_iso)`` while the meeting is paused (istirahat, ishoma), else None."""
+        jeda = self._doc(schema.T_SESI).get("jeda")
+        return (str(jeda["jenis"]), str(jeda["mulai"])) if jeda else None
 
     def running_item(self) -> str | None:
         """The proposal whose clock is running, if any."""
@@ -166,5 +168,7 @@ class SessionReading:
     def changed_against(self, current: Mapping[str, str]) -> list[str]:
         """Proposal ids whose current content hash (id -> ``proposal_hash``) differs from the snapshot.
 
-        For callers that have already loaded sops/ (the app does it off the UI thread)."""
-        return [pid for pid in self._doc(schema.T_SESI)["urutan"] if current.get(pid) != self._static.hashes[pid]]
+        For callers that have already loaded sops/ (the app does it off the UI thread). A proposal
+        already applied by ``tetapkan`` has left the proposals on purpose: not a change."""
+        return [pid for pid in self._doc(schema.T_SESI)["urutan"]
+                if current.get(pid) != self._static.hashes[pid] and not self._item(pid).get("diterapkan")]

@@ -16,7 +16,8 @@ from sopreview.domain.audit import AuditEntry
 from sopreview.domain.header import META_LABEL, MeetingMeta, normalize_meta, validate_meeting_times, validate_meta
 from sopreview.domain.records import Decision, Evaluation, validate_decision, validate_kapan
 from sopreview.domain.vocab import decision_label, attendance_keys, attendance_label, PROJECTOR_TABS
-from sopreview.domain.model import Orang, Organisasi, Proposal
+from sopreview.domain import clock
+from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.errors import InvalidValue
 
@@ -27,7 +28,10 @@ if TYPE_CHECKING:
     from sopreview.domain.records import Action
 
 Key = tuple[Any, ...]
-MAX_PLANNED_MINUTES = 600
+EMPTY_PEOPLE = ("organisasi.yaml sesi ini tidak berisi `orang:` (orang yang boleh hadir; periksa "
+                "`sopreview validate`: kolom seperti `peserta:` tidak terbaca). Tambahkan tamu, atau buat sesi baru "
+                "setelah organisasi.yaml diperbaiki.")
+"""Why the attendance list is empty, pointing back to the cause (shared by the CLI and the app)."""
 
 
 class SessionWriting:
@@ -36,7 +40,8 @@ class SessionWriting:
         def criteria(self) -> tuple[Criterion, ...]: ...
         _tables: dict[str, Table]
         def _commit(self, aksi: str, target: str, sets: list[tuple[Key, Any]], ringkasan: str, *,
-                    batal: int | None = None, force: bool = False) -> AuditEntry | None: ...
+                    batal: int | None = None, force: bool = False, verify: bool = False,
+                    op: str | None = None) -> AuditEntry | None: ...
         def _writable(self) -> None: ...
         def _doc(self, table: str) -> Document: ...
         def _item(self, pid: str) -> Document: ...
@@ -76,6 +81,7 @@ class SessionWriting:
         value = Decision(keputusan, catatan.strip(), self._stamp()).to_dict()
         self._commit("keputusan", pid, [((schema.T_ITEM, pid, "keputusan"), value)],
                      f"Keputusan {proposal.nama}: {decision_label(keputusan)}")
+        self.close_item(pid)  # a separate clock event: undoing the decision leaves the clock alone
 
     def clear_decision(self, pid: str) -> None:
         self._writable()
@@ -99,13 +105,17 @@ class SessionWriting:
         self._commit("evaluasi", pid, [((schema.T_ITEM, pid, "evaluasi"), value.to_dict())],
                      f"Evaluasi {proposal.nama}: {value.ringkasan}")
 
-    def set_notes(self, pid: str, text: str) -> None:
+    def set_notes(self, pid: str, text: str, *, op: str | None = None) -> None:
+        """``op``: operation id of an append (AlreadySaved when that append is already logged)."""
         self._writable()
         proposal = self.proposal(pid)
-        self._commit("catatan", pid, [((schema.T_ITEM, pid, "catatan"), text)], f"Catatan {proposal.nama} diubah")
+        self._commit("catatan", pid, [((schema.T_ITEM, pid, "catatan"), text)], f"Catatan {proposal.nama} diubah",
+                     op=op)
 
-    def add_action(self, pid: str | None, apa: str, siapa: str, kapan: str) -> int:
-        """A follow-up for a proposal (or the whole meeting when pid is None); returns its id."""
+    def add_action(self, pid: str | None, apa: str, siapa: str, kapan: str, *, op: str | None = None) -> int:
+        """A follow-up for a proposal (or the whole meeting when pid is None); returns its id.
+
+        ``op``: operation id; a retry of an add already logged raises AlreadySaved."""
         self._writable()
         nama = self.proposal(pid).nama if pid is not None else "rapat"
         if not apa.strip() or not siapa.strip():
@@ -118,7 +128,7 @@ class SessionWriting:
                  "kapan": kapan.strip()}
         self._commit("tindak_lanjut", pid or "rapat",
                      [((schema.T_AKSI, action_id), value), ((schema.T_SESI, "next_action"), action_id + 1)],
-                     f"Tindak lanjut #{action_id} ({nama}): {value['apa']} — {value['siapa']}")
+                     f"Tindak lanjut #{action_id} ({nama}): {value['apa']} — {value['siapa']}", op=op)
         return action_id
 
     def remove_action(self, action_id: int) -> None:
@@ -137,6 +147,8 @@ class SessionWriting:
         if status not in attendance_keys():
             raise InvalidValue(f"status kehadiran {status!r} tidak dikenal; pilihan: {', '.join(attendance_keys())}")
         names = [o.nama for o in self.people()]
+        if not names:
+            raise InvalidValue(f"{nama!r} tidak dapat dicatat: daftar peserta kosong. {EMPTY_PEOPLE}")
         if nama not in names:
             raise InvalidValue(f"{nama!r} tidak ada di daftar peserta; tambahkan sebagai tamu, atau pilih: "
                                f"{'; '.join(names)}")
@@ -155,29 +167,71 @@ class SessionWriting:
         self._commit("tamu", orang.nama, [((schema.T_TAMU, orang.nama), value)], f"Tamu ditambahkan: {orang.nama}")
 
     def open_item(self, pid: str) -> None:
-        """Start the item's clock and make it current; stops any other running clock."""
+        """Start discussing an item: its clock runs and it becomes current; any other running
+        clock stops, and a meeting pause ends (see ``domain/clock.py`` for the rules)."""
         self._writable()
         proposal = self.proposal(pid)
         now = self._stamp()
         sets: list[tuple[Key, Any]] = []
         for other in self._tables_items():
-            jam = other.get("jam") or []
-            if other["pid"] != pid and jam and jam[-1][1] is None:
-                sets.append(((schema.T_ITEM, other["pid"], "jam"), [*jam[:-1], [jam[-1][0], now]]))
-        jam = self._item(pid).get("jam") or []
-        if not jam or jam[-1][1] is not None:
-            sets.append(((schema.T_ITEM, pid, "jam"), [*jam, [now, None]]))
+            if other["pid"] != pid and clock.is_running(other.get("jam")):
+                sets.append(((schema.T_ITEM, other["pid"], "jam"), clock.stopped(other.get("jam"), now)))
+        sets.append(((schema.T_ITEM, pid, "jam"), clock.started(self._item(pid).get("jam"), now)))
         sets.append(((schema.T_SESI, "current"), pid))
+        if self._doc(schema.T_SESI).get("jeda"):
+            sets.append(((schema.T_SESI, "jeda"), None))
         self._commit("buka", pid, sets, f"Mulai membahas {proposal.nama}")
 
-    def close_item(self, pid: str) -> None:
-        """Stop the item's clock (nothing happens when it is not running)."""
+    def close_item(self, pid: str, at: datetime | None = None) -> None:
+        """Stop the item's clock, now or at ``at`` (nothing happens when it is not running)."""
         self._writable()
         proposal = self.proposal(pid)
         jam = self._item(pid).get("jam") or []
-        if jam and jam[-1][1] is None:
-            self._commit("tutup", pid, [((schema.T_ITEM, pid, "jam"), [*jam[:-1], [jam[-1][0], self._stamp()]])],
+        if clock.is_running(jam):
+            stamp = self._stamp() if at is None else at.isoformat(timespec="seconds")
+            self._commit("tutup", pid, [((schema.T_ITEM, pid, "jam"), clock.stopped(jam, stamp))],
                          f"Selesai membahas {proposal.nama}")
+
+    def pause(self, jenis: str) -> None:
+        """A meeting-level pause (istirahat, ishoma): every clock stops until :meth:`resume`."""
+        self._writable()
+        if jenis not in clock.PAUSES:
+            raise InvalidValue(f"jeda {jenis!r} tidak dikenal; pilihan: {', '.join(clock.PAUSES)}")
+        now = self._stamp()
+        sets: list[tuple[Key, Any]] = []
+        running = None
+        for item in self._tables_items():
+            if clock.is_running(item.get("jam")):
+                running = item["pid"]
+                sets.append(((schema.T_ITEM, item["pid"], "jam"), clock.stopped(item.get("jam"), now)))
+        current = self._doc(schema.T_SESI).get("jeda")
+        if current and running is None:
+            running = current.get("item")  # changing the kind of pause keeps the item to resume
+        sets.append(((schema.T_SESI, "jeda"), {"jenis": jenis, "mulai": now, "item": running}))
+        self._commit("jeda", "rapat", sets, f"Rapat dijeda: {clock.PAUSES[jenis]}")
+
+    def resume(self) -> None:
+        """End the pause; the item under discussion when it began runs again (if still undecided)."""
+        self._writable()
+        jeda = self._doc(schema.T_SESI).get("jeda")
+        if not jeda:
+            return
+        sets: list[tuple[Key, Any]] = [((schema.T_SESI, "jeda"), None)]
+        pid = jeda.get("item")
+        if pid and pid in self._static.proposals and not self._item(pid).get("keputusan"):
+            sets.append(((schema.T_ITEM, pid, "jam"), clock.started(self._item(pid).get("jam"), self._stamp())))
+        self._commit("lanjut", "rapat", sets, f"Rapat dilanjutkan setelah {clock.PAUSES.get(jeda['jenis'], 'jeda')}")
+
+    def close_stale_clock(self, seen: datetime | None) -> str | None:
+        """At open: a clock left running by an app that did not close stops at ``seen`` (the
+        last sign of its operator). Returns the message for the user, or None."""
+        pid = next((str(d["pid"]) for d in self._tables_items() if clock.is_running(d.get("jam"))), None)
+        if pid is None:
+            return None
+        at = clock.stale_stop(self._item(pid).get("jam"), seen, self._now())
+        self.close_item(pid, at=at)
+        return (f"Jam {self.proposal(pid).nama} masih berjalan saat sesi dibuka (aplikasi sebelumnya tidak "
+                f"ditutup dengan benar); dihentikan pada {at.strftime('%H:%M')}. Waktu sesudahnya tidak dihitung.")
 
     def set_current(self, pid: str | None, tab: str | None = None) -> None:
         """What the projector shows: the current item and tab."""

@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.timer import Timer
 
 from sopreview.domain.problems import Problem
 from sopreview.store.errors import SessionError, SessionLocked
@@ -25,8 +26,11 @@ from sopreview.store.files import SESSIONS_DIR
 from sopreview.store.session import Session
 from sopreview.ui import keymap
 from sopreview.ui.commands import SopCommands
+from sopreview.ui.fmt import holder_text
+from sopreview.ui.keygate import KeyGate
 from sopreview.ui.screens.agenda import AgendaScreen
 from sopreview.ui.screens.base import SessionScreen
+from sopreview.ui.screens.confirm import ConfirmQuit
 from sopreview.ui.theme import register_themes
 
 EXIT_AFTER_PAINT_ENV = "SOPREVIEW_EXIT_AFTER_PAINT"
@@ -35,7 +39,7 @@ EXIT_AFTER_PAINT_ENV = "SOPREVIEW_EXIT_AFTER_PAINT"
 PALETTE_PLACEHOLDER = "Cari perintah… (mis. buka usulan, catat keputusan, ekspor)"
 
 
-class SopReviewApp(App[None]):
+class SopReviewApp(KeyGate, App[None]):
     """Run an SOP review meeting from the keyboard."""
 
     CSS_PATH = "app.tcss"
@@ -66,6 +70,7 @@ class SopReviewApp(App[None]):
         self.exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV) == "1"
         self._picker_shown = False
         self._load_problems = True
+        self._heartbeat: Timer | None = None
 
     @property
     def clock(self) -> Callable[[], datetime]:
@@ -113,8 +118,13 @@ class SopReviewApp(App[None]):
             self.switch_screen(AgendaScreen())
         else:
             self.push_screen(AgendaScreen())
+        self.beat()
+        if self._heartbeat is None and not session.readonly:
+            from sopreview.store.heartbeat import INTERVAL_SECONDS
+
+            self._heartbeat = self.set_interval(INTERVAL_SECONDS, self.beat)
         for warning in session.warnings:
-            self.notify(warning, title="Perhatian", severity="warning", timeout=10, markup=False)
+            self.notify(holder_text(warning, self.now()), title="Perhatian", severity="warning", timeout=10, markup=False)
         self._load_problems = problems is None
 
     def agenda_painted(self) -> None:
@@ -169,8 +179,13 @@ class SopReviewApp(App[None]):
     def session_changed(self) -> None:
         """Every screen showing the session re-reads it."""
         for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen) and screen.is_mounted:
+            if not screen.is_mounted:
+                continue
+            if isinstance(screen, SessionScreen):
                 screen.refresh_from_session()
+                screen.refresh_bindings()  # s and j change meaning with the clock
+            elif callable(refresh := getattr(screen, "refresh_from_session", None)):
+                refresh()  # the projector over the agenda
 
     def top_session_screen(self) -> SessionScreen | None:
         for screen in reversed(self.screen_stack):
@@ -179,14 +194,18 @@ class SopReviewApp(App[None]):
         return None
 
     def open_proposal(self, pid: str, *, replace: bool = False, tab: str = "ringkasan") -> None:
-        """Show a proposal and start its clock (a read-only session only shows it)."""
+        """Show a proposal; viewing never starts (or restarts) a clock, starting is offered.
+
+        The proposal becomes the session's current item, so the projector follows and the
+        agenda's highlight is on it when the operator goes back."""
+        from sopreview.domain.clock import offer_start
         from sopreview.ui.screens.proposal import ProposalScreen
 
         session = self.session
         assert session is not None
-        if not session.readonly and not session.clock(pid).running:
+        if not session.readonly and session.current().pid != pid:
             try:
-                session.open_item(pid)
+                session.set_current(pid)
             except SessionError as error:
                 self.notify(str(error), title="Tidak tersimpan", severity="error", markup=False)
         screen = ProposalScreen(pid, tab)
@@ -195,6 +214,9 @@ class SopReviewApp(App[None]):
         else:
             self.push_screen(screen)
         self.session_changed()
+        if not session.readonly and offer_start(session.decision(pid) is not None, session.clock(pid).running):
+            self.notify("Tekan s untuk mulai membahas usulan ini (jamnya mulai berjalan).", title="Belum dibahas",
+                        markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands, in Indonesian (quit and help come from the keymap)."""
@@ -216,23 +238,52 @@ class SopReviewApp(App[None]):
     # -- stop ---------------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
+        """Quit at once, except mid-discussion: then ask once (the answer ``q`` again quits)."""
+        session = self.session
+        if (session is not None and not session.readonly and session.running_item() is not None
+                and not isinstance(self.screen, ConfirmQuit)):
+            nama = session.proposal(session.running_item() or "").nama
+            self.push_screen(ConfirmQuit(nama), self._quit_answer)
+            return
         self.exit(message=self.close_session())
+
+    def _quit_answer(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self.exit(message=self.close_session())
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C with nothing to copy (in a field with a selection it copies): say, in Indonesian,
+        what it does here and how to quit, instead of Textual's English hint."""
+        self.notify("Ctrl+C menyalin teks yang dipilih (Shift+panah) di kolom isian. Untuk keluar tekan q "
+                    "di luar kolom isian.", title="Keluar?", markup=False)
+
+    def beat(self) -> None:
+        """The operator is here (``store/heartbeat.py``): a crash stops the clock at the last beat."""
+        from sopreview.store import heartbeat
+
+        session = self.session
+        if session is not None and not session.readonly:
+            heartbeat.beat(session.path, self.now())
 
     def on_unmount(self) -> None:
         self.close_session()
 
     def close_session(self) -> str | None:
-        """Stop the running item's clock (time away is not meeting time) and release the lock.
+        """Stop the running clock (time away is not meeting time) and release the lock.
 
         Returns the store's message when the clock could not be saved, so quitting says so."""
+        from sopreview.store import heartbeat
+
         session = self.session
         if session is None:
             return None
         self.session = None
         try:
-            current = session.current().pid
-            if not session.readonly and current is not None and session.clock(current).running:
-                session.close_item(current)
+            running = session.running_item()
+            if not session.readonly and running is not None:
+                session.close_item(running)
+            if not session.readonly:
+                heartbeat.clear(session.path)
         except SessionError as error:
             return f"Jam usulan tidak tersimpan: {error}"
         finally:

@@ -71,10 +71,26 @@ KEYMAP: tuple[KeySpec, ...] = (
     KeySpec("sesi.proyektor", "sesi", "projector", "p", "Proyektor", "Tampilan layar proyektor untuk usulan ini", show=False),
     KeySpec("sesi.urungkan", "sesi", "undo", "ctrl+z", "Urungkan", "Batalkan perubahan terakhir", writes=True),
     KeySpec("sesi.log", "sesi", "audit_log", "l", "Log", "Log perubahan (audit)", show=False),
+    KeySpec("sesi.perbaikan", "sesi", "perbaikan_done", "v", "Perbaikan selesai",
+            "Tandai perbaikan usulan 'disetujui dengan perbaikan' sudah dikerjakan pada berkasnya", writes=True,
+            show=False),
+    KeySpec("sesi.daftar", "sesi", "register", "r", "Daftar SOP",
+            "Daftar SOP yang berlaku: nomor, status, usulan tertunda, riwayat", show=False),
     KeySpec("sesi.masalah", "sesi", "problems", "g", "Masalah", "Daftar masalah (galat) berkas SOP dan usulan yang berubah", show=False),
-    KeySpec("sesi.waktu", "sesi", "stop_clock", "s", "Henti waktu", "Hentikan jam usulan yang sedang dibahas", writes=True, show=False),
+    KeySpec("sesi.mulai", "sesi", "start_clock", "s", "Mulai bahas",
+            "Mulai membahas usulan ini: jamnya berjalan (jam usulan lain berhenti)", writes=True),
+    KeySpec("sesi.waktu", "sesi", "stop_clock", "s", "Henti jam", "Hentikan jam usulan yang sedang dibahas", writes=True),
+    KeySpec("sesi.jeda", "sesi", "pause('istirahat')", "j", "Jeda",
+            "Istirahat: semua jam berhenti dan proyektor menampilkannya; tekan lagi untuk melanjutkan", writes=True),
+    KeySpec("sesi.lanjut", "sesi", "resume", "j", "Lanjut rapat", "Akhiri jeda: usulan yang sedang dibahas berjalan lagi",
+            writes=True),
+    KeySpec("sesi.ishoma", "sesi", "pause('ishoma')", "J", "Ishoma",
+            "Ishoma (istirahat, sholat, makan): semua jam berhenti; tekan lagi untuk melanjutkan", writes=True, show=False),
+    KeySpec("sesi.data_rapat", "sesi", "meta", "m", "Data rapat",
+            "Data rapat: judul, tanggal, tempat, waktu, surat undangan, pimpinan, pembukaan, kesimpulan", show=False),
     # agenda
-    KeySpec("agenda.buka", "agenda", "select", "enter", "Buka", "Buka usulan (jamnya mulai berjalan)", target="list"),
+    KeySpec("agenda.buka", "agenda", "select", "enter", "Buka", "Buka usulan (jamnya tidak ikut berjalan: s untuk mulai)",
+            target="list"),
     KeySpec("agenda.cari", "agenda", "search", "slash", "Cari", "Cari nama SOP, pengusul atau id", key_display="/", show=False),
     KeySpec("agenda.saring", "agenda", "filter_next", "f", "Saring", "Ganti saringan: sub bagian, jenis, status", show=False),
     KeySpec("agenda.saring_hapus", "agenda", "filter_clear", "F", "Semua", "Hapus saringan dan pencarian", show=False),
@@ -82,8 +98,6 @@ KEYMAP: tuple[KeySpec, ...] = (
             writes=True, show=False, key_display="Ctrl+↑ / ["),
     KeySpec("agenda.turun", "agenda", "move(1)", "ctrl+down,right_square_bracket", "Turun", "Pindahkan usulan ke bawah dalam agenda",
             writes=True, show=False, key_display="Ctrl+↓ / ]"),
-    KeySpec("agenda.data_rapat", "agenda", "meta", "m", "Data rapat",
-            "Data rapat: judul, tanggal, tempat, waktu, surat undangan, pimpinan, pembukaan, kesimpulan", show=False),
     KeySpec("agenda.tutup_cari", "agenda", "close_search", "escape", "Tutup cari", "Tutup kotak pencarian", show=False),
     # proposal
     KeySpec("usulan.kembali", "usulan", "back", "escape", "Agenda", "Kembali ke agenda"),
@@ -101,6 +115,13 @@ KEYMAP: tuple[KeySpec, ...] = (
     # panels (help, audit log, problems)
     KeySpec("panel.tutup", "panel", "close", "escape", "Tutup", "Tutup panel"),
 )
+
+SAME_KEY_BY_STATE: frozenset[frozenset[str]] = frozenset({
+    frozenset({"sesi.mulai", "sesi.waktu"}),
+    frozenset({"sesi.jeda", "sesi.lanjut"}),
+})
+"""Bindings sharing one key where only one is active at a time (the screen's ``check_action``
+hides the other): ``s`` starts a clock that is stopped and stops one that runs."""
 
 _BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEYMAP}
 assert len(_BY_ID) == len(KEYMAP), "duplicate key binding id"

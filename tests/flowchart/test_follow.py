@@ -1,4 +1,9 @@
-"""Follow mode: a second process writes the session, the read-only follower shows it within a second."""
+"""Follow mode: a second process writes the session, the read-only follower shows each change.
+
+The test waits for each change (with a cap generous enough that only a follower that never
+catches up fails) and asserts what changed; how fast it catches up is measured by
+``bench/bench_follow.py`` (median and p95), not asserted here.
+"""
 
 from __future__ import annotations
 
@@ -35,7 +40,8 @@ for line in sys.stdin:
 session.close()
 """
 
-LATENCY_LIMIT = 1.0
+CATCH_UP_CAP = 120.0
+"""Seconds after which the follower is taken to have missed the change (a hang, not slowness)."""
 
 
 def _fingerprint(folder: Path) -> dict[str, str]:
@@ -49,13 +55,13 @@ def _info(app: FollowApp) -> str:
     return str(screen.query_one("#proj-info").render())
 
 
-async def _until(pilot, condition, limit: float = 3.0) -> float:  # type: ignore[no-untyped-def]
+async def _until(pilot, condition, what: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the follower shows ``what``; fail only if it never does."""
     start = time.monotonic()
     while not condition():
-        if time.monotonic() - start > limit:
-            raise AssertionError("follower did not catch up")
+        if time.monotonic() - start > CATCH_UP_CAP:
+            raise AssertionError(f"follower never showed {what}")
         await pilot.pause(0.02)
-    return time.monotonic() - start
 
 
 @pytest.fixture
@@ -70,10 +76,10 @@ def session_path(tmp_path: Path, sample_proposals) -> Path:  # type: ignore[no-u
     return folder / "rapat.json"
 
 
-def test_follower_shows_each_decision_within_a_second_and_never_writes(session_path: Path) -> None:
+def test_follower_shows_each_change_and_never_writes(session_path: Path) -> None:
     with Session.open(session_path, readonly=True) as probe:
         pids = [p.id for p in probe.proposals()][:3]
-    latencies: list[float] = []
+    shown: list[str] = []
 
     async def scenario() -> None:
         writer = await asyncio.create_subprocess_exec(
@@ -100,12 +106,15 @@ def test_follower_shows_each_decision_within_a_second_and_never_writes(session_p
                 for pid, keputusan in zip(pids, ("disetujui", "ditunda", "disetujui_dengan_perbaikan")):
                     if screen.pid != pid:
                         await send("current", pid, "flowchart")
-                        latencies.append(await _until(pilot, lambda p=pid: screen.pid == p and screen.tab == "flowchart"))
+                        await _until(pilot, lambda p=pid: screen.pid == p and screen.tab == "flowchart", f"{pid} flowchart")
+                        shown.append(f"{screen.pid} {screen.tab}")
                     await send("decide", pid, keputusan, "Catatan rapat.")
                     label = decision_label(keputusan).upper()
-                    latencies.append(await _until(pilot, lambda lb=label: lb in _info(app)))
+                    await _until(pilot, lambda lb=label: lb in _info(app), label)
+                    shown.append(f"{screen.pid} {label}")
                 await send("current", pids[2], "keputusan")
-                latencies.append(await _until(pilot, lambda: screen.tab == "keputusan"))
+                await _until(pilot, lambda: screen.tab == "keputusan", "the keputusan tab")
+                shown.append(f"{screen.pid} {screen.tab}")
                 # writer is done: from here on nothing but the follower runs
                 before = _fingerprint(session_path.parent)
                 for _ in range(8):  # two seconds of polling, tab presses and clock ticks
@@ -121,9 +130,12 @@ def test_follower_shows_each_decision_within_a_second_and_never_writes(session_p
             await asyncio.wait_for(writer.wait(), 10)
 
     asyncio.run(scenario())
-    assert len(latencies) == 6
-    assert max(latencies) < LATENCY_LIMIT, latencies
-    print(f"follow latencies (s): {', '.join(f'{x:.2f}' for x in latencies)}")
+    assert shown == [
+        f"{pids[0]} DISETUJUI",
+        f"{pids[1]} flowchart", f"{pids[1]} DITUNDA",
+        f"{pids[2]} flowchart", f"{pids[2]} {decision_label('disetujui_dengan_perbaikan').upper()}",
+        f"{pids[2]} keputusan",
+    ]
 
 
 def test_follower_of_a_missing_session_exits_with_a_message(tmp_path: Path) -> None:

@@ -65,7 +65,7 @@ def test_operator_projector_records_item_and_tab_for_followers(session: Session)
             seen.append(session.current())
             await pilot.press("tab")
             seen.append(session.current())
-            await pilot.press("4")
+            await pilot.press("5")  # the numbers of the proposal screen: 5 is the decision view
             seen.append(session.current())
             await pilot.press("shift+tab")
             seen.append(session.current())

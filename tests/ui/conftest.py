@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import unicodedata
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -17,13 +18,14 @@ import pytest
 from rich.console import Console
 from textual import events
 from textual.app import App
-from textual.keys import _character_to_key
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 
 from sopreview.demo import create_demo
 from sopreview.store.session import Session
 from sopreview.ui.app import SopReviewApp
 from sopreview.ui.dialogs import SessionDialog
+from sopreview.ui.keygate import KeyGate
 
 WIB = timezone(timedelta(hours=7))
 
@@ -88,6 +90,33 @@ async def type_keys(pilot: Pilot[None], text: str) -> None:
         event = events.Key(key, char)
         event.set_sender(app)
         driver.send_message(event)
+    await pilot.pause()
+    if isinstance(app, KeyGate):
+        await app.keys_handled()
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Type ahead: every key reaches the app at once, as a fast typist's keys do on a busy laptop.
+
+    ``pilot.press`` lets the app go idle after every key, so it cannot show a key landing in the
+    wrong place; here all keys are queued before the app handles the first one, then the test
+    waits once. Keys are Textual key names, one per argument (``"a", *"Uji3", "enter"``).
+    """
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        try:
+            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(name, name)))
+        except KeyError:
+            char = name if len(name) == 1 else None
+        event = events.Key(name, char)
+        event.set_sender(app)
+        driver.send_message(event)
+    await pilot.pause()
+    if isinstance(app, KeyGate):
+        await app.keys_handled()
     await pilot.pause()
 
 

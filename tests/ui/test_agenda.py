@@ -21,6 +21,11 @@ def _agenda(app: SopReviewApp) -> AgendaList:
     return app.screen.query_one(AgendaList)
 
 
+def footer_labels(app: SopReviewApp) -> list[str]:
+    """The descriptions of the bindings the footer shows now."""
+    return [b.binding.description for b in app.screen.active_bindings.values() if b.binding.show and b.enabled]
+
+
 def _text(app: SopReviewApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
@@ -92,14 +97,19 @@ def test_reorder_is_saved_and_undone(demo: Path, clock: HandClock) -> None:
     run_app(SopReviewApp(demo, None, clock=clock), script)
 
 
-def test_opening_starts_the_clock_and_agenda_shows_used_time(demo: Path, clock: HandClock) -> None:
+def test_opening_offers_the_clock_s_starts_it_and_agenda_shows_used_time(demo: Path, clock: HandClock) -> None:
     pids = [p.id for p in on_disk(demo).proposals()]
 
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ProposalScreen) and app.screen.pid == pids[1]
+        assert not on_disk(demo).clock(pids[1]).running  # viewing never starts a clock
+        assert any("Tekan s untuk mulai" in n.message for n in app._notifications)
+        assert "Mulai bahas" in footer_labels(app)
+        await pilot.press("s")
         assert on_disk(demo).clock(pids[1]).running
+        assert "Henti jam" in footer_labels(app) and "Mulai bahas" not in footer_labels(app)
         clock.advance(7)
         await pilot.press("escape")
         await pilot.pause()
@@ -118,17 +128,49 @@ def test_opening_starts_the_clock_and_agenda_shows_used_time(demo: Path, clock: 
     assert round(on_disk(demo).clock(pids[1]).used_seconds) == 7 * 60
 
 
-def test_quitting_stops_the_running_clock(demo: Path, clock: HandClock) -> None:
+def test_quitting_mid_discussion_asks_once_and_stops_the_running_clock(demo: Path, clock: HandClock) -> None:
+    from sopreview.ui.screens.confirm import ConfirmQuit
+
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.press("s")
         clock.advance(3)
         await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, ProposalScreen) and app.is_running
+        await pilot.press("q", "q")  # asked once; q again quits
 
     run_app(SopReviewApp(demo, None, clock=clock), script)
     first = on_disk(demo).proposals()[0].id
     assert not on_disk(demo).clock(first).running
     assert round(on_disk(demo).clock(first).used_seconds) == 180
+
+
+def test_quitting_with_no_clock_running_does_not_ask(demo: Path, clock: HandClock) -> None:
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.press("q")
+
+    app = run_app(SopReviewApp(demo, None, clock=clock), script)
+    assert not app.is_running and app.return_code in (None, 0)
+
+
+def test_ctrl_c_never_shows_english(demo: Path, clock: HandClock) -> None:
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        messages = [f"{n.title} {n.message}" for n in app._notifications]
+        assert messages and all("quit" not in m.lower() for m in messages)
+        assert any("tekan q" in m for m in messages)
+        await pilot.press("slash", "a", "b", "shift+home", "ctrl+c")  # in the search field: copies, says nothing
+        assert app.clipboard == "ab"
+        now = [f"{n.title} {n.message}" for n in app._notifications]
+        assert now == messages and app.is_running, now
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
 
 
 def test_undo_with_nothing_to_undo_says_so(demo: Path, clock: HandClock) -> None:

@@ -31,7 +31,7 @@ def test_session_held_by_another_process_opens_read_only(demo: Path, clock: Hand
             assert banner.display and "HANYA BACA" in str(banner.render())
             await pilot.press("ctrl+down", "ctrl+z", "s")
             messages = [n.message for n in app._notifications]
-            assert sum("HANYA BACA" in m for m in messages) == 2  # s: no clock runs, said so instead
+            assert sum("HANYA BACA" in m for m in messages) == 3  # s (start) refuses like any write
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, ProposalScreen)  # reading is fine, no clock started

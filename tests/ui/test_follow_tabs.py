@@ -18,7 +18,8 @@ from sopreview.ui.screens.proposal import PROJECTOR_TAB, TABS
 from .conftest import HandClock, on_disk
 
 
-async def _until(pilot: Pilot[None], condition: Callable[[], bool], limit: float = 3.0) -> None:
+async def _until(pilot: Pilot[None], condition: Callable[[], bool], limit: float = 120.0) -> None:
+    """Wait for the follower to show the change; the cap only catches one that never does."""
     start = time.monotonic()
     while not condition():
         assert time.monotonic() - start < limit, "follower did not catch up"

@@ -70,7 +70,7 @@ def test_whole_meeting_by_keyboard(demo: Path, clock: HandClock) -> None:
         for index, pid in enumerate(pids):
             plan = plan_for(index)
             assert app.screen.target_pid() == pid  # type: ignore[attr-defined]
-            await keys(pilot, "enter")
+            await keys(pilot, "enter", "s")
             assert isinstance(app.screen, ProposalScreen) and app.screen.pid == pid
             clock.advance(index % 4 + 3)
             await keys(pilot, "d")
@@ -83,8 +83,7 @@ def test_whole_meeting_by_keyboard(demo: Path, clock: HandClock) -> None:
             assert isinstance(app.screen, ProposalScreen), f"decision not saved for {pid}"
             await keys(pilot, "e")
             assert isinstance(app.screen, EvaluationDialog)
-            await type_keys(pilot, plan.answers)
-            await keys(pilot, "tab")
+            await type_keys(pilot, plan.answers)  # the last answer moves the cursor to Catatan
             await type_text(pilot, plan.eval_note)
             await keys(pilot, "ctrl+s")
             assert isinstance(app.screen, ProposalScreen), f"evaluation not saved for {pid}"
@@ -127,7 +126,7 @@ def test_whole_meeting_by_keyboard(demo: Path, clock: HandClock) -> None:
         clock_ = saved.clock(pid)
         assert clock_.opened_at is not None and not clock_.running, pid
         assert saved.notes(pid) == ("Metadata JDIHN dilengkapi" if index == 0 else "")
-    # Each item ran until the next was opened; the last until the app quit.
+    # Each item ran from s until its decision stopped it.
     assert [round(saved.clock(pid).used_seconds / 60) for pid in pids] == [i % 4 + 3 for i in range(14)]
     assert [(a.proposal_id, a.apa, a.siapa, a.kapan) for a in saved.actions()] == [
         (pids[0], "Perbarui SOP JDIH", "Noor Ifah", "2022-07-15")

@@ -41,31 +41,89 @@ def test_tabs_switch_by_number_and_tab_key(demo: Path, clock: HandClock) -> None
     run_app(SopReviewApp(demo, None, clock=clock), script)
 
 
-def test_next_proposal_keeps_the_tab_and_moves_the_clock(demo: Path, clock: HandClock) -> None:
+def test_next_proposal_keeps_the_tab_and_viewing_never_starts_a_clock(demo: Path, clock: HandClock) -> None:
+    """The issue's clock defects on the proposal screen: `.`/`,` and going back to a decided item
+    never (re)start a clock, a decision stops it, and the agenda highlight follows the item shown."""
+    from sopreview.ui.screens.agenda import AgendaScreen
+
     pids = [p.id for p in on_disk(demo).proposals()]
 
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("2")
+        await pilot.press("2", "s")  # start discussing the first item
         clock.advance(4)
         await pilot.press("full_stop")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ProposalScreen) and screen.pid == pids[1]
         assert screen.query_one(TabbedContent).active == "langkah"
+        assert on_disk(demo).running_item() == pids[0]  # looking ahead does not move the clock
+        await pilot.press("s")
+        clock.advance(2)
+        await pilot.press("d", "1", "ctrl+s")
+        await pilot.pause()
+        assert on_disk(demo).running_item() is None  # the decision stopped it
+        clock.advance(5)
         await pilot.press("comma", "comma")
         await pilot.pause()
         assert app.screen.pid == pids[0]  # type: ignore[attr-defined]
         assert any("Tidak ada usulan lagi" in n.message for n in app._notifications)
+        await pilot.press("full_stop")  # back to the decided item: its clock stays stopped
+        await pilot.pause()
+        assert on_disk(demo).running_item() is None
         await pilot.press("escape")
         await pilot.pause()
         assert len(app.screen_stack) == 2  # the agenda under the default screen: no pile of proposals
+        assert isinstance(app.screen, AgendaScreen) and app.screen.target_pid() == pids[1]
 
     run_app(SopReviewApp(demo, None, clock=clock), script)
     saved = on_disk(demo)
     assert round(saved.clock(pids[0]).used_seconds) == 240
-    assert saved.clock(pids[1]).opened_at is not None
+    assert round(saved.clock(pids[1]).used_seconds) == 120
+    assert saved.running_item() is None
+
+
+def test_undo_after_moving_on_undoes_the_decision_and_starts_no_clock(demo: Path, clock: HandClock) -> None:
+    pids = [p.id for p in on_disk(demo).proposals()]
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("s")
+        clock.advance(3)
+        await pilot.press("d", "1", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("full_stop")
+        await pilot.pause()
+        await pilot.press("s", "ctrl+z")
+        await pilot.pause()
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+    saved = on_disk(demo)
+    assert saved.decision(pids[0]) is None
+    assert not saved.clock(pids[0]).running
+    assert round(saved.clock(pids[0]).used_seconds) == 180
+
+
+def test_meeting_pause_shows_and_resumes(demo: Path, clock: HandClock) -> None:
+    pids = [p.id for p in on_disk(demo).proposals()]
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("s")
+        clock.advance(2)
+        await pilot.press("j")
+        assert on_disk(demo).pause_state() is not None and on_disk(demo).running_item() is None
+        clock.advance(15)
+        await pilot.press("j")
+        clock.advance(1)
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+    saved = on_disk(demo)
+    assert saved.pause_state() is None
+    assert round(saved.clock(pids[0]).used_seconds) == 180  # 2 + 1 minutes; the break is not counted
 
 
 def test_projector_is_one_key_away_and_follows_the_item(demo: Path, clock: HandClock) -> None:
@@ -112,3 +170,44 @@ def test_identity_table_names_every_field() -> None:
                   "Pencatatan dan pendataan", "Pelaksana"):
         assert label in text
     assert "1. UU 1" in text and "– (belum bernomor)" in text
+
+
+def test_projector_clock_stops_with_the_decision_and_shows_the_pause(demo: Path, clock: HandClock) -> None:
+    """The issue's projector: `-05:27 lewat` in red for an item already DITUNDA. Now the decision
+    (recorded with d from the projector itself) stops it, and a pause is shown to the room."""
+    from textual.widgets import Digits, Static
+
+    from sopreview.ui.screens.projector import ProjectorScreen
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("s")
+        clock.advance(16)
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProjectorScreen)
+        screen._tick()
+        digits = screen.query_one("#proj-digits", Digits)
+        label = screen.query_one("#proj-clock-label", Static)
+        assert digits.has_class("habis") and "lewat" in str(label.render())
+        await pilot.press("d", "3", *"perlu data", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        clock.advance(5)
+        screen._tick()
+        assert not digits.has_class("habis") and "dibahas 16 dari" in str(label.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("j", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectorScreen)
+        app.screen._tick()
+        assert "ISTIRAHAT sejak" in str(app.screen.query_one("#proj-clock-label", Static).render())
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+    pid = on_disk(demo).proposals()[0].id
+    decision = on_disk(demo).decision(pid)
+    assert decision is not None and decision.keputusan == "ditunda"
+    assert round(on_disk(demo).clock(pid).used_seconds / 60) == 16

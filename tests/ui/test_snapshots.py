@@ -39,8 +39,7 @@ def mid_meeting(demo: Path, clock: HandClock) -> Path:
         session.add_action(ids[1], "Perbaiki lampiran SOP", "Noor Ifah", "2022-07-01")
         session.open_item(ids[3])
         clock.advance(4)
-        session.close_item(ids[3])
-        session.open_item(ids[3])  # running again: the agenda marks it
+        session.close_item(ids[3])  # the app below starts it again with s: the agenda marks it
     return demo
 
 
@@ -49,7 +48,10 @@ def _app(path: Path, clock: HandClock) -> SopReviewApp:
 
 
 async def _settle(pilot: Pilot[None]) -> None:
+    """The operator starts the fourth item (highlighted: it is current) with s; toasts cleared."""
     await pilot.pause()
+    await pilot.press("s")
+    pilot.app.clear_notifications()
     await pilot.pause(0.1)
 
 

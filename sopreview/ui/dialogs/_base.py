@@ -11,8 +11,8 @@ from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, TextArea
@@ -22,6 +22,20 @@ from sopreview.store.session import Session, SessionError
 from sopreview.ui.fmt import holder_text
 
 T = TypeVar("T")
+
+
+def continue_after(text: str) -> str:
+    """Saved text reopened for more typing: new words start on a line of their own.
+
+    Without it the cursor sits right after the last word and new typing joins it ("…terbit.teks").
+    """
+    return text if not text.strip() or text.endswith("\n") else text + "\n"
+
+
+def end_of(area: TextArea) -> TextArea:
+    """The text area with its cursor after the last character (where typing continues)."""
+    area.move_cursor(area.document.end)
+    return area
 
 
 def sentence(message: str) -> str:
@@ -195,13 +209,13 @@ class SessionDialog(ModalScreen[str | None]):
         CSS cannot say "auto height, but no taller than what the rest leaves", so the rest (the
         chrome: everything around the scrolling part) is measured and the part gets what remains.
         """
-        if not self.is_attached:
-            return
+        if not self.is_attached or not self.is_active:
+            return  # dismissed meanwhile: its widgets may already be gone
         try:
             frame = self.query_one("#dialog")
             part = self.scrolling_part()
             footer = self.query_one(Footer).outer_size.height
-        except NoMatches:  # dismissed between the refresh and this call: the children are gone
+        except NoMatches:
             return
         chrome = part.styles.margin.height
         node: Widget = part

@@ -17,6 +17,7 @@ from sopreview.domain.records import attendance_sentence
 from sopreview.domain.vocab import ATTENDANCE_STATUSES, attendance_label
 from sopreview.domain.model import Orang
 from sopreview.store.session import Session
+from sopreview.store.writing import EMPTY_PEOPLE
 from sopreview.ui.fmt import fit
 
 from ._base import SessionDialog
@@ -95,6 +96,8 @@ class AttendanceDialog(SessionDialog):
     def on_mount(self) -> None:
         self._fill()
         self.query_one(DataTable).focus()
+        if not self.session.people():  # say why at once, not only when a status key finds nobody
+            self.show_error(f"Belum ada orang di daftar. {EMPTY_PEOPLE} Tekan g untuk menambah tamu.")
 
     _built_for: tuple[int, ...] = ()
 
@@ -161,7 +164,7 @@ class AttendanceDialog(SessionDialog):
     def action_mark(self, status: str) -> None:
         table = self.query_one(DataTable)
         if table.row_count == 0:
-            self.show_error("Belum ada orang di daftar. Tekan g untuk menambah tamu.")
+            self.show_error(f"Belum ada orang di daftar. {EMPTY_PEOPLE} Tekan g untuk menambah tamu.")
             return
         row = table.cursor_row
         row_key, _ = table.coordinate_to_cell_key(Coordinate(row, 0))

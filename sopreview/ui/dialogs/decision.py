@@ -138,6 +138,11 @@ class DecisionDialog(SessionDialog):
         self.query_one("#decision-note-label", Label).update(self._note_label(event.value))
         self.clear_error()
 
+    @on(TextArea.Changed, "#decision-note")
+    def _note_edited(self) -> None:
+        """The error about a missing note goes as soon as the note is being written."""
+        self.clear_error()
+
     @on(OptionList.OptionSelected, "#decision-choices")
     def _selected(self) -> None:
         self.query_one("#decision-note", TextArea).focus()

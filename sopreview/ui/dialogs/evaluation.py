@@ -10,14 +10,14 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.records import evaluation_sentence
 from sopreview.store.session import Session
 
-from ._base import SessionDialog
+from ._base import SessionDialog, continue_after, end_of
 
 _ANSWER = {
     True: ("✓ Ya   ", "$text-success bold"),
@@ -32,7 +32,11 @@ def _prompt(number: int, criterion: Criterion, answer: bool | None) -> Content:
 
 
 class CriteriaList(OptionList):
-    """The criteria as rows; y / t answer the highlighted one and move on, space toggles it."""
+    """The criteria as rows; y / t answer the highlighted one and move on, space toggles it.
+
+    Answering the last criterion, or Enter, posts :class:`Done`: the dialog moves the cursor to
+    Catatan, so the note typed next never lands on the answers.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Ya", id="evaluation.yes"),
@@ -47,6 +51,9 @@ class CriteriaList(OptionList):
             super().__init__()
             self.index = index
             self.answer = answer
+
+    class Done(Message):
+        """Every criterion has been gone through (the last one answered, or Enter)."""
 
     def __init__(
         self, criteria: tuple[Criterion, ...], answers: dict[str, bool | None], *, id: str
@@ -75,6 +82,12 @@ class CriteriaList(OptionList):
         self._set(index, answer)
         if index + 1 < len(self.criteria):
             self.highlighted = index + 1
+        else:
+            self.post_message(self.Done())
+
+    def action_select(self) -> None:
+        """Enter: the answers are done; on to Catatan."""
+        self.post_message(self.Done())
 
     def action_toggle_answer(self) -> None:
         if self.highlighted is None:
@@ -106,6 +119,9 @@ class EvaluationDialog(SessionDialog):
     EvaluationDialog .field-label {
         margin-top: 0;
     }
+    EvaluationDialog TextArea {
+        height: 3;
+    }
     """
 
     def __init__(self, session: Session, proposal_id: str) -> None:
@@ -120,19 +136,12 @@ class EvaluationDialog(SessionDialog):
         yield criteria
         yield Static(self._summary(criteria.answers), id="evaluation-summary")
         yield Label("Catatan hasil penilaian", classes="field-label")
-        yield Input(
-            self._existing.catatan if self._existing else "",
-            id="evaluation-note",
-            compact=True,
-            disabled=self.readonly,
-        )
-        yield Label("Tindakan yang harus diambil", classes="field-label")
-        yield Input(
-            self._existing.tindakan if self._existing else "",
-            id="evaluation-action",
-            compact=True,
-            disabled=self.readonly,
-        )
+        for name, text in (("note", self._existing.catatan if self._existing else ""),
+                           ("action", self._existing.tindakan if self._existing else "")):
+            if name == "action":
+                yield Label("Tindakan yang harus diambil", classes="field-label")
+            yield end_of(TextArea(continue_after(text), id=f"evaluation-{name}", read_only=self.readonly,
+                                  soft_wrap=True, show_line_numbers=False, compact=True))
 
     def compose_buttons(self) -> Iterable[Widget]:
         yield Button("Simpan", id="evaluation-save", variant="primary", compact=True, disabled=self.readonly)
@@ -155,16 +164,16 @@ class EvaluationDialog(SessionDialog):
         )
         self.clear_error()
 
-    @on(Input.Submitted, "#evaluation-note")
-    def _next_field(self) -> None:
-        self.query_one("#evaluation-action", Input).focus()
+    @on(CriteriaList.Done)
+    def _to_note(self) -> None:
+        if not self.readonly:
+            self.query_one("#evaluation-note", TextArea).focus()
 
-    @on(Input.Submitted, "#evaluation-action")
     @on(Button.Pressed, "#evaluation-save")
     def action_save(self) -> None:
         answers = dict(self.query_one(CriteriaList).answers)
-        catatan = self.query_one("#evaluation-note", Input).value.strip()
-        tindakan = self.query_one("#evaluation-action", Input).value.strip()
+        catatan = self.query_one("#evaluation-note", TextArea).text.strip()
+        tindakan = self.query_one("#evaluation-action", TextArea).text.strip()
         done, _ = self.write(
             lambda: self.session.record_evaluation(self.proposal_id or "", answers, catatan, tindakan)
         )

@@ -23,7 +23,11 @@ from .notes import NotesDialog
 
 _BEHAVIOUR: dict[type[SessionDialog], tuple[tuple[str, str], ...]] = {
     DecisionDialog: (("↑ ↓", "Pilih keputusan"), ("Enter", "Dari pilihan ke catatan"), ("Tab", "Pindah kolom")),
-    EvaluationDialog: (("↑ ↓", "Pindah kriteria"), ("Enter", "Catatan → Tindakan → simpan")),
+    EvaluationDialog: (
+        ("↑ ↓", "Pindah kriteria"),
+        ("Enter", "Dari kriteria ke catatan (juga setelah kriteria terakhir dijawab)"),
+        ("Tab", "Catatan → Tindakan"),
+    ),
     NotesDialog: (("Esc Esc", "Buang catatan yang belum disimpan"),),
     ActionsDialog: (("Enter", "Apa → Siapa → Kapan → tambah"), ("Shift+Tab", "Dari Apa ke daftar")),
     AttendanceDialog: (("↑ ↓", "Pindah orang; setelah status dicatat sorotan turun sendiri"),),

@@ -21,7 +21,7 @@ from textual.widgets import Button, Input, Label, TextArea
 from sopreview.domain.header import META_LABEL, MeetingMeta, validate_meta
 from sopreview.store.session import Session
 
-from ._base import SessionDialog, sentence
+from ._base import SessionDialog, continue_after, end_of, sentence
 
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("judul", META_LABEL["judul"], "Rapat Evaluasi SOP"),
@@ -107,14 +107,14 @@ class MetaDialog(SessionDialog):
                 )
         for name, label, placeholder in TEXT_FIELDS:
             yield Label(label, classes="field-label")
-            yield TextArea(
-                str(getattr(self._saved, name)),
+            yield end_of(TextArea(
+                continue_after(str(getattr(self._saved, name))),
                 id=f"meta-{name}",
                 read_only=self.readonly,
                 soft_wrap=True,
                 show_line_numbers=False,
                 placeholder=placeholder,
-            )
+            ))
 
     def compose_buttons(self) -> Iterable[Widget]:
         yield Button("Simpan", id="meta-save", variant="primary", compact=True, disabled=self.readonly)

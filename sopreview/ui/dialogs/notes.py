@@ -12,7 +12,7 @@ from textual.widgets import Button, TextArea
 
 from sopreview.store.session import Session
 
-from ._base import SessionDialog
+from ._base import SessionDialog, continue_after
 
 
 class NotesDialog(SessionDialog):
@@ -38,7 +38,7 @@ class NotesDialog(SessionDialog):
 
     def compose_body(self) -> Iterable[Widget]:
         yield TextArea(
-            self._saved_text,
+            continue_after(self._saved_text),
             id="notes-text",
             read_only=self.readonly,
             soft_wrap=True,

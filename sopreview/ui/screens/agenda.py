@@ -38,6 +38,10 @@ from sopreview.ui.widgets.agenda import (
 from sopreview.ui.widgets.footer import FittingFooter
 
 
+LEGEND = "ECT: E evaluasi, C catatan, T tindak lanjut terisi (· = belum) · Waktu: menit terpakai/rencana"
+"""What the agenda's short columns mean, under the list (the help screen says it too)."""
+
+
 class AgendaScreen(SessionScreen):
     """Proposals grouped by sub bagian, with the meeting's progress and clock."""
 
@@ -60,6 +64,7 @@ class AgendaScreen(SessionScreen):
             yield Input(placeholder="Cari nama SOP, penyaji, sub bagian…", id="search")
         yield AgendaColumnsHeader(id="agenda-columns")
         yield AgendaList(id="agenda")
+        yield Static(LEGEND, id="agenda-legend", markup=False)
         yield FittingFooter()
 
     @property
@@ -81,6 +86,13 @@ class AgendaScreen(SessionScreen):
 
     def on_resize(self) -> None:
         self._show_header()
+
+    def on_screen_resume(self) -> None:
+        """Back from a proposal: the highlight is on the item shown last (``.``/``,`` moved it)."""
+        if self.is_mounted and self.sop_app.session is not None:
+            current = self.session.current().pid
+            if current is not None:
+                self.agenda.highlight_pid(current)
 
     def _set_columns(self, cols: Columns) -> None:
         self.query_one(AgendaColumnsHeader).update(header_content(cols))
@@ -119,6 +131,14 @@ class AgendaScreen(SessionScreen):
         decided = sum(1 for r in self._rows if r.decided)
         wide = width >= 98
         used_style = "bold red" if timing.over_plan else "bold"
+        pause = self.session.pause_state()
+        if pause is not None:
+            from sopreview.domain.clock import PAUSES
+
+            jeda = PAUSES.get(pause[0], "Jeda").split(" (")[0].upper()
+            return Text.assemble((f" {jeda} sejak {pause[1][11:16]} ", "bold reverse"), ("  j: lanjut  ", "dim"),
+                                 ("Diputuskan ", "dim"), (f"{decided}/{len(self._rows)}", "bold"),
+                                 ("  Jam ", "dim"), (jam(now, seconds=wide), "bold"))
         return Text.assemble(
             ("Diputuskan ", "dim"), (f"{decided}/{len(self._rows)}", "bold"),
             ("  Jam ", "dim"), (jam(now, seconds=wide), "bold"),
@@ -219,11 +239,6 @@ class AgendaScreen(SessionScreen):
     def _apply_filter(self) -> None:
         self.agenda.show(self._rows, self._accepts)
         self._show_tools()
-
-    def action_meta(self) -> None:
-        from sopreview.ui.dialogs.meta import MetaDialog
-
-        self.app.push_screen(MetaDialog(self.session), self._after_dialog)
 
     def action_move(self, delta: int) -> None:
         pid = self._need_pid()

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Digits, Static
 
+from sopreview.domain.clock import PAUSES
 from sopreview.domain.records import Decision
 from sopreview.domain.model import Proposal
 from sopreview.domain.vocab import PROJECTOR_TABS, item_kind_label
@@ -32,6 +33,10 @@ TABS: tuple[str, ...] = PROJECTOR_TABS
 OPERATOR_HINTS: tuple[str, ...] = ("Tab: tampilan berikut · Esc: tutup", "Tab: tampilan berikut", "Tab: ganti")
 FOLLOW_HINTS: tuple[str, ...] = ("Hanya tampil · q/Esc: keluar", "q/Esc: keluar", "q: keluar")
 """Key hints after the view tabs, longest first: the first that fits is shown."""
+
+TAB_KEY: dict[str, str] = {"ringkasan": "1", "flowchart": "3", "perubahan": "4", "keputusan": "5"}
+"""The proposal screen's numbers (1 Ringkasan, 2 Langkah, 3 Flowchart, 4 Perubahan) mean the
+same here; the projector has no steps table, so 2 shows the flowchart too, and 5 the decision."""
 
 TAB_LABEL: dict[str, str] = {
     "ringkasan": "Ringkasan",
@@ -71,6 +76,7 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen #proj-digits { width: auto; color: $text-success; }
     ProjectorScreen #proj-digits.hampir { color: $text-warning; }
     ProjectorScreen #proj-digits.habis { color: $background; background: $error; }
+    ProjectorScreen #proj-digits.diam { color: $text-muted; }
     ProjectorScreen #proj-clock-label { width: 100%; text-align: right; color: $foreground; }
     ProjectorScreen #proj-tabs { height: 1; padding: 0 1; background: $panel; }
     ProjectorScreen #proj-body { height: 1fr; }
@@ -86,9 +92,10 @@ class ProjectorScreen(Screen[None]):
         Binding("tab", "next_tab", "Tampilan berikut", priority=True),
         Binding("shift+tab", "prev_tab", "Tampilan sebelumnya", priority=True),
         Binding("1", "show_tab('ringkasan')", "Ringkasan", show=False),
-        Binding("2", "show_tab('flowchart')", "Flowchart", show=False),
-        Binding("3", "show_tab('perubahan')", "Perubahan", show=False),
-        Binding("4", "show_tab('keputusan')", "Keputusan", show=False),
+        Binding("2,3", "show_tab('flowchart')", "Flowchart", show=False),
+        Binding("4", "show_tab('perubahan')", "Perubahan", show=False),
+        Binding("5", "show_tab('keputusan')", "Keputusan", show=False),
+        Binding("d", "decision", "Keputusan", show=False),
         Binding("t", "toggle_theme", "Terang/gelap", show=False),
         Binding("escape", "close", "Tutup proyektor"),
     ]
@@ -224,8 +231,8 @@ class ProjectorScreen(Screen[None]):
         A follower says how to leave (it is read-only: nothing to save); the operator's says Tab.
         """
         strip = Text(no_wrap=True, overflow="crop")
-        for i, tab in enumerate(TABS, 1):
-            strip.append(f" {i} {TAB_LABEL[tab]} ", style="reverse bold" if tab == self.tab else "")
+        for tab in TABS:
+            strip.append(f" {TAB_KEY[tab]} {TAB_LABEL[tab]} ", style="reverse bold" if tab == self.tab else "")
             strip.append(" ")
         hints = FOLLOW_HINTS if self.follow else OPERATOR_HINTS
         room = width - strip.cell_len
@@ -274,25 +281,53 @@ class ProjectorScreen(Screen[None]):
         return text
 
     def _tick(self) -> None:
+        """The clock the room sees: it counts down only while the item is under discussion."""
         proposal = self.proposal
         if proposal is None:
             return
         try:
-            used = self.session.clock(proposal.id).used_seconds
+            clock = self.session.clock(proposal.id)
             planned = self.session.planned_minutes(proposal.id)
+            decided = self.session.decision(proposal.id) is not None
+            pause = self.session.pause_state()
         except SessionError:
             return
-        text, phase = countdown(planned, used)
+        text, phase = countdown(planned, clock.used_seconds)
         digits = self.query_one("#proj-digits", Digits)
+        if pause is not None:
+            label = f"{PAUSES.get(pause[0], 'Jeda').split(' (')[0].upper()} sejak {pause[1][11:16]}"
+            phase = "jeda"
+        elif decided and not clock.running:
+            text = "{:02d}:{:02d}".format(*divmod(round(clock.used_seconds), 60))
+            label, phase = f"dibahas {round(clock.used_seconds / 60)} dari {planned} menit", "selesai"
+        elif not clock.running:
+            label = f"belum dimulai ({planned} menit)" if clock.opened_at is None else f"jam berhenti ({planned} mnt)"
+            phase = "diam"
+        else:
+            label = {
+                "normal": f"sisa dari {planned} menit",
+                "hampir": f"hampir habis ({planned} mnt)",
+                "habis": f"lewat dari {planned} menit",
+            }[phase]
         digits.update(text)
         digits.set_class(phase == "hampir", "hampir")
         digits.set_class(phase == "habis", "habis")
-        label = {
-            "normal": f"sisa dari {planned} menit",
-            "hampir": f"hampir habis ({planned} mnt)",
-            "habis": f"lewat dari {planned} menit",
-        }[phase]
+        digits.set_class(phase in ("jeda", "diam", "selesai"), "diam")
         self.query_one("#proj-clock-label", Static).update(label)
+
+    def action_decision(self) -> None:
+        """d: record the decision from the projector (the operator's view only)."""
+        if self.follow or self.pid is None:
+            self.notify("Keputusan dicatat di layar operator.", severity="warning")
+            return
+        from sopreview.ui.dialogs.decision import DecisionDialog
+
+        def done(result: str | None) -> None:
+            if result:
+                self.notify(result, markup=False)
+            self.refresh_from_session()
+
+        self.app.push_screen(DecisionDialog(self.session, self.pid), done)
 
     # -- following the operator ------------------------------------------------------------
 

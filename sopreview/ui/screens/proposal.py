@@ -79,7 +79,8 @@ class ProposalScreen(SessionScreen):
         self.query_one(ProposalHeading).show(self.session, self.session.proposal(self.pid))
 
     def on_screen_resume(self) -> None:
-        self.refresh_from_session()
+        if self.sop_app.session is not None:  # None while the app is quitting
+            self.refresh_from_session()
 
     # -- tabs ---------------------------------------------------------------------------------
 

@@ -65,7 +65,7 @@ class ChangeView(VerticalScroll, can_focus=True):
         self._shown_mode: bool | None = None
 
     def compose(self):  # type: ignore[no-untyped-def]
-        if self.show_summary:
+        if self.show_summary and self.diff is not None:  # a new SOP: the body alone says so, once
             yield Static(self.summary, id="changes-summary", markup=False)
         yield Static(id="changes-body")
 

@@ -12,9 +12,11 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 PRIORITY: tuple[str, ...] = (
-    "quit", "app.help", "back", "decision", "evaluation", "attendance", "export", "undo", "notes", "actions",
+    "quit", "app.help", "back", "start_clock", "stop_clock", "decision", "evaluation", "attendance", "export",
+    "undo", "pause", "resume", "notes", "actions",
 )
-"""Footer actions, most important first; other keys follow in their binding order."""
+"""Footer actions, most important first; other keys follow in their binding order. The clock
+key comes right after leaving and help: the room's clock must never depend on a hidden key."""
 
 
 def _rank(child: Widget, index: int) -> tuple[int, int]:

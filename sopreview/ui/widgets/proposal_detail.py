@@ -121,6 +121,9 @@ class ProposalHeading(Static):
         decision = session.decision(proposal.id)
         clock = session.clock(proposal.id)
         status = decision.label if decision else "belum diputuskan"
+        running = " (berjalan)" if clock.running else ""
+        if not clock.running and clock.opened_at is None and decision is None:
+            running = " (belum dimulai: tekan s)"
         text = Text.assemble(
             (f" {item_kind_label(proposal.jenis)} ", "bold reverse"),
             " ",
@@ -130,7 +133,7 @@ class ProposalHeading(Static):
             (
                 f"{sub.nama if sub else proposal.subbag} · Penyaji: {proposal.pengusul or '–'} · "
                 f"Waktu {waktu_kolom(clock.used_seconds, session.planned_minutes(proposal.id))}"
-                f"{' (berjalan)' if clock.running else ''} · Keputusan: {status}"
+                f"{running} · Keputusan: {status}"
             ),
         )
         self.update(text)
@@ -151,7 +154,29 @@ def summary_renderable(session: Session, proposal: Proposal) -> RenderableType:
         Text("Bagian Identitas", style="bold underline"),
         identity_table(proposal.dokumen),
     ]
+    parts.extend(_history(session, proposal))
     return Group(*parts)
+
+
+def _history(session: Session, proposal: Proposal) -> list[RenderableType]:
+    """Earlier versions of the SOP a revision revises (only once `tetapkan` has kept some)."""
+    if not proposal.is_revision:
+        return []
+    from sopreview.lifecycle.history import history_for_proposal
+
+    try:
+        history = history_for_proposal(session.sops_dir, proposal.sumber)
+    except OSError:
+        return []
+    if history is None:
+        return []
+    lines = Text()
+    for version in history.versions:
+        who = f"rapat {version.judul_rapat or version.rapat}" if version.rapat else "sebelum daftar dicatat"
+        lines.append(f"Revisi ke-{version.revisi_ke} · efektif {version.dokumen.tanggal_efektif or '–'} · {who}\n")
+        if version.perubahan:
+            lines.append(f"  {version.perubahan}\n", style="dim")
+    return [Text(""), Text("Riwayat SOP berlaku", style="bold underline"), lines]
 
 
 def recorded_table(session: Session, pid: str) -> Table:

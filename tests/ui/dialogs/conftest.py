@@ -20,6 +20,7 @@ from sopreview.domain.model import Organisasi, Orang, Proposal, SopDocument, Ste
 from sopreview.store.session import Session
 from sopreview.ui.dialogs import SessionDialog
 from tests.ui.conftest import run_app
+from sopreview.ui.keygate import KeyGate
 
 WIB = timezone(timedelta(hours=7))
 
@@ -80,8 +81,10 @@ class Background(Screen[None]):
         yield Static("Agenda rapat (latar)", id="background")
 
 
-class DialogHost(App[None]):
-    """Shows one dialog over a plain screen and keeps what it dismissed with."""
+class DialogHost(KeyGate, App[None]):
+    """Shows one dialog over a plain screen and keeps what it dismissed with.
+
+    It takes keys through the same gate as the real app (one key at a time, in order)."""
 
     def __init__(self, make_dialog: Callable[[], SessionDialog]) -> None:
         super().__init__()

@@ -212,3 +212,23 @@ def test_help_rows_come_from_the_dialogs_bindings() -> None:
     assert ("3", "Ditunda") in table["Keputusan"] and ("Ctrl+S", "Simpan") in table["Keputusan"]
     assert ("4 / t", "Tugas luar") in table["Daftar Hadir"] and ("g", "Tamu") in table["Daftar Hadir"]
     assert ("y", "Ya") in table["Evaluasi Penerapan SOP"] and ("Delete / d", "Hapus") in table["Tindak Lanjut"]
+
+
+def test_an_empty_people_list_is_explained_when_the_dialog_opens(tmp_path: Path) -> None:
+    import dataclasses
+
+    from .conftest import PROPOSALS
+
+    path = tmp_path / "kosong.json"
+    empty = Session.create(path, dataclasses.replace(ORGANISASI, orang=()), PROPOSALS)
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[None], app: DialogHost) -> None:
+        seen.append(str(app.screen.query_one("#dialog-message", Static).render()))
+
+    try:
+        run_dialog(lambda: AttendanceDialog(empty), script)
+    finally:
+        empty.close()
+    assert "daftar peserta kosong" not in seen[0]  # the dialog's own words, then the cause
+    assert "Belum ada orang di daftar" in seen[0] and "`orang:`" in seen[0] and "peserta" in seen[0]

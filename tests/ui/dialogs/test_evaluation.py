@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Static, TextArea
 
 from sopreview.store.session import Session
 from sopreview.ui.dialogs import EvaluationDialog
 from sopreview.ui.dialogs.evaluation import CriteriaList
 
+from ..conftest import burst
 from .conftest import P1, DialogHost, on_disk, run_dialog, type_text
 
 
@@ -27,11 +28,11 @@ def test_y_and_t_answer_and_move_on_the_count_is_live(session: Session, session_
         seen.append(summary(app))
         await pilot.press("y", "y", "t", "y", "y")
         seen.append(summary(app))
-        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "evaluation-note"  # the last answer moved on
         await type_text(pilot, "Langkah 4 belum dijalankan")
-        await pilot.press("enter")  # to Tindakan
+        await pilot.press("tab")  # to Tindakan
         await type_text(pilot, "Sosialisasi ulang")
-        await pilot.press("enter")  # Enter in the last field saves
+        await pilot.press("ctrl+s")
 
     app = run_dialog(lambda: EvaluationDialog(session, P1), script)
     assert seen == [
@@ -73,12 +74,12 @@ def test_existing_evaluation_is_prefilled(session: Session, session_path: Path) 
 
     async def script(pilot: Pilot[None], app: DialogHost) -> None:
         seen["summary"] = summary(app)
-        seen["note"] = app.screen.query_one("#evaluation-note", Input).value
-        seen["action"] = app.screen.query_one("#evaluation-action", Input).value
+        seen["note"] = app.screen.query_one("#evaluation-note", TextArea).text
+        seen["action"] = app.screen.query_one("#evaluation-action", TextArea).text
         await pilot.press("y", "ctrl+s")  # k1 is already Ya: saving keeps everything
 
     app = run_dialog(lambda: EvaluationDialog(session, P1), script)
-    assert seen == {"summary": "4 dari 7 kriteria terpenuhi", "note": "catatan lama", "action": "tindakan lama"}
+    assert seen == {"summary": "4 dari 7 kriteria terpenuhi", "note": "catatan lama\n", "action": "tindakan lama\n"}
     assert app.results == ["Evaluasi disimpan: 4 dari 7 kriteria terpenuhi"]
     with on_disk(session_path) as disk:
         evaluation = disk.evaluation(P1)
@@ -103,7 +104,7 @@ def test_read_only_session_cannot_answer(session: Session, session_path: Path) -
     async def script(pilot: Pilot[None], app: DialogHost) -> None:
         await pilot.press("y", "space", "ctrl+s")
         seen["summary"] = summary(app)
-        seen["disabled"] = app.screen.query_one("#evaluation-note", Input).disabled
+        seen["disabled"] = app.screen.query_one("#evaluation-note", TextArea).read_only
 
     try:
         app = run_dialog(lambda: EvaluationDialog(follower, P1), script)
@@ -113,3 +114,32 @@ def test_read_only_session_cannot_answer(session: Session, session_path: Path) -
     assert app.results == []
     with on_disk(session_path) as disk:
         assert disk.evaluation(P1) is None
+
+
+def test_the_trap_note_typed_after_the_answers_never_changes_them(session: Session, session_path: Path) -> None:
+    """The issue's trap: seven answers, Enter, "Sudah tepat" typed at once: the space and the t
+    of the note once toggled criterion 7 to Tidak. The note goes to Catatan; the answers stay."""
+
+    async def script(pilot: Pilot[None], app: DialogHost) -> None:
+        await burst(pilot, *"yyyyyyy", "enter", *"Sudah tepat", "tab", *"Tidak ada", "enter", *"t y", "ctrl+s")
+
+    app = run_dialog(lambda: EvaluationDialog(session, P1), script)
+    assert app.results == ["Evaluasi disimpan: 7 dari 7 kriteria terpenuhi"]
+    with on_disk(session_path) as disk:
+        evaluation = disk.evaluation(P1)
+        assert evaluation is not None
+        assert set(evaluation.jawaban.values()) == {True}
+        assert evaluation.catatan == "Sudah tepat"
+        assert evaluation.tindakan == "Tidak ada\nt y"
+
+
+def test_enter_on_the_answers_moves_to_the_note(session: Session, session_path: Path) -> None:
+    async def script(pilot: Pilot[None], app: DialogHost) -> None:
+        await burst(pilot, "y", "t", "enter", *"ty ", "ctrl+s")
+
+    app = run_dialog(lambda: EvaluationDialog(session, P1), script)
+    assert app.results == ["Evaluasi disimpan: 1 dari 7 kriteria terpenuhi (5 belum dinilai)"]
+    with on_disk(session_path) as disk:
+        evaluation = disk.evaluation(P1)
+        assert evaluation is not None and evaluation.catatan == "ty"
+        assert [evaluation.jawaban[f"k{n}"] for n in (1, 2, 3)] == [True, False, None]

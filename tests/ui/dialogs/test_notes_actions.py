@@ -26,8 +26,9 @@ def test_notes_typed_and_saved(session: Session, session_path: Path) -> None:
     session.set_notes(P1, "Peserta setuju.")
 
     async def script(pilot: Pilot[None], app: DialogHost) -> None:
-        assert app.screen.query_one(TextArea).text == "Peserta setuju."
-        await pilot.press("enter")
+        area = app.screen.query_one(TextArea)
+        assert area.text == "Peserta setuju.\n"  # reopened: typing starts on a new line
+        assert area.cursor_location == area.document.end
         await type_text(pilot, "Tambah kolom waktu.")
         await pilot.press("ctrl+s")
 
