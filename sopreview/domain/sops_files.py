@@ -14,17 +14,19 @@ from pathlib import Path
 from sopreview.domain.problems import Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
-PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg")
-"""The kop's logo (``organisasi.yaml`` ``logo:``) may live in ``sops/``: a picture is no lost proposal."""
 
 
 def is_yaml_name(name: str) -> bool:
     return name.lower().endswith(YAML_SUFFIXES)
 
 
+ASSETS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".pdf")
+"""Pictures and documents kept beside the proposals (a logo for the kop): not proposals, not skipped."""
+
+
 def _ignored(name: str) -> bool:
-    """Hidden files, editor leftovers (``.x.swp``, ``x.yaml~``) and pictures are nobody's proposal."""
-    return name.startswith(".") or name.endswith("~") or name.lower().endswith(PICTURE_SUFFIXES)
+    """Hidden files, editor leftovers (``.x.swp``, ``x.yaml~``) and assets are nobody's proposal."""
+    return name.startswith(".") or name.endswith("~") or name.lower().endswith(ASSETS)
 
 
 def find_yaml_files(sops_dir: Path, problems: list[Problem]) -> list[Path]:
