@@ -11,7 +11,8 @@ import pytest
 
 import sopreview
 
-NON_UI_PACKAGES = ("sopreview.domain", "sopreview.store", "sopreview.minutes")
+NON_UI_PACKAGES = ("sopreview.domain", "sopreview.store", "sopreview.minutes", "sopreview.documents",
+                   "sopreview.lifecycle", "sopreview.register")
 
 
 def _modules() -> list[str]:

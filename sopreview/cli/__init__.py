@@ -7,6 +7,7 @@ Each command group lives in its own module with a ``register(sub)`` function; he
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
@@ -17,9 +18,15 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sopreview.cli.validate_cmd",
     "sopreview.cli.session_cmds",
     "sopreview.cli.export_cmds",
+    "sopreview.cli.dokumen_cmd",
+    "sopreview.cli.hadir_cmd",
     "sopreview.cli.app_cmds",
     "sopreview.cli.projector_cmds",
+    "sopreview.cli.register_cmds",
 )
+
+TERMINAL_APPS = frozenset({"open", "demo", "projector", "serve"})
+"""Commands that hand the terminal to Textual; every other command's output is made visible."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,8 +49,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sopreview.cli.app_cmds import run_picker
 
             return run_picker(args)
-        code = int(handler(args) or 0)
-        sys.stdout.flush()  # a reader that left (`| head`) shows here, not as a warning at exit
+        from sopreview.cli.common import visible_output
+
+        with visible_output() if args.command not in TERMINAL_APPS else contextlib.nullcontext():
+            code = int(handler(args) or 0)
+            sys.stdout.flush()  # a reader that left (`| head`) shows here, not as a warning at exit
         return code
     except KeyboardInterrupt:
         print("dibatalkan", file=sys.stderr)

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from sopreview.cli.common import add_command
+from sopreview.store.files import SESSIONS_DIR
 
-SESSIONS_DIR = "sessions"
 SOPS_DIR = "sops"
 
 
@@ -79,7 +79,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_picker(args: argparse.Namespace) -> int:
     """No subcommand: pick or start a session in ./sessions from ./sops."""
-    sessions, sops = Path(SESSIONS_DIR), Path(SOPS_DIR)
+    sessions, sops = SESSIONS_DIR, Path(SOPS_DIR)
     if not sessions.is_dir() and not sops.is_dir():
         print("Folder ini tidak berisi sops/ atau sessions/. Jalankan sopreview dari folder rapat, "
               "buka sesi dengan `sopreview open BERKAS`, atau coba `sopreview demo`.", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""`sopreview export SESI --format md|html|docx|csv [-o PATH]`: the notulen from the session file alone.
+"""`sopreview export SESI --format md|html|docx|pdf|csv [-o PATH] [--lampiran-sop]`: the notulen from the session file alone.
 
 The session is opened read-only, so exporting works while the operator's TUI still holds
 the session open (the secretariat can print the minutes before the meeting app is closed).
@@ -36,6 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=None,
         help=f"{', '.join(format_keys()[:-1])} atau {format_keys()[-1]} (bawaan: dari akhiran -o, selain itu {DEFAULT_FORMAT})",
     )
+    parser.add_argument("--force", action="store_true",
+                        help="boleh menimpa berkas lain yang sudah ada (berkas sesi dan sops/ tetap tidak pernah)")
     parser.add_argument(
         "-o",
         "--output",
@@ -43,6 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=None,
         help="berkas tujuan, atau folder tujuan (bawaan: <nama-sesi>-notulen.<format> di samping berkas sesi)",
     )
+    parser.add_argument("--lampiran-sop", action="store_true", dest="lampiran_sop",
+                        help="lampirkan dokumen SOP yang disetujui (pdf, html, docx)")
 
 
 def choose_format(explicit: str | None, output: Path | None) -> str:
@@ -67,6 +71,7 @@ def output_path(session_path: Path, fmt: str, output: Path | None) -> Path:
 def run_export(args: argparse.Namespace) -> int:
     from sopreview.cli.session_cmds import UsageError, session_path as resolve
     from sopreview.minutes.export import ExportError, export_minutes, suffix_problem
+    from sopreview.store.outputs import output_guard
     from sopreview.store.session import Session, SessionError
 
     try:
@@ -94,7 +99,17 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     try:
         note = snapshot_note(session)
-        written = export_minutes(session, fmt, target)
+        guard = output_guard(session, force=args.force)
+        if args.lampiran_sop:
+            from sopreview.documents.export import DocumentError
+            from sopreview.documents.lampiran import export_with_appendix
+
+            try:
+                written = export_with_appendix(session_path, fmt, target, guard=guard)
+            except DocumentError as exc:
+                raise ExportError(str(exc)) from None
+        else:
+            written = export_minutes(session, fmt, target, guard=guard)
     except (ExportError, SessionError) as exc:
         print(f"Notulen tidak ditulis: {exc}", file=sys.stderr)
         return 1

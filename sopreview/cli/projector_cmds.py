@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("session", metavar="SESSION", help="nama sesi (-> sessions/NAMA.json) atau path .json")
     p.add_argument("--host", default=DEFAULT_HOST, help=f"alamat yang didengarkan (bawaan {DEFAULT_HOST})")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (bawaan {DEFAULT_PORT})")
+    p.add_argument("--max-connections", type=int, default=4, metavar="N",
+                   help="peramban sekaligus (bawaan 4; tiap peramban menjalankan satu proses)")
 
 
 def _resolve(arg: str) -> Path | None:
@@ -70,7 +72,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
     command = f"{shlex.quote(sys.executable)} -m sopreview projector {shlex.quote(str(path.resolve()))}"
     try:
-        server = OfflineServer(command, host=args.host, port=args.port, title=f"sopreview — {path.stem}")
+        server = OfflineServer(command, host=args.host, port=args.port, title=f"sopreview — {path.stem}",
+                               max_connections=max(1, args.max_connections))
     except TemplateError as exc:
         print(f"galat: {exc}", file=sys.stderr)
         return 1

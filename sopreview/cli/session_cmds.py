@@ -15,13 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sopreview.cli.common import add_command, quiet_broken_pipe
+from sopreview.cli.common import add_command, add_option, quiet_broken_pipe
+from sopreview.store.files import SESSIONS_DIR, SessionFiles
 from sopreview.domain.vocab import attendance_keys, attendance_label, decision_kinds, decision_label
 
 if TYPE_CHECKING:
     from sopreview.store.session import Session
 
-SESSIONS_DIR = Path("sessions")
 SOPS_DIR = Path("sops")
 EXIT_FILE, EXIT_VALUE, EXIT_LOCKED = 1, 2, 3
 
@@ -53,7 +53,7 @@ def session_path(arg: str) -> Path:
     from sopreview.store.catalog import is_session_name
 
     if is_session_name(arg):
-        return SESSIONS_DIR / f"{arg}.json"
+        return SessionFiles.named(arg).path
     raise UsageError(f"{arg!r}: sebutkan nama sesi (huruf, angka, - _ .) atau path berkas yang berakhiran .json")
 
 
@@ -111,13 +111,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = add_command(rsub, "evaluation", "catat evaluasi (kriteria Ya/Tidak)", _guarded(run_evaluation))
     _session_and_pid(p)
     p.add_argument("--answers", required=True, metavar="k1=ya,k2=tidak,...", help="jawaban per kriteria")
-    p.add_argument("--catatan", default="", help="catatan hasil penilaian")
-    p.add_argument("--tindakan", default="", help="tindakan yang harus diambil")
+    add_option(p, "--note", dest="catatan", default="", metavar="CATATAN", help="catatan hasil penilaian")
+    add_option(p, "--action", dest="tindakan", default="", metavar="TINDAKAN", help="tindakan yang harus diambil")
     p = add_command(rsub, "attendance", "catat kehadiran satu orang", _guarded(run_attendance))
     p.add_argument("session", metavar="SESSION")
     p.add_argument("nama", metavar="NAMA")
     p.add_argument("status", metavar="STATUS", help=", ".join(attendance_keys()))
-    p.add_argument("--keterangan", default="")
+    add_option(p, "--remark", dest="keterangan", default="", metavar="KETERANGAN")
     p = add_command(rsub, "note", "tambahkan catatan pembahasan pada satu usulan", _guarded(run_note))
     _session_and_pid(p)
     p.add_argument("text", metavar="TEKS")
@@ -130,7 +130,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = add_command(rsub, "guest", "tambahkan tamu/narasumber ke daftar peserta", _guarded(run_guest))
     p.add_argument("session", metavar="SESSION")
     p.add_argument("nama", metavar="NAMA")
-    p.add_argument("--jabatan", default="")
+    add_option(p, "--position", dest="jabatan", default="", metavar="JABATAN")
     p.add_argument("--unit", default="")
 
     p = add_command(sub, "log", "tampilkan log audit sesi", _guarded(run_log))
@@ -149,7 +149,7 @@ def _meta_options(p: argparse.ArgumentParser, *, new: bool) -> None:
     for flag, name, metavar in META_OPTIONS:
         p.add_argument(flag, dest=name, metavar=metavar, default=None,
                        help=META_LABEL[name].lower() + extra.get(name, ""))
-    p.add_argument("--acara", dest="acara", metavar="ACARA", action="append", default=None,
+    add_option(p, "--agenda", dest="acara", metavar="ACARA", action="append", default=None,
                    help="satu butir acara; ulangi untuk tiap butir (menggantikan daftar acara)")
 
 
@@ -183,9 +183,26 @@ def _open(arg: str, *, readonly: bool = False) -> Session:
 
 
 def _write(arg: str, change: Callable[[Session], str]) -> int:
+    """Apply one change; what is printed is what is on disk (notices say what is not, e.g. the log)."""
+    from sopreview.store.errors import AlreadySaved
+
     with _open(arg) as session:
-        print(change(session))
+        session.take_notices()  # said once already, as warnings of the open
+        try:
+            print(change(session))
+        except AlreadySaved as exc:
+            print(f"Tidak diubah: {exc}")
+        for notice in session.take_notices():
+            print(f"peringatan: {notice}", file=sys.stderr)
     return 0
+
+
+def operation_id(*parts: str | None) -> str:
+    """The same append, asked twice (a retry after an unclear failure), gets the same id;
+    the store then refuses to append it again. Different text makes a different id."""
+    import hashlib
+
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
 def _choice(value: str) -> str:
@@ -275,6 +292,8 @@ def run_sessions(args: argparse.Namespace) -> int:
             print(f"{s.path.name}  RUSAK: {s.masalah}")
             continue
         held = f"  [dibuka oleh {s.dipegang}]" if s.dipegang else ""
+        if s.kunci_basi:
+            held = f"  [kunci lama dari {s.kunci_basi}: tidak dipegang lagi, diambil alih saat dibuka]"
         print(f"{s.path.name}  {s.tanggal}  {s.judul}  ({s.decided}/{s.total} diputuskan){held}")
     return 0
 
@@ -339,7 +358,8 @@ def run_note(args: argparse.Namespace) -> int:
     def change(session: Session) -> str:
         old = session.notes(args.proposal)
         text = args.text if args.replace or not old.strip() else f"{old.rstrip()}\n\n{args.text}"
-        session.set_notes(args.proposal, text)
+        op = None if args.replace else operation_id("note", args.session, args.proposal, args.text)
+        session.set_notes(args.proposal, text, op=op)
         return f"Tersimpan: catatan {args.proposal}"
 
     return _write(args.session, change)
@@ -347,7 +367,9 @@ def run_note(args: argparse.Namespace) -> int:
 
 def run_action(args: argparse.Namespace) -> int:
     def change(session: Session) -> str:
-        action_id = session.add_action(args.proposal, args.what, args.who, args.when)
+        action_id = session.add_action(args.proposal, args.what, args.who, args.when,
+                                       op=operation_id("action", args.session, args.proposal, args.what,
+                                                       args.who, args.when))
         return f"Tersimpan: tindak lanjut #{action_id} untuk {args.proposal}"
 
     return _write(args.session, change)

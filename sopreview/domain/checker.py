@@ -18,6 +18,7 @@ from sopreview.domain.schema import (
     TEXT_LIST,
     FieldSpec,
 )
+from sopreview.domain.textsafe import find_control
 from sopreview.domain.yamlread import FieldPath, YamlDoc, format_path
 
 _KIND_EXAMPLE = {
@@ -65,6 +66,32 @@ class Checker:
 
     def warn(self, where: FieldPath, message: str, hint: str = "") -> None:
         self.problem(where, message, hint, severity=WARNING)
+
+    # -- content ---------------------------------------------------------------------------
+    def no_controls(self, value: Any, where: FieldPath = ()) -> None:
+        """Refuse control characters (ESC & co., see textsafe) in every key and text of ``value``.
+
+        Iterative and visiting each container once: a recursive alias cannot loop it."""
+        seen: set[int] = set()
+        stack: list[tuple[Any, FieldPath]] = [(value, where)]
+        while stack:
+            item, here = stack.pop()
+            if isinstance(item, str):
+                found = find_control(item)
+                if found:
+                    self.problem(here, f"teks memuat karakter kendali {found} (mis. kode escape terminal)",
+                                 "hapus karakter itu; ketik ulang teksnya di editor biasa")
+                continue
+            if not isinstance(item, (list, dict)) or id(item) in seen:
+                continue
+            seen.add(id(item))
+            if isinstance(item, list):
+                stack.extend((child, here + (index,)) for index, child in enumerate(item))
+                continue
+            for key, child in item.items():
+                if isinstance(key, str) and find_control(key):
+                    stack.append((key, here + (key,)))
+                stack.append((child, here + (str(key),)))
 
     # -- structure -------------------------------------------------------------------------
     def mapping(self, value: Any, where: FieldPath, what: str) -> dict[str, Any] | None:
@@ -117,7 +144,7 @@ class Checker:
         return text
 
     def integer(self, data: dict[str, Any], key: str, where: FieldPath, default: int,
-                *, minimum: int | None = None) -> int:
+                *, minimum: int | None = None, maximum: int | None = None) -> int:
         value = data.get(key)
         here = where + (key,)
         if value is None:
@@ -129,6 +156,11 @@ class Checker:
         if minimum is not None and value < minimum:
             self.problem(here, f"'{key}' harus paling sedikit {minimum}, tertulis {value}",
                          f"ganti dengan bilangan ≥ {minimum}")
+            return default
+        if maximum is not None and value > maximum:
+            shown = str(value) if len(str(value)) <= 12 else str(value)[:12] + "…"
+            self.problem(here, f"'{key}' paling banyak {maximum}, tertulis {shown}",
+                         f"ganti dengan bilangan ≤ {maximum}")
             return default
         return value
 

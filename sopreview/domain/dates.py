@@ -84,6 +84,17 @@ def rentang_waktu(mulai: str, selesai: str) -> str:
     return akhir
 
 
+def dengan_zona(waktu: str, zona: str) -> str:
+    """``09.00 – 12.30`` → ``09.00 – 12.30 WIB``: official documents name the time zone."""
+    waktu = (waktu or "").strip()
+    if not waktu or not zona or not _HAS_CLOCK.search(waktu) or waktu.endswith(zona):
+        return waktu
+    return f"{waktu} {zona}"
+
+
+_HAS_CLOCK = re.compile(r"\d{2}\.\d{2}")
+
+
 def session_datetime(text: str) -> datetime:
     """Midnight of the meeting date (for fixed document timestamps); 1 Jan 2000 when unknown."""
     parsed = parse_iso_date(text)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sopreview.domain.checker import Checker
-from sopreview.domain.model import Orang, Organisasi, Proposal, SopDocument, SubBagian
+from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal, SopDocument, SubBagian
 from sopreview.domain.problems import ERROR, Problem, sort_key
 from sopreview.domain.problems import summary as problems_summary
 from sopreview.domain.schema import (
@@ -21,12 +21,15 @@ from sopreview.domain.schema import (
     SUBBAG_FIELDS,
 )
 from sopreview.domain.sop_parse import parse_sop
+from sopreview.domain.sops_files import find_yaml_files
 from sopreview.domain.yamlread import YamlDoc, YamlReadError, read_yaml
 from sopreview.domain.vocab import item_kind_keys
 
 ORGANISASI_FILE = "organisasi.yaml"
 IN_FORCE_FOLDER = "berlaku"
 """Files under a folder of this name hold versions in force, never proposals."""
+REGISTER_FOLDER = "daftar"
+"""``sops/daftar/``: the register's log, replaced versions and archived proposals (never proposals)."""
 
 
 @dataclass
@@ -64,7 +67,7 @@ def load_sops(sops_dir: Path) -> LoadResult:
         return result
     result.organisasi = _load_organisasi(sops_dir, result.problems)
     docs: dict[Path, YamlDoc] = {}
-    files = _yaml_files(sops_dir)
+    files = find_yaml_files(sops_dir, result.problems)
     result.files_read = len(files)
     for path in files:
         if path == sops_dir / ORGANISASI_FILE:
@@ -73,7 +76,9 @@ def load_sops(sops_dir: Path) -> LoadResult:
             docs[path] = read_yaml(path)
         except YamlReadError as exc:
             result.problems.append(Problem(_shown(sops_dir, path), exc.line, "", exc.message, exc.hint))
-    referenced = {ref for path, doc in docs.items() if (ref := _sebelumnya_path(path, doc)) is not None}
+    links = {path.resolve(): ref for path, doc in docs.items() if (ref := _sebelumnya_path(path, doc)) is not None}
+    referenced = set(links.values())
+    _check_cycles(sops_dir, links, docs, result.problems)
     candidates = [p for p in files if p.resolve() not in referenced and _is_proposal_file(sops_dir, p)]
     for path in candidates:
         if path.parent == sops_dir:
@@ -87,6 +92,10 @@ def load_sops(sops_dir: Path) -> LoadResult:
         if proposal is not None:
             result.proposals.append(proposal)
     _check_duplicate_names(result, docs)
+    if not result.proposals:
+        result.problems.append(Problem(sops_dir.as_posix(), None, "", "tidak ada satu pun usulan SOP yang terbaca",
+                                       "perbaiki galat di atas, atau simpan usulan sebagai "
+                                       "sops/<kode-subbag>/<nama>.yaml"))
     order = {sb.kode: i for i, sb in enumerate(result.organisasi.subbag)} if result.organisasi else {}
     urutan = {p.id: _urutan(docs, sops_dir, p) for p in result.proposals}
     result.proposals.sort(key=lambda p: (order.get(p.subbag, len(order)), urutan[p.id], p.id))
@@ -94,13 +103,10 @@ def load_sops(sops_dir: Path) -> LoadResult:
     return result
 
 
-def _yaml_files(sops_dir: Path) -> list[Path]:
-    return sorted(p for p in sops_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-
-
 def _is_proposal_file(sops_dir: Path, path: Path) -> bool:
     rel = path.relative_to(sops_dir)
-    return rel.as_posix() != ORGANISASI_FILE and IN_FORCE_FOLDER not in rel.parts[:-1]
+    return (rel.as_posix() != ORGANISASI_FILE and IN_FORCE_FOLDER not in rel.parts[:-1]
+            and rel.parts[0] != REGISTER_FOLDER)
 
 
 def _shown(sops_dir: Path, path: Path) -> str:
@@ -114,6 +120,27 @@ def _sebelumnya_path(path: Path, doc: YamlDoc) -> Path | None:
     return None
 
 
+def _check_cycles(sops_dir: Path, links: dict[Path, Path], docs: dict[Path, YamlDoc],
+                  problems: list[Problem]) -> None:
+    """A ``sebelumnya`` chain that comes back to where it started hides every file in it: an error each."""
+    by_resolved = {path.resolve(): path for path in docs}
+    reported: set[Path] = set()
+    for start in links:
+        chain = [start]
+        while (nxt := links.get(chain[-1])) is not None and nxt not in chain:
+            chain.append(nxt)
+        if nxt is None or nxt != start or start in reported:
+            continue
+        reported.update(chain)
+        names = " → ".join(_shown(sops_dir, by_resolved[p]) for p in [*chain, start] if p in by_resolved)
+        for member in chain:
+            path = by_resolved[member]
+            problems.append(Problem(_shown(sops_dir, path), docs[path].line_of(("sebelumnya",)), "sebelumnya",
+                                    f"'sebelumnya' membentuk lingkaran: {names}",
+                                    "arahkan `sebelumnya` ke versi berlaku (mis. di berlaku/), bukan ke usulan "
+                                    "itu sendiri atau ke usulan yang merujuk balik"))
+
+
 def _urutan(docs: dict[Path, YamlDoc], sops_dir: Path, proposal: Proposal) -> int:
     data = docs[sops_dir / proposal.sumber].data
     value = data.get("urutan") if isinstance(data, dict) else None
@@ -125,6 +152,7 @@ def _load_proposal(sops_dir: Path, path: Path, docs: dict[Path, YamlDoc],
     doc = docs[path]
     problems: list[Problem] = []
     check = Checker(doc, _shown(sops_dir, path), problems)
+    check.no_controls(doc.data)
     data = check.mapping(doc.data, (), "isi berkas")
     if data is None:
         result.problems.extend(problems)
@@ -148,12 +176,12 @@ def _load_proposal(sops_dir: Path, path: Path, docs: dict[Path, YamlDoc],
         pengusul=check.text(data, "pengusul", ()),
         ringkasan=check.text(data, "ringkasan", ()),
         alasan=check.text(data, "alasan", ()),
-        durasi_menit=check.integer(data, "durasi_menit", (), 10, minimum=1),
+        durasi_menit=check.integer(data, "durasi_menit", (), 10, minimum=1, maximum=MAX_PLANNED_MINUTES),
         sebelumnya=sebelumnya,
         sampel=check.boolean(data, "sampel", ()),
         sumber=rel.as_posix(),
     )
-    check.integer(data, "urutan", (), 0)
+    check.integer(data, "urutan", (), 0, minimum=-10**6, maximum=10**6)
     result.problems.extend(problems)
     return None if any(p.severity == ERROR for p in problems) else proposal
 
@@ -196,6 +224,7 @@ def _load_in_force(check: Checker, sops_dir: Path, path: Path, data: dict[str, A
                       f"perbaiki galat pada {shown}")
         return None
     old_check = Checker(old_doc, shown, check.problems)
+    old_check.no_controls(old_doc.data)
     old_data = old_check.mapping(old_doc.data, (), "isi berkas")
     if old_data is None:
         return None
@@ -217,12 +246,16 @@ def _load_organisasi(sops_dir: Path, problems: list[Problem]) -> Organisasi | No
         return None
     own: list[Problem] = []
     check = Checker(doc, shown, own)
+    check.no_controls(doc.data)
     data = check.mapping(doc.data, (), "isi berkas")
     if data is None:
         problems.extend(own)
         return None
     check.known_keys(data, (), ORGANISASI_FIELDS)
     subbag = [SubBagian(**row) for row in _rows(check, data, "subbag", SUBBAG_FIELDS)]
+    if not subbag and isinstance(data.get("subbag"), list):
+        check.problem(("subbag",), "'subbag' kosong: tidak ada sub bagian, jadi tidak ada usulan yang dibahas",
+                      "tulis tiap sub bagian di bawah `subbag:` sebagai `- kode: ...` dengan `nama` dan `kepala`")
     orang = [Orang(**row) for row in _rows(check, data, "orang", ORANG_FIELDS)]
     codes: set[str] = set()
     for index, sb in enumerate(subbag):
@@ -233,6 +266,13 @@ def _load_organisasi(sops_dir: Path, problems: list[Problem]) -> Organisasi | No
             check.problem(("subbag", index, "kode"), f"kode '{sb.kode}' tidak bisa menjadi nama folder",
                           "pakai huruf kecil, angka dan tanda '-', mis. `keuangan-umum-logistik`")
         codes.add(sb.kode)
+    kertas = check.text(data, "kertas", ()).strip().upper()
+    if kertas and kertas not in ("A4", "F4"):
+        check.problem(("kertas",), f"kertas '{kertas}' tidak dikenal", "tulis `kertas: A4` atau `kertas: F4`")
+        kertas = ""
+    zona = check.text(data, "zona_waktu", ()).strip().upper() or "WIB"
+    if zona not in ("WIB", "WITA", "WIT"):
+        check.problem(("zona_waktu",), f"zona waktu '{zona}' tidak dikenal", "tulis WIB, WITA atau WIT")
     organisasi = Organisasi(
         nama=check.text(data, "nama", (), required=True),
         alamat=check.text(data, "alamat", ()),
@@ -240,9 +280,29 @@ def _load_organisasi(sops_dir: Path, problems: list[Problem]) -> Organisasi | No
         subbag=tuple(subbag),
         orang=tuple(orang),
         sampel=check.boolean(data, "sampel", ()),
+        kertas=kertas,
+        logo=_logo(check, sops_dir, check.text(data, "logo", ()).strip()),
+        zona_waktu=zona,
     )
     problems.extend(own)
     return None if any(p.is_error for p in own) else organisasi
+
+
+def _logo(check: Checker, sops_dir: Path, logo: str) -> str:
+    """The logo path as written when it names a PNG or JPEG file inside the sops folder."""
+    if not logo:
+        return ""
+    path = (sops_dir / logo).resolve()
+    if path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        check.problem(("logo",), f"logo '{logo}' bukan berkas PNG atau JPEG", "simpan logo sebagai .png atau .jpg")
+    elif not path.is_relative_to(sops_dir.resolve()):
+        check.problem(("logo",), f"logo '{logo}' berada di luar folder sops", "salin logo ke dalam folder sops/")
+    elif not path.is_file():
+        check.problem(("logo",), f"berkas logo '{logo}' tidak ditemukan",
+                      f"path relatif terhadap folder sops/, mis. `logo: logo-kpu.png` untuk {sops_dir / 'logo-kpu.png'}")
+    else:
+        return logo
+    return ""
 
 
 def _rows(check: Checker, data: dict[str, Any], key: str, spec: dict[str, Any]) -> list[dict[str, str]]:

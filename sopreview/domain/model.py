@@ -13,6 +13,8 @@ from typing import Any
 SIMBOL_MULAI = "mulai"
 SIMBOL_SELESAI = "selesai"
 SIMBOL_PROSES = "proses"
+MAX_PLANNED_MINUTES = 600
+"""Planned discussion time of one proposal: ten hours is already no meeting (files, store, session check)."""
 SIMBOL_KEPUTUSAN = "keputusan"
 
 
@@ -186,6 +188,7 @@ class SubBagian:
     kode: str
     nama: str
     kepala: str = ""
+    kode_nomor: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,12 @@ class Organisasi:
     subbag: tuple[SubBagian, ...] = ()
     orang: tuple[Orang, ...] = ()
     sampel: bool = False
+    kertas: str = ""
+    """Paper for printed SOP documents: ``A4`` or ``F4`` (empty: A4)."""
+    logo: str = ""
+    """Logo for the kop, a path relative to the sops folder (empty: none)."""
+    zona_waktu: str = "WIB"
+    """Time zone written after times in the minutes (WIB, WITA, WIT)."""
 
     def subbag_by_kode(self, kode: str) -> SubBagian | None:
         for sb in self.subbag:
@@ -224,6 +233,9 @@ class Organisasi:
             "subbag": [{"kode": s.kode, "nama": s.nama, "kepala": s.kepala} for s in self.subbag],
             "orang": [{g.name: getattr(o, g.name) for g in fields(Orang)} for o in self.orang],
             "sampel": self.sampel,
+            "kertas": self.kertas,
+            "logo": self.logo,
+            "zona_waktu": self.zona_waktu,
         }
 
     @classmethod
@@ -235,4 +247,7 @@ class Organisasi:
             subbag=tuple(SubBagian(**s) for s in data.get("subbag", ())),
             orang=tuple(Orang(**o) for o in data.get("orang", ())),
             sampel=bool(data.get("sampel", False)),
+            kertas=str(data.get("kertas", "")),
+            logo=str(data.get("logo", "")),
+            zona_waktu=str(data.get("zona_waktu", "WIB")),
         )

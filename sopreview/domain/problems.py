@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sopreview.domain.textsafe import visible
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -22,6 +24,11 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = ERROR
+
+    def __post_init__(self) -> None:
+        # Messages quote file content; whatever prints them must never emit a raw ESC.
+        for name in ("path", "field", "message", "hint"):
+            object.__setattr__(self, name, visible(getattr(self, name)))
 
     @property
     def is_error(self) -> bool:

@@ -80,12 +80,17 @@ ORGANISASI_FIELDS: dict[str, FieldSpec] = {
     "kota": FieldSpec(TEXT, doc="Kota untuk blok tanda tangan"),
     "subbag": FieldSpec(MAPPING, required=True, doc="Daftar sub bagian: kode, nama, kepala"),
     "orang": FieldSpec(MAPPING, doc="Daftar orang yang dapat hadir: nama, jabatan, unit, nip, pangkat"),
+    "kertas": FieldSpec(TEXT, doc="Kertas dokumen SOP: A4 atau F4"),
+    "logo": FieldSpec(TEXT, doc="Berkas logo (PNG/JPEG) untuk kop, relatif terhadap folder sops/"),
+    "zona_waktu": FieldSpec(TEXT, doc="Zona waktu di notulen: WIB, WITA atau WIT"),
+    "pola_nomor": FieldSpec(TEXT, doc="Pola Nomor SOP baru, mis. {urut:02}/SOP/{kode}/35.76/{tahun}"),
 }
 
 SUBBAG_FIELDS: dict[str, FieldSpec] = {
     "kode": FieldSpec(TEXT, required=True, doc="Nama folder di sops/"),
     "nama": FieldSpec(TEXT, required=True),
     "kepala": FieldSpec(TEXT),
+    "kode_nomor": FieldSpec(TEXT, doc="Kode sub bagian dalam Nomor SOP ({kode} pada pola_nomor), mis. HK.05-SD"),
 }
 
 ORANG_FIELDS: dict[str, FieldSpec] = {
@@ -96,11 +101,3 @@ ORANG_FIELDS: dict[str, FieldSpec] = {
     "pangkat": FieldSpec(TEXT),
 }
 
-DECISION_ANSWERS: tuple[tuple[str, str], ...] = (
-    ("ya", "tidak"),
-    ("lengkap", "tidak"),
-    ("sesuai", "tidak"),
-    ("benar", "salah"),
-    ("setuju", "tidak"),
-)
-"""Usual answer pairs of a decision step (others are accepted: any two distinct answers)."""

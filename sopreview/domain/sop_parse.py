@@ -36,7 +36,7 @@ def parse_sop(check: Checker, data: dict[str, Any], where: FieldPath,
     return SopDocument(
         nama=check.text(data, "nama", where, required=True),
         nomor=check.text(data, "nomor", where),
-        revisi_ke=check.integer(data, "revisi_ke", where, 0, minimum=0),
+        revisi_ke=check.integer(data, "revisi_ke", where, 0, minimum=0, maximum=999),
         tanggal_pembuatan=check.date(data, "tanggal_pembuatan", where),
         tanggal_revisi=check.date(data, "tanggal_revisi", where),
         tanggal_efektif=check.date(data, "tanggal_efektif", where),
@@ -104,7 +104,7 @@ def _parse_step(check: Checker, data: dict[str, Any], where: FieldPath, nomor: i
     keputusan = _parse_keputusan(check, data, where, nomor, count)
     lanjut: int | None = None
     if data.get("lanjut") is not None:
-        target = check.integer(data, "lanjut", where, -1)
+        target = check.integer(data, "lanjut", where, -1, minimum=-10**6, maximum=10**6)
         if target != -1 and _target_ok(check, where + ("lanjut",), target, nomor, count):
             lanjut = target
     if nomor == 1:

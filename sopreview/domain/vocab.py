@@ -7,11 +7,28 @@ row here plus its wording. Readers call the functions below at the moment they n
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 Tone = Literal["success", "warning", "error", "muted", "accent"]
 """How a word is coloured; the UI maps a tone to its theme (the domain knows no colours)."""
+
+
+class _Row(Protocol):
+    @property
+    def key(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+
+def _keys(table: Sequence[_Row]) -> tuple[str, ...]:
+    return tuple(row.key for row in table)
+
+
+def _label(table: Sequence[_Row], key: str, unknown: str) -> str:
+    """The row's label; ``unknown`` for a key not (or no longer) in the table."""
+    return next((row.label for row in table if row.key == key), unknown)
 
 
 @dataclass(frozen=True)
@@ -50,7 +67,7 @@ def decision_kinds() -> tuple[DecisionKind, ...]:
 
 def decision_keys() -> tuple[str, ...]:
     """The stored keys, in the order the dialog, the CLI and the minutes list them."""
-    return tuple(k.key for k in decision_kinds())
+    return _keys(decision_kinds())
 
 
 def decision_kind(key: str | None) -> DecisionKind | None:
@@ -60,8 +77,7 @@ def decision_kind(key: str | None) -> DecisionKind | None:
 
 def decision_label(key: str) -> str:
     """The full label, or the key itself when it is not (or no longer) in the table."""
-    kind = decision_kind(key)
-    return kind.label if kind else key
+    return _label(decision_kinds(), key, key)
 
 
 def note_required(key: str | None) -> bool:
@@ -75,57 +91,49 @@ def carries_over(key: str) -> bool:
 
 
 @dataclass(frozen=True)
-class ItemKind:
-    """A jenis of agenda item (what kind of SOP proposal it is)."""
+class Term:
+    """A plain vocabulary word: an item kind (jenis) or an attendance status."""
 
     key: str
     label: str
-    """The badge word on the agenda and the projector."""
-    tone: Tone
+    tone: Tone = "muted"
+    """Item kinds: the badge colour on the agenda."""
+    letter: str = ""
+    """Attendance statuses: the letter key in the attendance dialog (beside the number keys)."""
 
 
-ITEM_KINDS: tuple[ItemKind, ...] = (
-    ItemKind("baru", "BARU", "success"),
-    ItemKind("perbaikan", "PERBAIKAN", "warning"),
-    ItemKind("perubahan", "PERUBAHAN", "accent"),
+ITEM_KINDS: tuple[Term, ...] = (
+    Term("baru", "BARU", tone="success"),
+    Term("perbaikan", "PERBAIKAN", tone="warning"),
+    Term("perubahan", "PERUBAHAN", tone="accent"),
 )
+"""Kinds of proposal, as the seed files name them; the label is the badge word."""
+
+ATTENDANCE_STATUSES: tuple[Term, ...] = (
+    Term("hadir", "Hadir", letter="h"),
+    Term("izin", "Izin", letter="i"),
+    Term("sakit", "Sakit", letter="s"),
+    Term("tugas_luar", "Tugas luar", letter="t"),
+    Term("tanpa_keterangan", "Tanpa keterangan", letter="k"),
+)
+"""How an invited person is marked in the daftar hadir."""
 
 
 def item_kind_keys() -> tuple[str, ...]:
-    return tuple(k.key for k in ITEM_KINDS)
+    return _keys(ITEM_KINDS)
 
 
 def item_kind_label(key: str) -> str:
     """The badge word; an unknown jenis is shown in capitals as written."""
-    return next((k.label for k in ITEM_KINDS if k.key == key), key.upper())
-
-
-@dataclass(frozen=True)
-class AttendanceStatus:
-    """How an invited person is marked in the daftar hadir."""
-
-    key: str
-    label: str
-    letter: str
-    """The letter key in the attendance dialog (beside the number keys)."""
-
-
-ATTENDANCE_STATUSES: tuple[AttendanceStatus, ...] = (
-    AttendanceStatus("hadir", "Hadir", "h"),
-    AttendanceStatus("izin", "Izin", "i"),
-    AttendanceStatus("sakit", "Sakit", "s"),
-    AttendanceStatus("tugas_luar", "Tugas luar", "t"),
-    AttendanceStatus("tanpa_keterangan", "Tanpa keterangan", "k"),
-)
+    return _label(ITEM_KINDS, key, key.upper())
 
 
 def attendance_keys() -> tuple[str, ...]:
-    return tuple(s.key for s in ATTENDANCE_STATUSES)
+    return _keys(ATTENDANCE_STATUSES)
 
 
 def attendance_label(key: str) -> str:
-    """The label, or the key itself when it is not in the table."""
-    return next((s.label for s in ATTENDANCE_STATUSES if s.key == key), key)
+    return _label(ATTENDANCE_STATUSES, key, key)
 
 
 PROJECTOR_TABS: tuple[str, ...] = ("ringkasan", "flowchart", "perubahan", "keputusan")

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from sopreview.domain.limits import TooLarge, check_yaml_text
+
 try:  # libyaml ships in PyYAML's wheels; fall back to the pure-Python safe loader.
     from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on the wheel
@@ -81,6 +83,11 @@ def parse_yaml_bytes(raw: bytes) -> YamlDoc:
         ) from exc
     if text.startswith("\ufeff"):
         text = text[1:]
+    try:
+        check_yaml_text(text, len(raw))
+    except TooLarge as exc:
+        raise YamlReadError(f"berkas ditolak: {exc}", exc.line,
+                            "sederhanakan berkas: satu usulan SOP per berkas, tanpa susunan bersarang berlebihan") from None
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -143,7 +150,14 @@ class _Builder:
         return self.loader.construct_object(node, deep=True)  # pragma: no cover - no other node kinds
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
-        return node.value if node.tag == _STR else self.loader.construct_object(node, deep=True)
+        if node.tag == _STR:
+            return node.value
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            # ``2022-13-45`` looks like a date to YAML but is none: keep the text, so the field's
+            # check reports it with its line instead of the whole file failing with a ValueError.
+            return node.value
 
     def child(self, node: yaml.Node, here: FieldPath) -> Any:
         """A value inside a container: plain scalars inline (no recursion, line already noted)."""

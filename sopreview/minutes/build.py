@@ -15,6 +15,8 @@ from sopreview.domain.records import Action, Attendance, Evaluation, find_name
 from sopreview.domain.vocab import ATTENDANCE_STATUSES, attendance_label, item_kind_keys
 from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.domain import dates
+from sopreview.domain.sopdoc.attendance import jabatan_unit
+from sopreview.domain.sopdoc.identity import format_nip
 from sopreview.minutes.model import (
     BELUM,
     dibawa_lagi,
@@ -69,7 +71,7 @@ def build_minutes(session: SessionReader, *, perubahan: bool = True) -> Minutes:
         judul=meta.judul,
         tanggal_iso=meta.tanggal,
         hari_tanggal=dates.hari_tanggal(tanggal) if tanggal else meta.tanggal.strip(),
-        waktu=dates.rentang_waktu(meta.waktu_mulai, meta.waktu_selesai),
+        waktu=dates.dengan_zona(dates.rentang_waktu(meta.waktu_mulai, meta.waktu_selesai), org.zona_waktu),
         waktu_mulai=meta.waktu_mulai,
         waktu_selesai=meta.waktu_selesai,
         tempat=meta.tempat,
@@ -248,7 +250,7 @@ def _daftar_hadir(people: list[Orang], invited: set[str], attendance: dict[str, 
     seen: set[str] = set()
     for orang in people:
         seen.add(orang.nama)
-        rows.append(_hadir(len(rows) + 1, orang.nama, orang.jabatan or orang.unit, attendance,
+        rows.append(_hadir(len(rows) + 1, orang.nama, jabatan_unit(orang), attendance,
                            orang.nama not in invited))
     for nama in attendance:
         if nama not in seen:
@@ -280,7 +282,7 @@ def _penandatangan(peran: str, nama: str, people: list[Orang]) -> Penandatangan:
     found = find_name(nama.strip(), [o.nama for o in people])
     for orang in people:
         if found is not None and orang.nama == found:
-            return Penandatangan(peran, orang.nama, orang.jabatan, orang.pangkat, orang.nip)
+            return Penandatangan(peran, orang.nama, orang.jabatan, orang.pangkat, format_nip(orang.nip))
     return Penandatangan(peran, nama.strip(), "", "", "")
 
 

@@ -17,12 +17,11 @@ from docx.shared import Mm, Pt, RGBColor
 
 from sopreview.domain import dates
 from sopreview.minutes.docx_writer import BodyWriter, Run, clean, stable_zip
-from sopreview.minutes.model import ItemNotulen, Minutes
+from sopreview.minutes.layout import TEXT_WIDTH_MM, NotulenLayout
+from sopreview.minutes.model import Minutes
 
 FONT = "Arial"
 TABLE_SIZE = 10.0
-TEXT_WIDTH_MM = 165.0
-"""A4 (210 mm) minus the 25 mm left and 20 mm right margins."""
 
 
 def _styles(doc: DocxDocument) -> None:
@@ -72,7 +71,7 @@ def _drop_thumbnail(doc: DocxDocument) -> None:
         rels.pop(rid)
 
 
-class _Notulen:
+class _Notulen(NotulenLayout):
     """Lays the Minutes out in notulen order: kop, header, kegiatan rapat, keputusan, ttd, lampiran."""
 
     def __init__(self, doc: DocxDocument) -> None:
@@ -104,62 +103,6 @@ class _Notulen:
         if m.catatan_sampel:
             self.w.paragraph([Run(m.catatan_sampel, italic=True)])
 
-    def item(self, item: ItemNotulen) -> None:
-        self.heading(f"{item.no}. {item.nama}", 4)
-        self.para(f"SOP {item.jenis}", "Jenis usulan")
-        self.para(item.penyaji or "\u2013", "Penyaji")
-        for label, value in (("Ringkasan", item.ringkasan), ("Alasan", item.alasan),
-                             ("Perubahan dari SOP yang berlaku", item.perubahan),
-                             ("Riwayat pembahasan", "\n".join(item.riwayat))):
-            if value.strip():
-                self.para(value.strip(), label)
-        self.para(item.pembahasan.strip() or "Tidak ada catatan.", "Catatan pembahasan")
-        ev = item.penilaian
-        if ev is None:
-            self.para("Belum dievaluasi.", "Hasil evaluasi")
-        else:
-            self.para(ev.teks + ".", "Hasil evaluasi")
-            if ev.tidak_terpenuhi:
-                self.para("; ".join(ev.tidak_terpenuhi) + ".", "Kriteria tidak terpenuhi")
-            if ev.belum_dinilai:
-                self.para("; ".join(ev.belum_dinilai) + ".", "Kriteria belum dinilai")
-            if ev.catatan.strip():
-                self.para(ev.catatan.strip(), "Catatan evaluasi")
-            if ev.tindakan.strip():
-                self.para(ev.tindakan.strip(), "Tindakan yang harus diambil")
-        self.para(item.keputusan_label, "Keputusan", bold_text=True)
-        if item.catatan_keputusan.strip():
-            self.para(item.catatan_keputusan.strip(), "Catatan keputusan")
-        for t in item.tindak_lanjut:
-            self.para(f"{t.apa} (oleh {t.siapa or '–'}, batas waktu {t.kapan or '–'})", "Tindak lanjut")
-
-    def keputusan(self, m: Minutes) -> None:
-        self.heading("3. Keputusan / Kesimpulan", 3, page_break=True)
-        self.table(["No", "Sub Bagian", "SOP", "Jenis", "Keputusan", "Catatan"],
-                   [[str(i.no), i.subbag_nama, i.nama, i.jenis_label, i.keputusan_label, i.catatan_keputusan]
-                    for i in m.items], [9, 34, 46, 23, 25, 28])
-        self.heading("Rekapitulasi keputusan", 4)
-        header, rows = m.tabel_rekap()
-        rest = (TEXT_WIDTH_MM - 55) / (len(header) - 1)
-        self.table(header, rows, [55] + [rest] * (len(header) - 1))
-        self.para(m.ringkasan_keputusan)
-        self.heading("Dibawa ke rapat berikutnya", 4)
-        if not m.dibawa:
-            self.para("Tidak ada.")
-        for n, i in enumerate(m.dibawa, start=1):
-            note = f": {i.catatan_keputusan.strip()}" if i.catatan_keputusan.strip() else ""
-            self.para(f"{n}. {i.nama} ({i.keputusan_label.lower()}){note}")
-        self.heading("Tindak lanjut", 4)
-        if m.tindak_lanjut:
-            self.table(["No", "Tindakan", "Terkait", "Penanggung jawab", "Batas waktu"],
-                       [[str(t.no), t.apa, t.terkait, t.siapa, t.kapan] for t in m.tindak_lanjut],
-                       [9, 60, 38, 32, 26])
-        else:
-            self.para("Tidak ada.")
-        if m.kesimpulan.strip():
-            self.heading("Kesimpulan", 4)
-            self.para(m.kesimpulan.strip())
-
     def ttd(self, m: Minutes) -> None:
         """Signatures side by side, one row per line so the names line up; never split over pages."""
         self.w.paragraph([], keep_next=True)
@@ -187,34 +130,7 @@ def build(m: Minutes) -> DocxDocument:
     _styles(doc)
     _drop_thumbnail(doc)
     _properties(doc, m)
-    out = _Notulen(doc)
-    out.kop(m)
-    out.info([("Rapat", m.judul), ("Hari/Tanggal", m.hari_tanggal), ("Waktu", m.waktu),
-              ("Tempat", m.tempat), ("Surat Undangan", m.surat_undangan)])
-    out.heading("Acara", 2)
-    for n, acara in enumerate(m.acara, start=1):
-        out.para(f"{n}. {acara}")
-    if not m.acara:
-        out.para("\u2013")
-    out.heading("Pimpinan Rapat", 2)
-    out.info([("Ketua", m.ketua), ("Sekretaris", m.sekretaris), ("Notulis", m.notulis)])
-    out.heading("Peserta", 2)
-    out.para(f"{m.kalimat_peserta()} Daftar hadir terlampir.")
-    out.heading("Kegiatan Rapat", 2)
-    out.heading("1. Pembukaan", 3)
-    out.para(m.pembukaan.strip() or "Tidak ada catatan.")
-    out.heading("2. Pembahasan", 3, page_break=True)
-    for n, bagian in enumerate(m.pembahasan, start=1):
-        out.heading(f"2.{n} {bagian.judul}", 3, page_break=n > 1)
-        if bagian.kepala:
-            out.para(bagian.kepala, "Kepala Sub Bagian")
-        for item in bagian.items:
-            out.item(item)
-    out.keputusan(m)
-    out.ttd(m)
-    out.heading("Lampiran: Daftar Hadir", 2, page_break=True)
-    out.table(["No", "Nama", "Jabatan", "Keterangan"],
-              [[str(h.no), h.nama, h.jabatan, h.keterangan] for h in m.daftar_hadir], [9, 55, 61, 40])
+    _Notulen(doc).write(m)
     return doc
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sopreview.minutes.build import build_minutes
@@ -107,13 +108,16 @@ def write_atomic(target: Path, data: bytes) -> None:
         os.close(dir_fd)
 
 
-def export_minutes(session: SessionReader, fmt: str, out_path: Path, *, within: Path | None = None) -> Path:
+def export_minutes(session: SessionReader, fmt: str, out_path: Path, *, within: Path | None = None,
+                   guard: Callable[[Path, str], str | None] | None = None) -> Path:
     """Write the notulen of ``session`` as ``fmt`` to ``out_path``; return the path written.
 
     ``within``: the folder the user picked (TUI dialog); a name that escapes it is refused.
+    ``guard(path, suffix)``: why that path must not be written, or None; callers pass the
+    store's ``output_guard`` (never over the session's files or into ``sops/``).
     Raises ExportError (clear Indonesian message) when the place is refused or cannot be written.
     """
-    problem = suffix_problem(fmt, out_path)
+    problem = suffix_problem(fmt, out_path) or (guard(out_path, f".{fmt}") if guard is not None else None)
     if problem:
         raise ExportError(problem)
     target = check_target(out_path, within)

@@ -44,6 +44,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("html", "HTML", "sopreview.minutes.html", needs_changes=True, binary=False),
     ExportFormat("docx", "Word (DOCX)", "sopreview.minutes.docx", needs_changes=True, binary=True),
     ExportFormat("csv", "CSV keputusan", "sopreview.minutes.csv", needs_changes=False, binary=False),
+    ExportFormat("pdf", "PDF", "sopreview.minutes.pdf", needs_changes=True, binary=True),
 )
 """In the order the dialog lists them (its number keys follow this order)."""
 

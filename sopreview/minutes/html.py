@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from sopreview.minutes.model import ItemNotulen, Minutes
+from sopreview.minutes.model import DAFTAR_HADIR_KOLOM, ItemNotulen, Minutes, daftar_hadir_row
 
 CSS = """
 @page { size: A4; margin: 20mm 20mm 20mm 25mm; }
@@ -199,8 +199,8 @@ def render(m: Minutes) -> bytes:
         p.append("</section>")
     p.append(_keputusan(m))
     p.append('<section class="lampiran"><h2>Lampiran: Daftar Hadir</h2>')
-    p.append(_table(["No", "Nama", "Jabatan", "Keterangan"],
-                    [[str(h.no), h.nama, h.jabatan, h.keterangan] for h in m.daftar_hadir],
+    p.append(_table(list(DAFTAR_HADIR_KOLOM),
+                    [daftar_hadir_row(h) for h in m.daftar_hadir],
                     frozenset({0})))
     p.append("</section></main></body></html>")
     return ("\n".join(x for x in p if x) + "\n").encode("utf-8")

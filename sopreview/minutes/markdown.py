@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sopreview.minutes.model import ItemNotulen, Minutes
+from sopreview.minutes.model import DAFTAR_HADIR_KOLOM, ItemNotulen, Minutes, daftar_hadir_row
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+[.)])")
@@ -119,8 +119,8 @@ def render(m: Minutes) -> bytes:
     out += _ttd(m)
     out += ["## Lampiran: Daftar Hadir", ""]
     out += table(
-        ["No", "Nama", "Jabatan", "Keterangan"],
-        [[str(h.no), h.nama, h.jabatan, h.keterangan] for h in m.daftar_hadir],
+        list(DAFTAR_HADIR_KOLOM),
+        [daftar_hadir_row(h) for h in m.daftar_hadir],
     )
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
 

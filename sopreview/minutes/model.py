@@ -141,6 +141,16 @@ class Hadir:
     """Not on the organisation's list of people: a guest, narasumber, or a name recorded ad hoc."""
 
 
+DAFTAR_HADIR_KOLOM: tuple[str, ...] = ("No", "Nama", "Jabatan / Unit", "Keterangan", "Tanda tangan")
+"""The appendix's columns: the signed sheet's (``sopreview daftar-hadir``) plus the attendance status."""
+
+
+def daftar_hadir_row(h: Hadir) -> list[str]:
+    """A row of the appendix; the signature column alternates sides as the printed sheet does."""
+    mark = f"{h.no}. ........" if h.no % 2 else f"              {h.no}. ........"
+    return [str(h.no), h.nama, h.jabatan, h.keterangan, mark if h.hadir else ""]
+
+
 @dataclass(frozen=True)
 class Penandatangan:
     """One signature: role, name, and what is known of jabatan, pangkat and NIP."""

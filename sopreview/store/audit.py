@@ -17,27 +17,73 @@ from pathlib import Path
 from typing import Any
 
 from sopreview.domain.audit import AuditEntry
-from sopreview.store.errors import SessionFileError
+from sopreview.domain.limits import json_depth_problem
+from sopreview.domain.textsafe import visible, visible_tree
 from sopreview.store.storage import fsync_dir
+from sopreview.store.files import journal_path
 
-JOURNAL_SUFFIX = ".audit.jsonl"
 
 
-def journal_path(path: Path) -> Path:
-    """``sessions/rapat.json`` -> ``sessions/rapat.audit.jsonl``."""
-    stem = path.name[:-5] if path.name.endswith(".json") else path.name
-    return path.with_name(stem + JOURNAL_SUFFIX)
+SLOTS: dict[str, int] = {"meta": 2, "sesi": 2, "item": 3, "tindak_lanjut": 2, "kehadiran": 2, "tamu": 2}
+"""What a change may touch: table -> length of its key (``["item", pid, "catatan"]``)."""
+FIELDS: dict[str, frozenset[str]] = {
+    "sesi": frozenset({"current", "tab", "urutan", "next_action"}),
+    "item": frozenset({"keputusan", "evaluasi", "catatan", "jam", "menit"}),
+}
+"""The only fields of these tables a change touches (never ``schema`` or ``audit_seq``)."""
+
+
+def _slot_ok(key: Any) -> bool:
+    if not (isinstance(key, list) and key and SLOTS.get(key[0]) == len(key)):
+        return False
+    if not all(isinstance(part, (str, int)) and not isinstance(part, bool) for part in key):
+        return False
+    allowed = FIELDS.get(key[0])
+    return allowed is None or key[-1] in allowed
+
+
+def entry_problem(raw: Any) -> str | None:
+    """Why a journal entry cannot be trusted (shown and undone), or None.
+
+    Checked for every line read, so a line edited by hand into nonsense is reported with its
+    number instead of crashing ``log`` or ``undo`` later."""
+    if not isinstance(raw, dict):
+        return "bukan entri log"
+    deep = json_depth_problem(raw)  # lama/baru are free-form: undo copies them, the log prints them
+    if deep:
+        return deep
+    seq = raw.get("seq")
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq < 10**9:
+        return "nomor urut 'seq' harus bilangan bulat positif"
+    for key in ("waktu", "aksi", "target", "ringkasan"):
+        if not isinstance(raw.get(key, ""), str):
+            return f"'{key}' harus teks"
+    if raw.get("op") is not None and not isinstance(raw["op"], str):
+        return "'op' harus teks"
+    if raw.get("sesi") is not None and not isinstance(raw["sesi"], str):
+        return "'sesi' harus teks"
+    batal = raw.get("batal")
+    if batal is not None and (not isinstance(batal, int) or isinstance(batal, bool)):
+        return "'batal' harus nomor entri atau null"
+    changes = raw.get("perubahan", [])
+    if not isinstance(changes, list):
+        return "'perubahan' harus daftar [kunci, lama, baru]"
+    for change in changes:
+        if not (isinstance(change, list) and len(change) == 3 and _slot_ok(change[0])):
+            return "'perubahan' memuat butir yang bukan [kunci, lama, baru] dari tabel yang dikenal"
+    return None
 
 
 def to_entry(raw: dict[str, Any]) -> AuditEntry:
+    """The entry for display: text fields made visible, so a hand-edited line cannot drive the terminal."""
     return AuditEntry(
         seq=int(raw["seq"]),
-        waktu=str(raw.get("waktu", "")),
-        aksi=str(raw.get("aksi", "")),
-        target=str(raw.get("target", "")),
-        lama=raw.get("lama"),
-        baru=raw.get("baru"),
-        ringkasan=str(raw.get("ringkasan", "")),
+        waktu=visible(str(raw.get("waktu", ""))),
+        aksi=visible(str(raw.get("aksi", ""))),
+        target=visible(str(raw.get("target", ""))),
+        lama=visible_tree(raw.get("lama")),
+        baru=visible_tree(raw.get("baru")),
+        ringkasan=visible(str(raw.get("ringkasan", ""))),
         batal=raw.get("batal"),
     )
 
@@ -50,11 +96,14 @@ class Journal:
         self.good_end = 0
         """Byte offset just past the last complete, valid line."""
         self.torn = False
+        self.damaged: list[str] = []
+        """One message per line skipped because it cannot be trusted (see entry_problem)."""
         self._handle: Any = None
 
     def load(self) -> list[dict[str, Any]]:
-        """All complete entries; SessionFileError when a line before the last is damaged."""
+        """All complete, trustworthy entries; damaged lines are skipped and listed in ``damaged``."""
         self.good_end, self.torn = 0, False
+        self.damaged = []
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -94,22 +143,26 @@ class Journal:
             if is_last:  # no newline after it: empty, or a line torn by a crash
                 self.torn = bool(line.strip())
                 break
+            problem: str | None
             try:
                 entry = json.loads(line)
-                if not isinstance(entry, dict) or not isinstance(entry.get("seq"), int):
-                    raise ValueError("bukan entri log")
-            except ValueError as exc:
+                problem = entry_problem(entry)
+            except (ValueError, RecursionError) as exc:
+                problem = f"bukan JSON: {exc}"
+            if problem is None and entry["seq"] <= last_seq:
+                if known_ok:
+                    offset = end
+                    self.good_end = base + offset
+                    continue
+                problem = f"nomor urut {entry['seq']} tidak naik (diubah tangan?)"
+            if problem is not None:
+                # One bad line must not block reading, export or recording: skip it, say so.
                 lineno = raw.count(b"\n", 0, offset) + 1
-                raise SessionFileError(
-                    f"{self.path}: baris {lineno} (setelah bita {base + offset}) rusak ({exc}); "
-                    "perbaiki atau hapus baris itu — berkas sesi sendiri tidak terpengaruh"
-                ) from None
-            if entry["seq"] <= last_seq and known_ok:
+                self.damaged.append(f"{self.path.name}: baris {lineno} (setelah bita {base + offset}) "
+                                    f"dilewati: {visible(problem)}; perbaiki atau hapus baris itu")
                 offset = end
                 self.good_end = base + offset
                 continue
-            if entry["seq"] <= last_seq:
-                raise SessionFileError(f"{self.path}: nomor urut {entry['seq']} tidak naik; log diubah tangan?")
             last_seq = entry["seq"]
             entries.append(entry)
             offset = end

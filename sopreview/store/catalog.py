@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sopreview.store import schema
 from sopreview.store.errors import SessionError
-from sopreview.store.lock import read_holder
+from sopreview.domain.textsafe import visible
+from sopreview.store.lock import holder_state
 from sopreview.store.storage import parse_file
 
 
@@ -33,22 +34,26 @@ class SessionSummary:
     """Why the file cannot be opened (empty when it is fine)."""
     dipegang: str | None = None
     """Who holds it open for writing right now, if anyone."""
+    kunci_basi: str | None = None
+    """A lock record left by a holder that is gone (crashed): not held, taken over on the next open."""
 
 
 def summarize(path: Path) -> SessionSummary:
     modified = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
-    holder = read_holder(path)
-    held = holder.describe() if holder else None
+    holder, live = holder_state(path)
+    held = visible(holder.describe()) if holder and live else None
+    stale = visible(holder.describe()) if holder and not live else None
     try:
         data = schema.migrate(parse_file(path), path)
+        schema.check(data, path)  # the same verdict as opening it: a file listed as fine opens
         meta = data[schema.T_META]["1"]
         items = list(data[schema.T_ITEM].values())
         return SessionSummary(path, str(meta.get("judul", "")), str(meta.get("tanggal", "")),
-                              sum(1 for i in items if i.get("keputusan")), len(items), modified, dipegang=held)
+                              sum(1 for i in items if i.get("keputusan")), len(items), modified, dipegang=held,
+                              kunci_basi=stale)
     except SessionError as exc:
-        return SessionSummary(path, "", "", 0, 0, modified, masalah=str(exc), dipegang=held)
-    except (KeyError, TypeError, AttributeError) as exc:
-        return SessionSummary(path, "", "", 0, 0, modified, masalah=f"{path}: isi tidak sah ({exc})", dipegang=held)
+        return SessionSummary(path, "", "", 0, 0, modified, masalah=visible(str(exc)), dipegang=held,
+                              kunci_basi=stale)
 
 
 def list_sessions(folder: Path) -> list[SessionSummary]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from sopreview.domain.header import MeetingMeta
 from sopreview.domain.records import proposal_hash
 from sopreview.domain.model import Organisasi, Proposal
 from sopreview.store import schema
-from sopreview.store.audit import journal_path
+from sopreview.store.files import journal_path
 from sopreview.store.carryover import CarryOverPlan, PreviousSession, plan_carry_over
 from sopreview.store.errors import SessionError
 
@@ -38,11 +39,13 @@ def build_session_data(organisasi: Organisasi, plan: CarryOverPlan, meta: Meetin
                        now: datetime) -> tuple[dict[str, Any], dict[str, Any]]:
     """TinyDB tables of a new session, and its first audit entry (``buat``)."""
     stamp = now.isoformat(timespec="seconds")
+    session_id = secrets.token_hex(8)
     agenda = plan.agenda
     origin = f" dan {len(plan.carried)} usulan ditunda dari {plan.asal.get('berkas')}" if plan.carried else ""
     entry = {"seq": 1, "waktu": stamp, "aksi": "buat", "target": "sesi", "lama": None,
              "baru": {"judul": meta.judul, "usulan": len(agenda)},
-             "ringkasan": f"Sesi dibuat: {len(agenda)} usulan di agenda{origin}", "batal": None, "perubahan": []}
+             "ringkasan": f"Sesi dibuat: {len(agenda)} usulan di agenda{origin}", "batal": None, "perubahan": [],
+             "sesi": session_id}
     numbered = {str(n): doc for n, doc in enumerate
                 ([{"pid": p.id, "hash": proposal_hash(p), "data": p.to_dict(), "perubahan": change_summary(p)}
                  for p in agenda], 1)}
@@ -51,7 +54,7 @@ def build_session_data(organisasi: Organisasi, plan: CarryOverPlan, meta: Meetin
              for n, p in enumerate(agenda, 1)}
     data: dict[str, Any] = {
         schema.T_SESI: {"1": {
-            "schema": schema.SCHEMA_VERSION, "dibuat": stamp, "aplikasi": "sopreview",
+            "schema": schema.SCHEMA_VERSION, "id": session_id, "dibuat": stamp, "aplikasi": "sopreview",
             "urutan": [p.id for p in agenda], "current": None, "tab": "ringkasan",
             "audit_seq": 1, "audit_last": entry, "next_action": 1,
             "sops_dir": str(Path(sops_dir).resolve()) if sops_dir is not None else None,

@@ -54,3 +54,11 @@ class InvalidValue(SessionError):
 
 class SaveFailed(SessionError):
     """The disk refused a write; memory was reset to what the file holds (the message says which)."""
+
+
+class AlreadySaved(SessionError):
+    """The same operation (same operation id) is already in the log: a retry, not a new record."""
+
+    def __init__(self, message: str, seq: int) -> None:
+        super().__init__(message)
+        self.seq = seq

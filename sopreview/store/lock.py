@@ -22,23 +22,19 @@ from datetime import datetime
 from pathlib import Path
 
 from sopreview.store.errors import LockHolder, SessionLocked
+from sopreview.store.files import lock_path
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-LOCK_SUFFIX = ".lock"
 _NO_FLOCK_ERRNOS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
 _REMOVE_HINT = "Jika komputer itu tidak lagi membuka sesi ini, hapus berkas {lock}."
 
 
 class _NoFlock(Exception):
     """The filesystem does not support flock; use the O_EXCL record instead."""
-
-
-def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + LOCK_SUFFIX)
 
 
 def this_holder() -> LockHolder:
@@ -90,10 +86,37 @@ def is_stale(holder: LockHolder) -> bool:
     return holder.host == socket.gethostname() and holder.pid != os.getpid() and not pid_alive(holder.pid)
 
 
-def live_holder(path: Path) -> str | None:
-    """Who holds the session, for a read-only opener; a provably dead holder is not shown."""
+def flock_held(path: Path) -> bool | None:
+    """Whether some process holds the flock on the session's lock file, read from /proc/locks.
+
+    Looking is enough: probing with flock() ourselves would, for an instant, make a writer
+    opening the session at that moment fail. None where the kernel does not tell (not Linux)."""
+    try:
+        st = os.stat(lock_path(path))
+        with open("/proc/locks", encoding="ascii") as handle:
+            table = handle.read()
+    except OSError:
+        return None
+    wanted = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    return any(line.split()[1:2] == ["FLOCK"] and wanted in line.split() for line in table.splitlines())
+
+
+def holder_state(path: Path) -> tuple[LockHolder | None, bool]:
+    """The recorded holder and whether it still holds the session (False: a stale record)."""
     holder = read_holder(path)
-    return holder.describe() if holder is not None and not is_stale(holder) else None
+    if holder is None:
+        return None, False
+    # The kernel only knows this computer's locks (a share's other clients are invisible).
+    held = flock_held(path) if holder.host == socket.gethostname() else None
+    if held is None:
+        held = not is_stale(holder)
+    return holder, held
+
+
+def live_holder(path: Path) -> str | None:
+    """Who holds the session, for a read-only opener; a holder that is gone is not shown."""
+    holder, held = holder_state(path)
+    return holder.describe() if holder is not None and held else None
 
 
 class SessionLock:

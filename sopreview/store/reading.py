@@ -162,5 +162,7 @@ class SessionReading:
     def changed_against(self, current: Mapping[str, str]) -> list[str]:
         """Proposal ids whose current content hash (id -> ``proposal_hash``) differs from the snapshot.
 
-        For callers that have already loaded sops/ (the app does it off the UI thread)."""
-        return [pid for pid in self._doc(schema.T_SESI)["urutan"] if current.get(pid) != self._static.hashes[pid]]
+        For callers that have already loaded sops/ (the app does it off the UI thread). A proposal
+        already applied by ``tetapkan`` has left the proposals on purpose: not a change."""
+        return [pid for pid in self._doc(schema.T_SESI)["urutan"]
+                if current.get(pid) != self._static.hashes[pid] and not self._item(pid).get("diterapkan")]

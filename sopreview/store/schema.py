@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sopreview.domain.criteria import Criterion, parse_criteria
-from sopreview.domain.header import META_FIELDS
-from sopreview.domain.vocab import decision_keys, attendance_keys, PROJECTOR_TABS
-from sopreview.domain.model import Orang, Organisasi, Proposal
+from sopreview.domain.header import META_FIELDS, validate_meta
+from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
+from sopreview.domain.vocab import PROJECTOR_TABS, attendance_keys, decision_keys, item_kind_keys
+from sopreview.store import session_types as typed
 from sopreview.store.errors import SessionFileError
-from sopreview.store.storage import bak_path
+from sopreview.store.files import bak_path
+from sopreview.store.session_types import Bad as _Bad
+from sopreview.store.session_types import need as _need
 
 SCHEMA_VERSION = 1
 
@@ -50,15 +52,8 @@ class Static:
     """Proposal id -> TinyDB doc id in the ``item`` table."""
     summaries: dict[str, str] = field(default_factory=dict)
     """Change summary of each revision as computed when the session was created."""
-
-
-class _Bad(Exception):
-    pass
-
-
-def _need(cond: bool, where: str, what: str) -> None:
-    if not cond:
-        raise _Bad(f"{where}: {what}")
+    agenda_raw: dict[str, Any] = field(default_factory=dict, compare=False)
+    """The agenda table as checked: a follower's reload skips re-checking an identical snapshot."""
 
 
 def _only_doc(data: dict[str, Any], table: str) -> dict[str, Any]:
@@ -69,11 +64,7 @@ def _only_doc(data: dict[str, Any], table: str) -> dict[str, Any]:
 
 
 def _iso(value: Any, where: str) -> None:
-    _need(isinstance(value, str), where, "harus teks waktu ISO")
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        raise _Bad(f"{where}: {value!r} bukan waktu ISO (mis. 2022-06-16T09:00:00+07:00)") from None
+    typed.stamp(value, where)
 
 
 def schema_version(data: dict[str, Any]) -> Any:
@@ -102,66 +93,84 @@ def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
-def check(data: dict[str, Any], path: Path) -> Static:
+def check(data: dict[str, Any], path: Path, previous: Static | None = None) -> Static:
     """Validate a (migrated) session; SessionFileError names the table, document and field."""
+    token = typed.SCAN_CONTROLS.set(typed.may_hold_controls(data))
     try:
-        return _check(data)
+        return _check(data, previous)
     except _Bad as exc:
         raise SessionFileError(
             f"{path}: isi tidak sah — {exc}. Berkas tidak diubah; salinan sebelumnya ada di {bak_path(path)}."
         ) from None
+    finally:
+        typed.SCAN_CONTROLS.reset(token)
 
 
-def _check(data: dict[str, Any]) -> Static:
+def _check(data: dict[str, Any], previous: Static | None) -> Static:
     for table in REQUIRED_TABLES:
         _need(isinstance(data.get(table), dict), table, "tabel tidak ada")
+    for name, table in data.items():
+        for doc_id in table:
+            _need(doc_id.isdigit() and len(doc_id) <= 9, f"{name}[{doc_id!r}]",
+                  "nomor dokumen harus bilangan bulat (mis. \"1\")")
     sesi = _only_doc(data, T_SESI)
     for key in ("dibuat", "urutan", "tab", "audit_seq", "next_action"):
         _need(key in sesi, f"sesi.{key}", "tidak ada")
     _iso(sesi["dibuat"], "sesi.dibuat")
-    _need(isinstance(sesi["audit_seq"], int) and sesi["audit_seq"] >= 0, "sesi.audit_seq", "harus bilangan >= 0")
-    _need(isinstance(sesi["next_action"], int) and sesi["next_action"] >= 1, "sesi.next_action", "harus bilangan >= 1")
+    typed.whole(sesi["audit_seq"], "sesi.audit_seq", 0, 10**9)
+    typed.whole(sesi["next_action"], "sesi.next_action", 1)
     _need(sesi["tab"] in PROJECTOR_TABS, "sesi.tab", f"harus salah satu dari {', '.join(PROJECTOR_TABS)}")
+    for key in ("sops_dir", "id"):
+        if sesi.get(key) is not None:
+            typed.text(sesi[key], f"sesi.{key}")
+    if sesi.get("asal") is not None:
+        _need(isinstance(sesi["asal"], dict), "sesi.asal", "harus objek {...}")
+        for key, value in sesi["asal"].items():
+            typed.text(value, f"sesi.asal.{key}")
+    from sopreview.store.audit import entry_problem
+
+    if sesi.get("audit_last") is not None:
+        problem = entry_problem(sesi["audit_last"])
+        _need(problem is None, "sesi.audit_last", str(problem))
+    waiting = sesi.get("audit_tertunda")
+    if waiting is not None:
+        _need(isinstance(waiting, list), "sesi.audit_tertunda", "harus daftar entri log")
+        for n, kept in enumerate(waiting):
+            problem = entry_problem(kept)
+            _need(problem is None, f"sesi.audit_tertunda[{n}]", str(problem))
 
     meta = _only_doc(data, T_META)
     for key, value in meta.items():
         _need(key in META_FIELDS, f"meta.{key}", "kolom tidak dikenal")
         if key == "acara":
             _need(isinstance(value, list) and all(isinstance(v, str) for v in value), "meta.acara", "harus daftar teks")
+            for n, line in enumerate(value):
+                typed.text(line, f"meta.acara[{n}]")
         else:
-            _need(isinstance(value, str), f"meta.{key}", "harus teks")
+            typed.text(value, f"meta.{key}")
+            error = validate_meta(key, value)
+            _need(error is None, f"meta.{key}", str(error))
 
-    try:
-        organisasi = Organisasi.from_dict(_only_doc(data, T_ORGANISASI))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise _Bad(f"organisasi: tidak terbaca ({exc})") from None
+    typed.conform(Organisasi, _only_doc(data, T_ORGANISASI), "organisasi")
+    organisasi = Organisasi.from_dict(_only_doc(data, T_ORGANISASI))
     try:
         criteria = parse_criteria({"kriteria": list(data[T_KRITERIA].values())}, "kriteria")
     except ValueError as exc:
         raise _Bad(str(exc)) from None
+    for criterion in criteria:
+        typed.text(criterion.teks, f"kriteria.{criterion.id}")
 
-    proposals: dict[str, Proposal] = {}
-    hashes: dict[str, str] = {}
-    summaries: dict[str, str] = {}
-    for doc_id, doc in data[T_AGENDA].items():
-        where = f"agenda[{doc_id}]"
-        _need(isinstance(doc.get("pid"), str) and isinstance(doc.get("hash"), str), where, "pid/hash tidak ada")
-        _need(isinstance(doc.get("data"), dict), f"{where}.data", "snapshot usulan tidak ada")
-        try:
-            proposal = Proposal.from_dict(doc["data"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise _Bad(f"{where}.data: snapshot usulan tidak terbaca ({exc})") from None
-        _need(proposal.id == doc["pid"], where, "pid berbeda dengan id snapshot")
-        _need(doc["pid"] not in proposals, where, f"usulan {doc['pid']!r} ganda")
-        proposals[doc["pid"]] = proposal
-        hashes[doc["pid"]] = doc["hash"]
-        if isinstance(doc.get("perubahan"), str):
-            summaries[doc["pid"]] = doc["perubahan"]
+    if previous is not None and data[T_AGENDA] == previous.agenda_raw:  # the snapshot never changes
+        proposals, hashes, summaries = previous.proposals, previous.hashes, previous.summaries
+    else:
+        proposals, hashes, summaries = _check_agenda(data[T_AGENDA])
 
     urutan = sesi["urutan"]
-    _need(isinstance(urutan, list) and sorted(urutan) == sorted(proposals), "sesi.urutan",
+    _need(isinstance(urutan, list) and all(isinstance(u, str) for u in urutan)
+          and sorted(urutan) == sorted(proposals), "sesi.urutan",
           "harus memuat setiap usulan di agenda tepat sekali")
-    _need(sesi.get("current") is None or sesi["current"] in proposals, "sesi.current", "usulan tidak ada di agenda")
+    _need(sesi.get("current") is None or (isinstance(sesi["current"], str) and sesi["current"] in proposals),
+          "sesi.current", "usulan tidak ada di agenda")
 
     item_ids: dict[str, int] = {}
     for doc_id, doc in data[T_ITEM].items():
@@ -173,37 +182,63 @@ def _check(data: dict[str, Any]) -> Static:
     for doc_id, doc in data.get(T_AKSI, {}).items():
         where = f"tindak_lanjut[{doc_id}]"
         _need(doc.get("id") == int(doc_id) if doc_id.isdigit() else False, where, "id tidak cocok")
-        _need(all(isinstance(doc.get(k), str) for k in ("apa", "siapa", "kapan")), where, "apa/siapa/kapan harus teks")
-        _need(doc.get("proposal_id") is None or doc["proposal_id"] in proposals, where, "usulan tidak ada di agenda")
+        for key in ("apa", "siapa", "kapan"):
+            typed.text(doc.get(key), f"{where}.{key}")
+        _need(doc.get("proposal_id") is None or (isinstance(doc["proposal_id"], str) and doc["proposal_id"] in proposals),
+              where, "usulan tidak ada di agenda")
     for doc_id, doc in data.get(T_HADIR, {}).items():
         where = f"kehadiran[{doc_id}]"
         _need(isinstance(doc.get("nama"), str) and doc.get("status") in attendance_keys(), where,
               f"nama wajib; status harus salah satu dari {', '.join(attendance_keys())}")
+        typed.text(doc["nama"], f"{where}.nama")
+        typed.text(doc.get("keterangan", ""), f"{where}.keterangan")
     for doc_id, doc in data.get(T_TAMU, {}).items():
-        try:
-            Orang(**doc)
-        except TypeError as exc:
-            raise _Bad(f"tamu[{doc_id}]: {exc}") from None
-    return Static(organisasi, criteria, proposals, hashes, item_ids, summaries)
+        typed.conform(Orang, doc, f"tamu[{doc_id}]")
+    return Static(organisasi, criteria, proposals, hashes, item_ids, summaries, data[T_AGENDA])
+
+
+def _check_agenda(agenda: dict[str, Any]) -> tuple[dict[str, Proposal], dict[str, str], dict[str, str]]:
+    """Each snapshot against the Proposal dataclass; the parsed proposals, hashes and summaries."""
+    proposals: dict[str, Proposal] = {}
+    hashes: dict[str, str] = {}
+    summaries: dict[str, str] = {}
+    for doc_id, doc in agenda.items():
+        where = f"agenda[{doc_id}]"
+        _need(isinstance(doc.get("pid"), str) and isinstance(doc.get("hash"), str), where, "pid/hash tidak ada")
+        _need(isinstance(doc.get("data"), dict), f"{where}.data", "snapshot usulan tidak ada")
+        typed.conform(Proposal, doc["data"], f"{where}.data")
+        _need(doc["data"]["jenis"] in item_kind_keys(), f"{where}.data.jenis",
+              f"harus salah satu dari {', '.join(item_kind_keys())}")
+        proposal = Proposal.from_dict(doc["data"])
+        _need(proposal.id == doc["pid"], where, "pid berbeda dengan id snapshot")
+        _need(doc["pid"] not in proposals, where, f"usulan {doc['pid']!r} ganda")
+        proposals[doc["pid"]] = proposal
+        hashes[doc["pid"]] = doc["hash"]
+        if isinstance(doc.get("perubahan"), str):
+            summaries[doc["pid"]] = doc["perubahan"]
+    return proposals, hashes, summaries
 
 
 def _check_item(where: str, doc: dict[str, Any], proposals: dict[str, Proposal]) -> None:
-    _need(doc.get("pid") in proposals, f"{where}.pid", "usulan tidak ada di agenda")
+    _need(isinstance(doc.get("pid"), str) and doc["pid"] in proposals, f"{where}.pid", "usulan tidak ada di agenda")
     keputusan = doc.get("keputusan")
     if keputusan is not None:
         _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in decision_keys(), f"{where}.keputusan",
               f"harus salah satu dari {', '.join(decision_keys())}")
-        _need(isinstance(keputusan.get("catatan", ""), str), f"{where}.keputusan.catatan", "harus teks")
+        typed.text(keputusan.get("catatan", ""), f"{where}.keputusan.catatan")
+        if keputusan.get("waktu"):
+            _iso(keputusan["waktu"], f"{where}.keputusan.waktu")
     evaluasi = doc.get("evaluasi")
     if evaluasi is not None:
         _need(isinstance(evaluasi, dict) and isinstance(evaluasi.get("jawaban"), dict), f"{where}.evaluasi",
               "jawaban tidak ada")
         _need(all(v in (True, False, None) for v in evaluasi["jawaban"].values()), f"{where}.evaluasi.jawaban",
               "setiap jawaban harus true, false atau null")
-    _need(isinstance(doc.get("catatan", ""), str), f"{where}.catatan", "harus teks")
+        for key in ("catatan", "tindakan"):
+            typed.text(evaluasi.get(key, ""), f"{where}.evaluasi.{key}")
+    typed.text(doc.get("catatan", ""), f"{where}.catatan")
     menit = doc.get("menit")
-    _need(isinstance(menit, int) and not isinstance(menit, bool) and menit >= 0, f"{where}.menit",
-          "harus bilangan menit >= 0")
+    typed.whole(menit, f"{where}.menit", 0, MAX_PLANNED_MINUTES)
     jam = doc.get("jam", [])
     _need(isinstance(jam, list), f"{where}.jam", "harus daftar [buka, tutup]")
     for n, pair in enumerate(jam):
@@ -211,4 +246,4 @@ def _check_item(where: str, doc: dict[str, Any], proposals: dict[str, Proposal])
         _iso(pair[0], f"{where}.jam[{n}][0]")
         if pair[1] is not None:
             _iso(pair[1], f"{where}.jam[{n}][1]")
-    _need(isinstance(doc.get("riwayat", []), list), f"{where}.riwayat", "harus daftar")
+    typed.history(doc.get("riwayat", []), f"{where}.riwayat")

@@ -21,9 +21,12 @@ from sopreview.domain.audit import AuditEntry
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.header import DEFAULT_ACARA, DEFAULT_JUDUL, MeetingMeta, with_defaults
 from sopreview.domain.model import Organisasi, Proposal
+from sopreview.domain.textsafe import strip_tree, visible
 from sopreview.store import heartbeat, schema
-from sopreview.store.audit import Journal, journal_path, to_entry
+from sopreview.store.audit import Journal, entry_problem, to_entry
+from sopreview.store.files import bak_path, journal_path
 from sopreview.store.errors import (
+    AlreadySaved,
     InvalidValue,
     ReadOnlySession,
     SaveFailed,
@@ -34,7 +37,7 @@ from sopreview.store.errors import (
 )
 from sopreview.store.lock import SessionLock, live_holder
 from sopreview.store.reading import SessionReading
-from sopreview.store.storage import DurableStorage, bak_path, fsync_dir, parse_file
+from sopreview.store.storage import DurableStorage, fsync_dir, is_read_only_file, parse_file
 from sopreview.store.writing import SessionWriting
 
 __all__ = [
@@ -45,13 +48,17 @@ __all__ = [
 Clock = Callable[[], datetime]
 Key = tuple[Any, ...]
 
-NOT_UNDOABLE = frozenset({"buat", "pulihkan", "migrasi"})
+NOT_UNDOABLE = frozenset({"buat", "pulihkan", "migrasi", "tetapkan"})
 """Undo stops at these: creation, a restore from backup, a schema upgrade."""
 NOT_REVERTED = frozenset({(schema.T_SESI, "next_action")})
 """Undo never hands out an action id twice."""
 SKIPPED_BY_UNDO = frozenset({"tampil"}) | clock_rules.CLOCK_EVENTS
 """Navigation (what the projector shows) and clock events are logged but undo passes over them:
 undo reverts only what the secretary recorded."""
+NAVIGATION = frozenset({(schema.T_SESI, "current"), (schema.T_SESI, "tab")})
+"""What the projector shows; navigation after a change moves it, so undo does not require it unchanged."""
+OP_WINDOW = 50
+"""How far back a retried operation id is looked for (a retry follows its original closely)."""
 
 
 def _default_clock() -> datetime:
@@ -68,6 +75,10 @@ class Session(SessionReading, SessionWriting):
         self.readonly = lock is None
         self.lock_holder = lock_holder
         """Who holds the session for writing, when it was opened read-only (None otherwise)."""
+        self.notices: list[str] = []
+        """Warnings from writes since ``take_notices`` (the change itself was saved)."""
+        self.readonly_reason: str | None = None
+        """Why a session asked for writing was opened read-only anyway (the file's permissions)."""
         self.warnings: list[str] = warnings or []
         """Things the user should know that did not stop the session from opening."""
         self.carried_over: list[str] = []
@@ -77,6 +88,7 @@ class Session(SessionReading, SessionWriting):
         self._storage = storage
         self._lock = lock
         self._journal = journal
+        self.warnings.extend(journal.damaged)
         self._entries = entries
         self._journal_seq = entries[-1]["seq"] if entries else 0
         self._static = static
@@ -99,6 +111,12 @@ class Session(SessionReading, SessionWriting):
             raise SessionError(f"{path}: berkas sesi tidak ditemukan.{hint}")
         if readonly:
             return cls._load(path, None, clock)
+        if is_read_only_file(path):
+            session = cls._load(path, None, clock)
+            session.readonly_reason = f"berkas hanya-baca (izin {oct(path.stat().st_mode & 0o777)[2:]})"
+            session.warnings.insert(0, f"{path}: {session.readonly_reason}; sesi dibuka hanya-baca. "
+                                       "Ubah izin berkas (chmod u+w) untuk mencatat.")
+            return session
         lock = _acquire(path)
         try:
             return cls._load(path, lock, clock)
@@ -145,6 +163,7 @@ class Session(SessionReading, SessionWriting):
         if path.exists():
             raise SessionError(f"{path}: sudah ada; pilih nama lain (sesi yang ada tidak ditimpa)")
         now = (clock or _default_clock)()
+        now = now if now.tzinfo is not None else now.astimezone()  # every stored stamp has its offset
         plan = prepare_agenda(proposals, carry_over_from, lambda p: cls.open(p, readonly=True))
         try:
             if not path.parent.is_dir():
@@ -195,10 +214,10 @@ class Session(SessionReading, SessionWriting):
             signature = self._storage.signature()
             data = schema.migrate(parse_file(self.path), self.path)
             old = self._static
-            static = schema.check(data, self.path)  # a bad file raises here; the old state stays
+            static = schema.check(data, self.path, previous=old)  # a bad file raises; the old state stays
             if static.hashes == old.hashes:  # the snapshot never changes: keep parsed proposals
                 static = schema.Static(old.organisasi, old.criteria, old.proposals, old.hashes, static.item_ids,
-                                       old.summaries)
+                                       old.summaries, static.agenda_raw)
             self._storage.install(data, signature)
             self._static = static
             self._bind_tables()
@@ -207,6 +226,8 @@ class Session(SessionReading, SessionWriting):
             changed = True
         if self._journal.follow(self._entries):
             changed = True
+        for message in self._journal.damaged:
+            self._warn(message)
         if changed:
             self._reconcile_journal()
         return changed
@@ -272,14 +293,35 @@ class Session(SessionReading, SessionWriting):
     def _writable(self) -> None:
         if self.readonly or self._lock is None:
             who = f" (dipegang oleh {self.lock_holder})" if self.lock_holder else ""
+            if self.readonly_reason:
+                who = f" ({self.readonly_reason}; chmod u+w untuk mencatat)"
             raise ReadOnlySession(f"{self.path}: sesi dibuka hanya-baca{who}; perubahan tidak disimpan")
 
+    @property
+    def _session_id(self) -> str:
+        """Stamped on every log entry, so undo can refuse a line copied from another session."""
+        sesi = self._doc(schema.T_SESI)
+        return str(sesi.get("id") or sesi["dibuat"])
+
     def _commit(self, aksi: str, target: str, sets: list[tuple[Key, Any]], ringkasan: str, *,
-                batal: int | None = None, force: bool = False) -> AuditEntry | None:
-        """Apply the changes and their log entry in one durable write, then append the journal."""
+                batal: int | None = None, force: bool = False, verify: bool = False,
+                op: str | None = None) -> AuditEntry | None:
+        """Apply the changes and their log entry in one durable write, then append the journal.
+
+        ``verify``: check the whole result with the session check before anything is written
+        (undo writes values taken from the journal, which a hand edit may have changed).
+        ``op``: an operation id for appends (a note paragraph, a follow-up); when the log already
+        holds it, the change is a retry of one that reached the disk and AlreadySaved is raised."""
         self._writable()
+        if op is not None:
+            for earlier in reversed(self._entries[-OP_WINDOW:]):
+                if earlier.get("op") == op:
+                    raise AlreadySaved(f"sudah tersimpan sebelumnya (entri log #{earlier['seq']}: "
+                                       f"{visible(str(earlier.get('ringkasan', '')))}); tidak dicatat dua kali",
+                                       int(earlier["seq"]))
         changes = []
         for key, new in sets:
+            new = strip_tree(new)  # typed or pasted: a control character is never stored
             old = self._get(key)
             if old != new:
                 changes.append([list(key), old, copy.deepcopy(new)])
@@ -290,13 +332,27 @@ class Session(SessionReading, SessionWriting):
         else:
             lama = {_key_label(k): o for k, o, _ in changes}
             baru = {_key_label(k): n for k, _, n in changes}
-        entry = {"seq": self._seq + 1, "waktu": self._stamp(), "aksi": aksi, "target": target, "lama": lama,
-                 "baru": baru, "ringkasan": ringkasan, "batal": batal, "perubahan": changes}
+        entry = {"seq": self._seq + 1, "waktu": self._stamp(), "aksi": aksi, "target": strip_tree(target),
+                 "lama": lama, "baru": baru, "ringkasan": strip_tree(ringkasan), "batal": batal, "perubahan": changes,
+                 "sesi": self._session_id}
+        if op is not None:
+            entry["op"] = op
+        unlogged = self._unlogged()
         try:
             with self._storage.batch():
                 for key, _old, new in changes:
                     self._set(tuple(key), new)
-                self._tables[schema.T_SESI].update({"audit_seq": entry["seq"], "audit_last": entry}, doc_ids=[1])
+                # Entries the journal could not take yet ride along in the session file (see _sync_journal).
+                self._tables[schema.T_SESI].update({"audit_seq": entry["seq"], "audit_last": entry,
+                                                    "audit_tertunda": unlogged or None}, doc_ids=[1])
+                if verify:
+                    data = self._storage.read()
+                    assert data is not None
+                    try:
+                        schema.check(data, self.path, previous=self._static)
+                    except SessionFileError as exc:
+                        raise InvalidValue(f"{ringkasan} ditolak: hasilnya tidak sah "
+                                           f"({str(exc).split(' — ', 1)[-1]}); berkas tidak diubah") from None
         except BaseException:
             self._resync_after_failure()
             raise
@@ -314,33 +370,54 @@ class Session(SessionReading, SessionWriting):
         except (SessionError, OSError):
             pass
 
-    def _sync_journal(self) -> None:
+    def _unlogged(self) -> list[dict[str, Any]]:
+        """Entries the journal does not have yet (usually none: found from the end)."""
         start = len(self._entries)
         while start > 0 and self._entries[start - 1]["seq"] > self._journal_seq:
             start -= 1
-        pending = self._entries[start:]
+        return self._entries[start:]
+
+    def _sync_journal(self) -> None:
+        """Append what the journal lacks. A failure never undoes or hides a save: the change is
+        in the session file (with the entries still to log), so it becomes a notice, and the
+        next save or open tries again."""
+        pending = self._unlogged()
         if not pending:
             return
         try:
             self._journal.append(pending)
         except OSError as exc:
-            raise SessionError(
-                f"{self._journal.path}: perubahan tersimpan di {self.path.name}, tetapi log audit gagal ditulis "
-                f"({exc.strerror}); log akan dilengkapi pada penyimpanan berikutnya") from None
+            self._notice(f"{self._journal.path}: log audit gagal ditulis ({exc.strerror or exc}); perubahan "
+                         f"tetap tersimpan di {self.path.name} dan log dilengkapi pada penyimpanan berikutnya")
+            return
         self._journal_seq = pending[-1]["seq"]
+
+    def _notice(self, message: str) -> None:
+        self._warn(message)
+        if message not in self.notices:
+            self.notices.append(message)
+
+    def take_notices(self) -> list[str]:
+        """Warnings raised by the last writes (e.g. the journal is unwritable); cleared on reading."""
+        notices, self.notices = self.notices, []
+        return notices
 
     def _reconcile_journal(self) -> None:
         """Make the journal agree with the session file after a crash or a restore (see audit.py)."""
         last = self._doc(schema.T_SESI).get("audit_last")
         have = self._entries[-1]["seq"] if self._entries else 0
         if have < self._seq:
-            if have < self._seq - 1:
-                self._warn(f"{self._journal.path.name}: log audit tidak lengkap "
-                           f"(entri {have + 1}–{self._seq - 1} hilang).")
-            if isinstance(last, dict) and last.get("seq") == self._seq:
-                self._entries.append(copy.deepcopy(last))
+            in_journal = have
+            waiting = self._doc(schema.T_SESI).get("audit_tertunda") or []
+            for kept in [*waiting, last]:  # entries the journal could not take, kept in the session file
+                if isinstance(kept, dict) and have < kept.get("seq", 0) <= self._seq:
+                    if kept["seq"] > have + 1:
+                        self._warn(f"{self._journal.path.name}: log audit tidak lengkap "
+                                   f"(entri {have + 1}–{kept['seq'] - 1} hilang).")
+                    self._entries.append(copy.deepcopy(kept))
+                    have = kept["seq"]
             if not self.readonly:
-                self._journal_seq = have
+                self._journal_seq = in_journal
                 self._sync_journal()
         elif have > self._seq:
             note = (f"berkas sesi lebih lama dari log audit (entri {self._seq + 1}–{have} tidak ada di berkas); "
@@ -382,15 +459,37 @@ class Session(SessionReading, SessionWriting):
     def undo(self) -> AuditEntry | None:
         """Revert the last change (skipping navigation); returns the entry reverted, None if none.
 
-        The undo itself is logged (aksi ``batal``), so repeated undo walks back through the log."""
+        The undo itself is logged (aksi ``batal``), so repeated undo walks back through the log.
+        The entry comes from a file a person can edit, so it is trusted only when it belongs to
+        this session, every value it replaces is still the current one, and the result passes
+        the session check; otherwise InvalidValue says why and nothing is written."""
         self._writable()
         entry = self._last_undoable()
         if entry is None:
             return None
-        sets = [(tuple(key), old) for key, old, _new in reversed(entry["perubahan"])
-                if tuple(key) not in NOT_REVERTED]
-        self._commit("batal", entry["target"], sets, f"Membatalkan #{entry['seq']}: {entry['ringkasan']}",
-                     batal=entry["seq"], force=True)
+        label = f"#{entry['seq']}"
+        problem = entry_problem(entry)
+        if problem:
+            raise InvalidValue(f"entri log {label} tidak dapat dibatalkan: {problem}")
+        owner = entry.get("sesi")
+        if owner is not None and owner != self._session_id:
+            raise InvalidValue(f"entri log {label} berasal dari sesi lain; tidak dibatalkan")
+        sets = []
+        for key, old, new in reversed(entry["perubahan"]):
+            key = tuple(key)
+            if key in NOT_REVERTED:
+                continue
+            try:
+                current = self._get(key)
+            except (SessionError, KeyError, ValueError, TypeError):
+                raise InvalidValue(f"entri log {label} menunjuk {_key_label(list(key))} yang tidak ada; "
+                                   "tidak dibatalkan") from None
+            if current != new and key not in NAVIGATION:
+                raise InvalidValue(f"entri log {label} tidak cocok dengan isi sesi ({_key_label(list(key))} "
+                                   "sudah berubah sejak itu, atau log diubah tangan); tidak dibatalkan")
+            sets.append((key, old))
+        self._commit("batal", str(entry["target"]), sets, f"Membatalkan {label}: {entry['ringkasan']}",
+                     batal=entry["seq"], force=True, verify=True)
         return to_entry(entry)
 
     def audit_log(self) -> list[AuditEntry]:

@@ -25,17 +25,25 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from sopreview.domain.limits import TooLarge, check_json_bytes
 from sopreview.store.errors import ReadOnlySession, SaveFailed, SessionError, SessionFileError
+from sopreview.store.files import BAK_SUFFIX, bak_path
 
 Data = dict[str, dict[str, Any]]
 
-BAK_SUFFIX = ".bak"
 COPY_BAK_EVERY = 20
 """Where hardlinks are impossible (FAT USB sticks) the .bak is a copy made every N writes."""
 
 
-def bak_path(path: Path) -> Path:
-    return path.with_name(path.name + BAK_SUFFIX)
+def is_read_only_file(path: Path) -> bool:
+    """No write permission bit set (chmod a-w), or not writable for us: such a session is opened
+    read-only. The bits are checked too because root may write anything, yet a file someone made
+    read-only is a decision to respect; replacing it by rename would ignore it silently."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return not st.st_mode & 0o222 or not os.access(path, os.W_OK)
 
 
 def _temp_prefixes(path: Path) -> tuple[str, str]:
@@ -46,11 +54,15 @@ def parse_file(path: Path) -> Data:
     """Parse a session file; SessionFileError names the file, the position and the way out."""
     recover = f"Salinan terakhir yang baik ada di {bak_path(path)} (jika ada)."
     try:
+        size = os.stat(path).st_size
+        check_json_bytes(size)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise SessionError(f"{path}: berkas sesi tidak ditemukan") from None
     except OSError as exc:
         raise SessionError(f"{path}: tidak dapat dibaca ({exc.strerror})") from None
+    except TooLarge as exc:
+        raise SessionFileError(f"{path}: {exc}. {recover}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -63,6 +75,8 @@ def parse_file(path: Path) -> Data:
         raise SessionFileError(
             f"{path}: bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}: {exc.msg}). {recover}"
         ) from None
+    except RecursionError:  # deeper than Python's parser goes; shallower free-form parts: see schema
+        raise SessionFileError(f"{path}: bersarang terlalu dalam. {recover}") from None
     if not isinstance(data, dict):
         raise SessionFileError(f"{path}: isi teratas harus objek JSON {{...}}, bukan {type(data).__name__}. {recover}")
     for name, table in data.items():
@@ -88,7 +102,6 @@ class DurableStorage(Storage):
         self._pending = False
         self._writes = 0
         self._can_link = hasattr(os, "link")
-        self.bytes_written = 0
 
     # -- TinyDB interface -------------------------------------------------
     def read(self) -> Data | None:
@@ -190,15 +203,21 @@ class DurableStorage(Storage):
         renamed = False
         try:
             chunks = self._serialize(self._data)
-            size = sum(len(c) for c in chunks)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
             try:
+                _keep_mode_and_owner(fd, self.path if self._exists else None)
                 _write_all(fd, chunks)
                 os.fsync(fd)
             finally:
                 os.close(fd)
             if self._exists:
-                self._rotate_bak()
+                try:
+                    self._rotate_bak()
+                except OSError as exc:
+                    raise SaveFailed(
+                        f"{bak_path(self.path)}: cadangan tidak dapat diperbarui ({exc.strerror or exc}); "
+                        f"perubahan terakhir TIDAK disimpan ke {self.path.name}. Periksa izin berkas cadangan "
+                        "itu (atau pindahkan), lalu ulangi") from exc
                 _replace(tmp, self.path)
             else:
                 self._create_exclusive(tmp)
@@ -222,7 +241,6 @@ class DurableStorage(Storage):
             raise
         self._exists = True
         self._writes += 1
-        self.bytes_written += size
         self._signature = self._stat_signature()
 
     def _create_exclusive(self, tmp: Path) -> None:
@@ -259,6 +277,24 @@ class DurableStorage(Storage):
         if self._writes % COPY_BAK_EVERY == 0:
             shutil.copyfile(self.path, tmp)
             _replace(tmp, bak)
+
+
+def _keep_mode_and_owner(fd: int, original: Path | None) -> None:
+    """The new file gets the old one's permissions and owner: a session kept 0600 (names, NIPs,
+    attendance) must not become world-readable on the next save. A new file gets 0644 minus
+    the umask, like any file the user creates."""
+    if not hasattr(os, "fchmod"):  # pragma: no cover - Windows keeps its own ACLs
+        return
+    if original is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o644 & ~umask)
+        return
+    st = os.stat(original)
+    if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(PermissionError):  # only root may give a file away; then keep the mode
+            os.fchown(fd, st.st_uid, st.st_gid)
+    os.fchmod(fd, st.st_mode & 0o7777)
 
 
 def _write_all(fd: int, chunks: list[bytes]) -> None:

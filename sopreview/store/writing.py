@@ -17,7 +17,7 @@ from sopreview.domain.header import META_LABEL, MeetingMeta, normalize_meta, val
 from sopreview.domain.records import Decision, Evaluation, validate_decision, validate_kapan
 from sopreview.domain.vocab import decision_label, attendance_keys, attendance_label, PROJECTOR_TABS
 from sopreview.domain import clock
-from sopreview.domain.model import Orang, Organisasi, Proposal
+from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.errors import InvalidValue
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from sopreview.domain.records import Action
 
 Key = tuple[Any, ...]
-MAX_PLANNED_MINUTES = 600
 EMPTY_PEOPLE = ("organisasi.yaml sesi ini tidak berisi `orang:` (orang yang boleh hadir; periksa "
                 "`sopreview validate`: kolom seperti `peserta:` tidak terbaca). Tambahkan tamu, atau buat sesi baru "
                 "setelah organisasi.yaml diperbaiki.")
@@ -41,7 +40,8 @@ class SessionWriting:
         def criteria(self) -> tuple[Criterion, ...]: ...
         _tables: dict[str, Table]
         def _commit(self, aksi: str, target: str, sets: list[tuple[Key, Any]], ringkasan: str, *,
-                    batal: int | None = None, force: bool = False) -> AuditEntry | None: ...
+                    batal: int | None = None, force: bool = False, verify: bool = False,
+                    op: str | None = None) -> AuditEntry | None: ...
         def _writable(self) -> None: ...
         def _doc(self, table: str) -> Document: ...
         def _item(self, pid: str) -> Document: ...
@@ -105,13 +105,17 @@ class SessionWriting:
         self._commit("evaluasi", pid, [((schema.T_ITEM, pid, "evaluasi"), value.to_dict())],
                      f"Evaluasi {proposal.nama}: {value.ringkasan}")
 
-    def set_notes(self, pid: str, text: str) -> None:
+    def set_notes(self, pid: str, text: str, *, op: str | None = None) -> None:
+        """``op``: operation id of an append (AlreadySaved when that append is already logged)."""
         self._writable()
         proposal = self.proposal(pid)
-        self._commit("catatan", pid, [((schema.T_ITEM, pid, "catatan"), text)], f"Catatan {proposal.nama} diubah")
+        self._commit("catatan", pid, [((schema.T_ITEM, pid, "catatan"), text)], f"Catatan {proposal.nama} diubah",
+                     op=op)
 
-    def add_action(self, pid: str | None, apa: str, siapa: str, kapan: str) -> int:
-        """A follow-up for a proposal (or the whole meeting when pid is None); returns its id."""
+    def add_action(self, pid: str | None, apa: str, siapa: str, kapan: str, *, op: str | None = None) -> int:
+        """A follow-up for a proposal (or the whole meeting when pid is None); returns its id.
+
+        ``op``: operation id; a retry of an add already logged raises AlreadySaved."""
         self._writable()
         nama = self.proposal(pid).nama if pid is not None else "rapat"
         if not apa.strip() or not siapa.strip():
@@ -124,7 +128,7 @@ class SessionWriting:
                  "kapan": kapan.strip()}
         self._commit("tindak_lanjut", pid or "rapat",
                      [((schema.T_AKSI, action_id), value), ((schema.T_SESI, "next_action"), action_id + 1)],
-                     f"Tindak lanjut #{action_id} ({nama}): {value['apa']} — {value['siapa']}")
+                     f"Tindak lanjut #{action_id} ({nama}): {value['apa']} — {value['siapa']}", op=op)
         return action_id
 
     def remove_action(self, action_id: int) -> None:

@@ -22,6 +22,7 @@ from textual.timer import Timer
 
 from sopreview.domain.problems import Problem
 from sopreview.store.errors import SessionError, SessionLocked
+from sopreview.store.files import SESSIONS_DIR
 from sopreview.store.session import Session
 from sopreview.ui import keymap
 from sopreview.ui.commands import SopCommands
@@ -60,7 +61,7 @@ class SopReviewApp(KeyGate, App[None]):
         super().__init__()
         self.session_path = session_path
         self.sops_dir = sops_dir
-        self.sessions_dir = sessions_dir or (session_path.parent if session_path else Path("sessions"))
+        self.sessions_dir = sessions_dir or (session_path.parent if session_path else SESSIONS_DIR)
         self._clock: Callable[[], datetime] = clock or datetime.now
         self.want_readonly = readonly
         self.session: Session | None = None

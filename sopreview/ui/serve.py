@@ -8,9 +8,13 @@ from the address the browser used, so the page works whatever name the room PC k
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 import jinja2
@@ -55,17 +59,103 @@ def offline_template(templates_path: Path) -> str:
     return text
 
 
-class OfflineServer(Server):
-    """Serves the follow view; the page loads nothing from outside this server."""
+DEFAULT_MAX_CONNECTIONS = 4
+"""Browsers at once: each runs its own app process (~40 MB); a meeting room needs one or two."""
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
-    def __init__(self, command: str, host: str = "127.0.0.1", port: int = 8000, title: str | None = None) -> None:
+
+def allowed_hosts(host: str, port: int) -> set[str]:
+    """``Host`` headers a browser sends when it really asked for this server.
+
+    A page on another site can resolve its own name to 127.0.0.1 (DNS rebinding) and then
+    talk to us as "same origin", but its requests still carry *its* name in ``Host``; so
+    names are accepted only when they are ours: the address served, ``localhost`` on
+    loopback, this computer's name; any IP literal when listening on all addresses."""
+    names = {host}
+    if host in ("127.0.0.1", "::1", "localhost"):
+        names |= {"127.0.0.1", "localhost", "[::1]"}
+    if host in ("0.0.0.0", "::", ""):
+        names |= {"localhost", socket.gethostname(), socket.getfqdn()}
+    bracketed = {f"[{n}]" if ":" in n and not n.startswith("[") else n for n in names}
+    found = {f"{n}:{port}" for n in bracketed}
+    if port == 80:
+        found |= bracketed
+    return {n.lower() for n in found}
+
+
+def _is_ip_literal(host_header: str) -> bool:
+    name = host_header.rsplit(":", 1)[0] if not host_header.endswith("]") else host_header
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _refusal(status: int, title: str, text: str) -> web.Response:
+    """A small page that says why, in the user's language (no template, no outside links)."""
+    body = (f"<!doctype html><html lang=\"id\"><meta charset=\"utf-8\"><title>{title}</title>"
+            f"<body style=\"font-family:sans-serif;max-width:40em;margin:3em auto\"><h1>{title}</h1>"
+            f"<p>{text}</p></body></html>")
+    return web.Response(status=status, text=body, content_type="text/html")
+
+
+class OfflineServer(Server):
+    """Serves the follow view; the page loads nothing from outside this server, answers only
+    requests addressed to it (Host, Origin), caps the browsers at once and lists no folder."""
+
+    def __init__(self, command: str, host: str = "127.0.0.1", port: int = 8000, title: str | None = None,
+                 max_connections: int = DEFAULT_MAX_CONNECTIONS) -> None:
         super().__init__(command, host=host, port=port, title=title)
         self.page = offline_template(self.templates_path)
+        self.hosts = allowed_hosts(host, port)
+        self.any_ip = host in ("0.0.0.0", "::", "")
+        self.max_connections = max_connections
+        self.connections = 0
 
     async def _make_app(self) -> web.Application:
-        app = await super()._make_app()
+        """textual-serve's routes, but the static folder without a directory listing."""
+        app = web.Application(middlewares=[self._guard])
         aiohttp_jinja2.setup(app, loader=jinja2.DictLoader({TEMPLATE: self.page}))
+        app.add_routes([
+            web.get("/", self.handle_index, name="index"),
+            web.get("/ws", self.handle_websocket, name="websocket"),
+            web.get("/download/{key}", self.handle_download, name="download"),
+            web.static("/static", self.statics_path, show_index=False, name="static"),
+        ])
+        app.on_startup.append(self.on_startup)
+        app.on_shutdown.append(self.on_shutdown)
         return app
+
+    def host_allowed(self, host_header: str) -> bool:
+        host_header = host_header.lower()
+        if host_header in self.hosts:
+            return True
+        return self.any_ip and _is_ip_literal(host_header) and host_header.rsplit(":", 1)[-1] == str(self.port)
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        host = request.headers.get("Host", "")
+        if not self.host_allowed(host):
+            return _refusal(421, "Alamat tidak dikenal",
+                            "Server proyektor sopreview hanya menjawab alamat yang ia sajikan "
+                            f"(http://{self.host}:{self.port}/). Buka alamat itu langsung.")
+        origin = request.headers.get("Origin")
+        if origin is not None and (urlsplit(origin).netloc.lower() != host.lower()):
+            return _refusal(403, "Asal permintaan ditolak",
+                            "Halaman dari situs lain tidak boleh membuka layar rapat ini.")
+        if request.path == "/ws" or request.path == "/":
+            if self.connections >= self.max_connections:
+                return _refusal(503, "Terlalu banyak peramban",
+                                f"Sudah ada {self.connections} peramban yang menampilkan layar rapat ini "
+                                f"(batas {self.max_connections}). Tutup salah satunya lalu muat ulang halaman.")
+        if request.path != "/ws":
+            return await handler(request)
+        self.connections += 1
+        try:
+            return await handler(request)
+        finally:
+            self.connections -= 1
 
     @aiohttp_jinja2.template(TEMPLATE)
     async def handle_index(self, request: web.Request) -> dict[str, Any]:

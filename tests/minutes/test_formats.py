@@ -27,10 +27,10 @@ def _export_parser() -> argparse.ArgumentParser:
 
 def test_registry_lists_every_renderer_once() -> None:
     keys = formats.format_keys()
-    assert keys == ("md", "html", "docx", "csv") and len(set(keys)) == len(keys)
+    assert keys == ("md", "html", "docx", "csv", "pdf") and len(set(keys)) == len(keys)
     for entry in formats.FORMATS:
         assert callable(entry.renderer())
-    assert [f.key for f in formats.FORMATS if f.binary] == ["docx"]
+    assert [f.key for f in formats.FORMATS if f.binary] == ["docx", "pdf"]
     assert [f.key for f in formats.FORMATS if not f.needs_changes] == ["csv"]
 
 
@@ -42,5 +42,5 @@ def test_a_new_entry_reaches_cli_renderer_and_suffix_check(with_txt: None, sampl
 
 
 def test_unknown_format_is_refused_with_the_choices() -> None:
-    with pytest.raises(ExportError, match="md, html, docx, csv"):
-        export_format("pdf")
+    with pytest.raises(ExportError, match="md, html, docx, csv, pdf"):
+        export_format("odt")

@@ -69,7 +69,7 @@ def test_refuses_to_leave_the_chosen_folder(sample_session: Session, tmp_path: P
 
 def test_refuses_an_unknown_format(sample_session: Session, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="tidak dikenal"):
-        export_minutes(sample_session, "pdf", tmp_path / "notulen.pdf")
+        export_minutes(sample_session, "odt", tmp_path / "notulen.odt")
     assert list(tmp_path.iterdir()) == []
 
 

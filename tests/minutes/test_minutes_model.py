@@ -15,7 +15,7 @@ def test_header_fields(sample_session: Session) -> None:
     m = build_minutes(sample_session)
     assert m.kop.instansi == "KPU Kota Mojokerto"
     assert m.hari_tanggal == "Kamis, 16 Juni 2022"
-    assert m.waktu == "09.00 \u2013 12.30"
+    assert m.waktu == "09.00 \u2013 12.30 WIB"  # the zone of organisasi.yaml (default WIB)
     assert m.tempat_tanggal_ttd == "Mojokerto, 16 Juni 2022"
     assert m.catatan_sampel  # the sample SOPs are marked as such in the minutes
 
@@ -78,7 +78,7 @@ def test_attendance_and_signatures(sample_session: Session) -> None:
     assert {r.label: r.jumlah for r in m.kehadiran} == {
         "Hadir": 14, "Izin": 1, "Sakit": 1, "Tugas luar": 1, "Tanpa keterangan": 1, "Belum dicatat": 1}
     notulis, ketua = m.penandatangan
-    assert (notulis.peran, notulis.nama, notulis.nip) == ("Notulis", "Dian Puspitasari", "199203112019022004")
+    assert (notulis.peran, notulis.nama, notulis.nip) == ("Notulis", "Dian Puspitasari", "19920311 201902 2 004")
     assert notulis.pangkat == "Penata Muda (III/a)"
     assert (ketua.peran, ketua.nama, ketua.nip) == ("Pimpinan Rapat", "M. Awaludin Zahroni", "")
     assert ketua.jabatan.startswith("Anggota KPU Kota Mojokerto")

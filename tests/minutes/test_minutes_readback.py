@@ -82,7 +82,7 @@ def test_docx_decision_table_and_counts(rendered: dict[str, bytes], sample_sessi
 def test_docx_attendance_appendix_and_signatures(rendered: dict[str, bytes], sample_session: Session) -> None:
     doc = open_docx(rendered["docx"])
     rows = table_rows(table_after(doc, "Lampiran: Daftar Hadir"))
-    assert rows[0] == ["No", "Nama", "Jabatan", "Keterangan"]
+    assert rows[0] == ["No", "Nama", "Jabatan / Unit", "Keterangan", "Tanda tangan"]
     assert [r[1] for r in rows[1:]] == [o.nama for o in sample_session.people()]
     keterangan = {r[1]: r[3] for r in rows[1:]}
     assert keterangan["Agus Prasetyo"] == "Tugas luar (Bimbingan teknis di KPU Provinsi Jawa Timur)"
@@ -92,7 +92,7 @@ def test_docx_attendance_appendix_and_signatures(rendered: dict[str, bytes], sam
     text = [[c.text for c in row.cells] for row in signature.rows]
     assert text[0] == ["Notulis,", "Pimpinan Rapat,"]
     assert ["Dian Puspitasari", "M. Awaludin Zahroni"] in text
-    assert ["NIP 199203112019022004", ""] in text
+    assert ["NIP 19920311 201902 2 004", ""] in text
 
 
 def test_docx_properties_come_from_the_session(rendered: dict[str, bytes]) -> None:

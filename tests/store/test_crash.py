@@ -24,7 +24,8 @@ import pytest
 from sopreview.domain.vocab import decision_keys
 from sopreview.store import schema
 from sopreview.store.session import Session
-from sopreview.store.storage import bak_path, parse_file
+from sopreview.store.storage import parse_file
+from sopreview.store.files import bak_path
 from tests.store.builders import ORGANISASI, make_proposal
 
 KILLS = 120

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from sopreview.store.errors import LockHolder
-from sopreview.store.lock import SessionLock, lock_path, read_holder
+from sopreview.store.lock import SessionLock, read_holder
+from sopreview.store.files import lock_path
 from sopreview.store.session import Session, SessionLocked
 from tests.store.builders import ORGANISASI, P1, P2, PROPOSALS
 

@@ -345,7 +345,7 @@ def test_meta_given_at_creation(session_path: Path) -> None:
 
 def test_follower_reads_entry_before_the_journal_has_it(session: Session) -> None:
     """Between the session-file write and the journal append a follower may look: no duplicates later."""
-    from sopreview.store.audit import journal_path
+    from sopreview.store.files import journal_path
 
     with reopen(session) as follower:
         session.record_decision(P1, "disetujui")

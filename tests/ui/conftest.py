@@ -12,10 +12,12 @@ import unicodedata
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from rich.console import Console
 from textual import events
+from textual.app import App
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 
@@ -122,11 +124,14 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
     await pilot.pause()
 
 
+AppT = TypeVar("AppT", bound=App[Any])
+
+
 def run_app(
-    app: SopReviewApp,
-    script: Callable[[Pilot[None], SopReviewApp], Awaitable[None]],
+    app: AppT,
+    script: Callable[[Pilot[None], AppT], Awaitable[None]],
     size: tuple[int, int] = (120, 36),
-) -> SopReviewApp:
+) -> AppT:
     """Run ``script`` against the app headless; the app has exited when this returns."""
 
     # Toasts expire by the wall clock; tests read them back, so on a loaded machine they must not vanish first.

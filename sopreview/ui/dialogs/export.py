@@ -145,6 +145,7 @@ class ExportDialog(SessionDialog):
     @on(Button.Pressed, "#export-run")
     def action_save(self) -> None:
         from sopreview.minutes.export import ExportError, export_minutes
+        from sopreview.store.outputs import output_guard
 
         raw = self.query_one("#export-folder", Input).value.strip()
         if not raw:
@@ -156,7 +157,8 @@ class ExportDialog(SessionDialog):
             self.query_one("#export-folder", Input).focus()
             return
         try:
-            written = export_minutes(self.session, self._chosen, folder / self._file_name(), within=folder)
+            written = export_minutes(self.session, self._chosen, folder / self._file_name(), within=folder,
+                                     guard=output_guard(self.session))
         except (ExportError, SessionError, OSError) as error:
             self.show_error(f"Ekspor gagal: {error}")
             return

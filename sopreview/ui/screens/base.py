@@ -54,6 +54,8 @@ def readonly_message(session: Session, now: datetime | None = None) -> str:
     if session.lock_holder:
         holder = holder_text(session.lock_holder, now or datetime.now().astimezone())
         return f"HANYA BACA — sesi ini sedang dibuka oleh {holder}. Perubahan tidak dapat disimpan."
+    if session.readonly_reason:  # the file itself is read-only (chmod a-w)
+        return f"HANYA BACA — {session.readonly_reason}. Perubahan tidak dapat disimpan (chmod u+w untuk mencatat)."
     return "HANYA BACA — sesi dibuka tanpa izin menulis. Perubahan tidak dapat disimpan."
 
 
@@ -99,9 +101,15 @@ class SessionScreen(Screen[None]):
         try:
             change()
         except SessionError as error:
-            self.notify(str(error), title="Tidak tersimpan", severity="error", markup=False)
+            on_disk = "berkas sudah diganti" in str(error)  # saved; only the folder sync failed
+            self.notify(str(error), title="Tersimpan, dengan peringatan" if on_disk else "Tidak tersimpan",
+                        severity="error", markup=False)
+            if on_disk:
+                self.sop_app.session_changed()
             return False
         self.notify(done, markup=False)
+        for notice in self.session.take_notices():  # saved, but e.g. the audit log lags behind
+            self.notify(notice, title="Tersimpan, dengan peringatan", severity="warning", markup=False)
         self.sop_app.session_changed()
         return True
 
@@ -196,6 +204,34 @@ class SessionScreen(Screen[None]):
         from sopreview.ui.screens.audit import AuditLogScreen
 
         self.app.push_screen(AuditLogScreen(self.session))
+
+    def action_perbaikan_done(self) -> None:
+        """Mark the perbaikan of a 'disetujui dengan perbaikan' done: the file as it is now is what
+        `tetapkan` will adopt (and it refuses if the file changes again afterwards)."""
+        pid = self._need_pid()
+        if pid is None:
+            return
+        decision = self.session.decision(pid)
+        if decision is None or decision.keputusan != "disetujui_dengan_perbaikan":
+            self.notify("Hanya untuk usulan yang 'disetujui dengan perbaikan'.", severity="warning")
+            return
+        from sopreview.domain.loader import load_sops
+        from sopreview.domain.records import proposal_hash
+        from sopreview.store.penetapan import mark_perbaikan_done
+
+        sops_dir = self.sop_app.sops_dir or self.session.sops_dir
+        current = next((p for p in load_sops(sops_dir).proposals if p.id == pid), None) if sops_dir else None
+        if current is None:
+            self.notify(f"Berkas usulan {pid} tidak ada atau bergalat; perbaiki dulu (g: masalah).",
+                        severity="error", markup=False)
+            return
+        self.write(lambda: mark_perbaikan_done(self.session, pid, proposal_hash(current)),
+                   f"Perbaikan {pid} ditandai selesai; siap ditetapkan (sopreview tetapkan)")
+
+    def action_register(self) -> None:
+        from sopreview.ui.screens.register import RegisterScreen
+
+        self.app.push_screen(RegisterScreen(self.sop_app.sops_dir or self.session.sops_dir))
 
     def action_problems(self) -> None:
         from sopreview.ui.screens.problems import ProblemsScreen

@@ -21,14 +21,15 @@ from textual.widgets import ContentSwitcher, Digits, Static
 from sopreview.domain.clock import PAUSES
 from sopreview.domain.records import Decision
 from sopreview.domain.model import Proposal
-from sopreview.domain.vocab import item_kind_label
+from sopreview.domain.vocab import PROJECTOR_TABS, item_kind_label
 from sopreview.store.session import Session, SessionError
 from sopreview.ui.theme import PROJECTOR_LIGHT_THEME, PROJECTOR_THEME, register_themes
 from sopreview.ui.widgets.bigtext import BigText
 from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.widgets.flowchart import FlowchartView
 
-TABS: tuple[str, ...] = ("ringkasan", "flowchart", "perubahan", "keputusan")
+TABS: tuple[str, ...] = PROJECTOR_TABS
+"""The room's views, in Tab order: the vocabulary the session stores, never a copy."""
 OPERATOR_HINTS: tuple[str, ...] = ("Tab: tampilan berikut · Esc: tutup", "Tab: tampilan berikut", "Tab: ganti")
 FOLLOW_HINTS: tuple[str, ...] = ("Hanya tampil · q/Esc: keluar", "q/Esc: keluar", "q: keluar")
 """Key hints after the view tabs, longest first: the first that fits is shown."""

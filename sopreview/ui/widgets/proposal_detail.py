@@ -154,7 +154,29 @@ def summary_renderable(session: Session, proposal: Proposal) -> RenderableType:
         Text("Bagian Identitas", style="bold underline"),
         identity_table(proposal.dokumen),
     ]
+    parts.extend(_history(session, proposal))
     return Group(*parts)
+
+
+def _history(session: Session, proposal: Proposal) -> list[RenderableType]:
+    """Earlier versions of the SOP a revision revises (only once `tetapkan` has kept some)."""
+    if not proposal.is_revision:
+        return []
+    from sopreview.lifecycle.history import history_for_proposal
+
+    try:
+        history = history_for_proposal(session.sops_dir, proposal.sumber)
+    except OSError:
+        return []
+    if history is None:
+        return []
+    lines = Text()
+    for version in history.versions:
+        who = f"rapat {version.judul_rapat or version.rapat}" if version.rapat else "sebelum daftar dicatat"
+        lines.append(f"Revisi ke-{version.revisi_ke} · efektif {version.dokumen.tanggal_efektif or '–'} · {who}\n")
+        if version.perubahan:
+            lines.append(f"  {version.perubahan}\n", style="dim")
+    return [Text(""), Text("Riwayat SOP berlaku", style="bold underline"), lines]
 
 
 def recorded_table(session: Session, pid: str) -> Table:

@@ -6,7 +6,6 @@ sample SOPs are edited; the people have the long jabatan of a real KPU office on
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -20,6 +19,7 @@ from textual.widgets import Static
 from sopreview.domain.model import Organisasi, Orang, Proposal, SopDocument, Step, SubBagian
 from sopreview.store.session import Session
 from sopreview.ui.dialogs import SessionDialog
+from tests.ui.conftest import run_app
 from sopreview.ui.keygate import KeyGate
 
 WIB = timezone(timedelta(hours=7))
@@ -130,13 +130,4 @@ def run_dialog(
     size: tuple[int, int] = (100, 30),
 ) -> DialogHost:
     """Run ``script`` against the dialog in a headless app; return the app (its results)."""
-    app = DialogHost(make_dialog)
-
-    async def main() -> None:
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await script(pilot, app)
-            await pilot.pause()
-
-    asyncio.run(main())
-    return app
+    return run_app(DialogHost(make_dialog), script, size)

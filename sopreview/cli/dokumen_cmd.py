@@ -1,0 +1,67 @@
+"""`sopreview dokumen [SUMBER]`: SOP AP documents (identity + flowchart table) as PDF, HTML or DOCX."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sopreview.cli.common import add_command
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = add_command(
+        sub, "dokumen",
+        "Cetak dokumen SOP AP (identitas + tabel flowchart) sebagai PDF, HTML atau Word, dari folder sops/ "
+        "(semua RANCANGAN) atau dari berkas sesi (sesuai keputusan rapat).",
+        run_dokumen)
+    parser.add_argument("sumber", metavar="SUMBER", nargs="?", default="sops",
+                        help="folder sops/ (bawaan: sops) atau sesi (nama sesi atau berkas .json)")
+    parser.add_argument("--sop", action="append", default=[], metavar="ID",
+                        help="hanya SOP ini (id usulan, mis. keuangan-umum-logistik/surat-masuk); boleh berulang")
+    parser.add_argument("--format", "-f", action="append", choices=("pdf", "html", "docx"), default=None,
+                        help="pdf (bawaan), html atau docx; boleh berulang")
+    parser.add_argument("--gabung", action="store_true",
+                        help="satu berkas berisi semua SOP dengan daftar isi")
+    parser.add_argument("--kertas", choices=("A4", "F4", "a4", "f4"), default=None,
+                        help="A4 atau F4 (folio 215×330 mm), mendatar; bawaan: `kertas` di organisasi.yaml, "
+                             "selain itu A4")
+    parser.add_argument("--tandai-perubahan", action="store_true", dest="tandai",
+                        help="untuk perbaikan/perubahan: tandai langkah dan isian yang berubah dari versi berlaku")
+    parser.add_argument("-o", "--output", type=Path, default=None,
+                        help="folder tujuan (bawaan: dokumen-sop/ di samping sops/, atau <sesi>-dokumen/ di "
+                             "samping berkas sesi); dengan --gabung boleh nama berkas")
+
+
+def run_dokumen(args: argparse.Namespace) -> int:
+    from sopreview.documents.export import DocumentError, from_folder, from_session, write_documents
+    from sopreview.store.session import SessionError
+
+    raw = args.sumber
+    try:
+        if Path(raw).is_dir():
+            source = from_folder(Path(raw))
+        else:
+            from sopreview.cli.session_cmds import UsageError, session_path
+
+            try:
+                path = session_path(raw)
+            except UsageError as exc:
+                print(f"galat: {exc}", file=sys.stderr)
+                return 2
+            if not path.is_file():
+                print(f"'{raw}' bukan folder sops/ dan bukan berkas sesi ({path} tidak ada).", file=sys.stderr)
+                return 2
+            source = from_session(path)
+        written = write_documents(source, args.sop, args.format or ["pdf"], args.output,
+                                  kertas_flag=args.kertas.upper() if args.kertas else None,
+                                  gabung=args.gabung, tandai=args.tandai)
+    except DocumentError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except SessionError as exc:
+        print(f"Tidak dapat membuka sesi: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"ditulis: {path}")
+    return 0

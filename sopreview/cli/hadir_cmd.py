@@ -1,0 +1,52 @@
+"""`sopreview daftar-hadir SESI`: the attendance sheet to sign, printed before the meeting."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sopreview.cli.common import add_command
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = add_command(
+        sub, "daftar-hadir",
+        "Cetak daftar hadir untuk ditandatangani (No · Nama · Jabatan/Unit · Tanda tangan) dari berkas sesi.",
+        run_hadir)
+    parser.add_argument("session", metavar="SESI", help="nama sesi (-> sessions/NAMA.json) atau berkas .json")
+    parser.add_argument("--format", "-f", action="append", choices=("pdf", "html", "docx"), default=None,
+                        help="pdf (bawaan), html atau docx; boleh berulang")
+    parser.add_argument("--tamu", type=int, default=5, metavar="N", help="baris kosong untuk tamu (bawaan 5)")
+    parser.add_argument("--kertas", choices=("A4", "F4", "a4", "f4"), default=None,
+                        help="A4 atau F4, tegak; bawaan: `kertas` di organisasi.yaml, selain itu A4")
+    parser.add_argument("-o", "--output", type=Path, default=None,
+                        help="berkas atau folder tujuan (bawaan: <sesi>-daftar-hadir.<format> di samping berkas sesi)")
+
+
+def run_hadir(args: argparse.Namespace) -> int:
+    from sopreview.cli.session_cmds import UsageError, session_path
+    from sopreview.documents.export import DocumentError
+    from sopreview.documents.hadir import write_sheet
+    from sopreview.store.session import SessionError
+
+    try:
+        path = session_path(args.session)
+    except UsageError as exc:
+        print(f"galat: {exc}", file=sys.stderr)
+        return 2
+    if not path.is_file():
+        print(f"Berkas sesi '{path}' tidak ditemukan.", file=sys.stderr)
+        return 2
+    try:
+        written = write_sheet(path, args.format or ["pdf"], args.output,
+                              kertas_flag=args.kertas.upper() if args.kertas else None, blank=args.tamu)
+    except DocumentError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except SessionError as exc:
+        print(f"Tidak dapat membuka sesi: {exc}", file=sys.stderr)
+        return 2
+    for p in written:
+        print(f"ditulis: {p}")
+    return 0

@@ -1,0 +1,201 @@
+"""After the meeting: ``tetapkan`` (apply), ``daftar`` (register), ``riwayat`` (history), ``status``.
+
+``tetapkan`` shows its plan unless ``--terapkan`` is given; every write to ``sops/`` is one
+all-or-nothing change, and an interrupted one is finished (or discarded) by the next run,
+which says so. Exit codes as for the session commands: 0 done, 1 refused or a file problem,
+2 a bad value, 3 the session is held by another process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sopreview.cli.common import add_command
+from sopreview.cli.session_cmds import EXIT_FILE, EXIT_VALUE, UsageError, _guarded, _open, session_path
+
+EXPORT_FORMATS: tuple[str, ...] = ("md", "html", "docx", "csv", "pdf")
+"""The keys of ``sopreview.register.export.FORMATS`` (kept here so ``--help`` loads nothing; a test checks)."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = add_command(sub, "tetapkan", "terapkan keputusan rapat ke folder SOP: nomor, revisi, versi berlaku, arsip "
+                    "(tanpa --terapkan: hanya rencana)", _guarded(run_tetapkan))
+    p.add_argument("session", metavar="SESI", help="nama sesi (-> sessions/NAMA.json) atau berkas .json")
+    p.add_argument("--date", "--tanggal", dest="tanggal", required=True, metavar="YYYY-MM-DD",
+                   help="tanggal penetapan (= Tanggal Efektif, dan Tanggal Revisi untuk revisi)")
+    p.add_argument("--apply", "--terapkan", dest="terapkan", action="store_true",
+                   help="tulis rencananya ke folder SOP (bawaan: hanya tampilkan)")
+    p.add_argument("--dry-run", action="store_true", help="hanya tampilkan rencana (bawaan)")
+    p.add_argument("--perbaikan-done", "--perbaikan-selesai", dest="perbaikan_selesai", action="append", default=[],
+                   metavar="USULAN",
+                   help="tandai perbaikan usulan 'disetujui dengan perbaikan' sudah dikerjakan pada berkasnya")
+    p.add_argument("--sops", type=Path, default=None, help="folder SOP (bawaan: folder saat sesi dibuat)")
+
+    d = add_command(sub, "daftar", "Daftar SOP yang berlaku: nomor, nama, sub bagian, revisi, status",
+                    _guarded(run_daftar))
+    d.add_argument("sops_dir", nargs="?", default="sops", type=Path, metavar="SOPS_DIR")
+    d.add_argument("--format", "-f", choices=EXPORT_FORMATS, default=None,
+                   help="tulis ke berkas: md, html, docx, csv atau pdf (lampiran keputusan)")
+    d.add_argument("-o", "--output", type=Path, default=None, help="berkas tujuan (bawaan: daftar-sop.<format>)")
+
+    r = add_command(sub, "riwayat", "riwayat satu SOP: setiap versi, siapa menetapkannya dan kapan, perubahannya",
+                    _guarded(run_riwayat))
+    r.add_argument("sop", metavar="SOP", help="id SOP, mis. hukum-sdm/jdih")
+    r.add_argument("--sops", type=Path, default=Path("sops"))
+
+    s = add_command(sub, "status", "catat perubahan status SOP berlaku (berlaku | perlu_revisi | dicabut)",
+                    _guarded(run_status))
+    s.add_argument("sop", metavar="SOP", help="id SOP, mis. hukum-sdm/jdih")
+    s.add_argument("status", metavar="STATUS")
+    s.add_argument("--reason", "--alasan", dest="alasan", required=True, help="alasan perubahan status")
+    s.add_argument("--date", "--tanggal", dest="tanggal", required=True, metavar="YYYY-MM-DD")
+    s.add_argument("--meeting", "--rapat", dest="rapat", default="", help="nama sesi rapat yang memutuskan (bila ada)")
+    s.add_argument("--sops", type=Path, default=Path("sops"))
+
+
+def _recover(sops_dir: Path) -> None:
+    from sopreview.lifecycle.transaction import recover
+
+    message = recover(sops_dir)
+    if message:
+        print(f"pemulihan: {message}", file=sys.stderr)
+
+
+def run_tetapkan(args: argparse.Namespace) -> int:
+    from sopreview.domain.loader import load_sops
+    from sopreview.domain.records import proposal_hash
+    from sopreview.lifecycle.apply import build_plan, check_date, execute, session_results, session_view
+    from sopreview.lifecycle.folder import read_folder
+    from sopreview.store.penetapan import mark_perbaikan_done, record_applied
+
+    error = check_date(args.tanggal)
+    if error:
+        raise UsageError(error)
+    if args.dry_run and args.terapkan:
+        raise UsageError("--dry-run dan --apply tidak bisa bersamaan; pilih salah satu")
+    path = session_path(args.session)
+    writing = args.terapkan or bool(args.perbaikan_selesai)
+    with _open(str(path), readonly=not writing) as session:
+        sops_dir = args.sops or session.sops_dir
+        if sops_dir is None or not Path(sops_dir).is_dir():
+            raise UsageError(f"folder SOP {sops_dir} tidak ditemukan; sebutkan dengan --sops")
+        sops_dir = Path(sops_dir)
+        _recover(sops_dir)
+        loaded = load_sops(sops_dir)
+        current = {p.id: p for p in loaded.proposals}
+        for pid in args.perbaikan_selesai:
+            decision = session.decision(pid)
+            if decision is None or decision.keputusan != "disetujui_dengan_perbaikan":
+                raise UsageError(f"{pid}: keputusannya bukan 'disetujui dengan perbaikan'")
+            if pid not in current:
+                print(f"galat: {sops_dir / session.proposal(pid).sumber}: tidak ada atau tidak valid; "
+                      "perbaiki dulu (`sopreview validate`)", file=sys.stderr)
+                return EXIT_FILE
+            mark_perbaikan_done(session, pid, proposal_hash(current[pid]))
+            print(f"Perbaikan {pid} ditandai selesai (isi berkas saat ini yang akan ditetapkan).")
+        plan = build_plan(session_view(session), sops_dir, args.tanggal, loaded=loaded)
+        print(f"Rencana penetapan: {plan.judul or plan.rapat} ({path}), tanggal {plan.tanggal}")
+        for line in plan.lines():
+            print("  " + line)
+        if plan.refusals:
+            print("\nTidak diterapkan; perbaiki dulu:", file=sys.stderr)
+            for refusal in plan.refusals:
+                print(f"  {refusal}", file=sys.stderr)
+            return EXIT_FILE
+        if not args.terapkan:
+            print(f"\n{len(plan.changes)} usulan akan diterapkan. Jalankan lagi dengan --apply "
+                  "(--terapkan) untuk menulisnya.")
+            return 0
+        execute(plan)
+        folder = read_folder(sops_dir)
+        record_applied(session, session_results(plan, folder.events), plan.tanggal)
+        if plan.changes:
+            print(f"\nDiterapkan: {len(plan.changes)} usulan; folder {sops_dir} diperbarui dalam satu langkah.")
+        else:
+            print("\nTidak ada yang perlu diterapkan; folder tidak diubah.")
+    return 0
+
+
+def run_daftar(args: argparse.Namespace) -> int:
+    from sopreview.lifecycle.folder import read_folder
+
+    sops_dir = Path(args.sops_dir)
+    if not sops_dir.is_dir():
+        raise UsageError(f"folder SOP {sops_dir} tidak ditemukan")
+    _recover(sops_dir)
+    folder = read_folder(sops_dir)
+    for problem in folder.problems:
+        print(problem, file=sys.stderr)
+    register = folder.register()
+    fmt = args.format or (args.output.suffix.lstrip(".").lower() if args.output else None)
+    if fmt is None:
+        from sopreview.register.text import register_text
+
+        print(register_text(register, _organisasi_name(sops_dir)))
+        return 0
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"format {fmt!r} tidak dikenal; pilih: {', '.join(EXPORT_FORMATS)}")
+    from sopreview.minutes.export import ExportError
+    from sopreview.register.export import write_register
+
+    output = args.output or Path(f"daftar-sop.{fmt}")
+    try:
+        written = write_register(register, fmt, output, instansi=_organisasi_name(sops_dir), protected=sops_dir)
+    except ExportError as exc:
+        print(f"galat: {exc}", file=sys.stderr)
+        return EXIT_FILE
+    print(f"Daftar SOP ditulis: {written} ({len(register.rows)} SOP)")
+    return 0
+
+
+def _organisasi_name(sops_dir: Path) -> str:
+    from sopreview.domain.yamlread import YamlReadError, read_yaml
+
+    try:
+        data = read_yaml(sops_dir / "organisasi.yaml").data
+    except YamlReadError:
+        return ""
+    return str(data.get("nama", "")) if isinstance(data, dict) else ""
+
+
+def run_riwayat(args: argparse.Namespace) -> int:
+    from sopreview.lifecycle.history import sop_history
+
+    sops_dir = Path(args.sops)
+    _recover(sops_dir)
+    history = sop_history(sops_dir, args.sop)
+    if history is None:
+        raise UsageError(f"SOP {args.sop!r} tidak ada di {sops_dir} (lihat `sopreview daftar`)")
+    from sopreview.lifecycle.history import history_lines
+
+    for line in history_lines(history):
+        print(line)
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from sopreview.domain.register import STATUS, STATUSES, Event
+    from sopreview.lifecycle.apply import check_date
+    from sopreview.lifecycle.folder import EVENTS_FILE, read_folder
+    from sopreview.lifecycle.transaction import Transaction
+
+    status = args.status.strip().lower().replace(" ", "_").replace("-", "_")
+    if status not in STATUSES:
+        print(f"galat: status {args.status!r} tidak dikenal; pilih: {', '.join(STATUSES)}", file=sys.stderr)
+        return EXIT_VALUE
+    error = check_date(args.tanggal)
+    if error:
+        raise UsageError(error)
+    sops_dir = Path(args.sops)
+    _recover(sops_dir)
+    folder = read_folder(sops_dir)
+    if args.sop not in {f.sop_id for f in folder.in_force}:
+        raise UsageError(f"SOP {args.sop!r} tidak ada di {sops_dir} (lihat `sopreview daftar`)")
+    event = Event(STATUS, sop=args.sop, status=status, alasan=args.alasan, tanggal=args.tanggal, rapat=args.rapat)
+    tx = Transaction(sops_dir)
+    tx.write(EVENTS_FILE, folder.events_with([event]))
+    tx.commit()
+    print(f"Status {args.sop}: {status} ({args.tanggal}) dicatat di {sops_dir / EVENTS_FILE}")
+    return 0

@@ -1,0 +1,1 @@
+"""The Daftar SOP as printed things: one layout, one renderer per format."""

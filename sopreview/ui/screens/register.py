@@ -1,0 +1,133 @@
+"""The Daftar SOP in the app (r): every SOP in force, its status, and the highlighted one's history.
+
+Fits 80×24: the table keeps Nomor, Nama, Revisi, Status; the unit, the meeting that last set it,
+the pending proposals and the versions (riwayat) of the highlighted SOP are shown under it.
+The register is read from the sops folder (the truth), never from the session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from sopreview.domain.register import Register, RegisterRow
+from sopreview.ui.fmt import fit
+from sopreview.ui.screens.panels import PanelScreen
+
+STATUS_SHORT: dict[str, str] = {"berlaku": "Berlaku", "perlu_revisi": "Perlu revisi", "dicabut": "Dicabut"}
+
+
+def load_register(sops_dir: Path) -> tuple[Register, list[str]]:
+    """The register and its problems as lines (an unfinished apply is finished first, and said)."""
+    from sopreview.lifecycle.folder import read_folder
+    from sopreview.lifecycle.transaction import recover
+
+    notes = []
+    message = recover(sops_dir)
+    if message:
+        notes.append(message)
+    folder = read_folder(sops_dir)
+    notes.extend(str(p).splitlines()[0] for p in folder.problems)
+    return folder.register(), notes
+
+
+class RegisterScreen(PanelScreen):
+    PANEL_TITLE = "Daftar SOP yang berlaku"
+
+    DEFAULT_CSS = """
+    RegisterScreen #register-table { height: 1fr; }
+    RegisterScreen #register-note { height: auto; padding: 0 1; color: $text-muted; }
+    RegisterScreen #register-detail-scroll { height: auto; max-height: 9; padding: 0 1; border-top: solid $primary; }
+    RegisterScreen #register-detail { height: auto; }
+    """
+
+    def __init__(self, sops_dir: Path | None) -> None:
+        super().__init__()
+        self.sops_dir = sops_dir
+        self.register = Register()
+        self.notes: list[str] = []
+
+    def compose_body(self) -> ComposeResult:
+        table: DataTable[Text] = DataTable(id="register-table", cursor_type="row", zebra_stripes=True)
+        table.add_columns("No", "Nomor SOP", "Nama SOP", "Rev", "Status")
+        yield table
+        yield Static(id="register-note", markup=False)
+        with VerticalScroll(id="register-detail-scroll"):
+            yield Static(id="register-detail", markup=False)
+
+    def on_mount(self) -> None:
+        if self.sops_dir is None or not self.sops_dir.is_dir():
+            self.notes = ["Folder SOP sesi ini tidak ditemukan; daftar tidak dapat dibaca."]
+            self.fill()
+            return
+        self.query_one("#register-note", Static).update(f"Membaca daftar SOP dari {self.sops_dir} …")
+        self._load(self.sops_dir)
+
+    @work(thread=True, exclusive=True, group="daftar-sop")
+    def _load(self, sops_dir: Path) -> None:
+        """Off the UI thread: an office with thousands of SOPs takes seconds to read."""
+        try:
+            register, notes = load_register(sops_dir)
+        except OSError as error:
+            register, notes = Register(), [f"{sops_dir}: tidak terbaca ({error.strerror})"]
+        self.app.call_from_thread(self._loaded, register, notes)
+
+    def _loaded(self, register: Register, notes: list[str]) -> None:
+        self.register, self.notes = register, notes
+        self.fill()
+
+    def fill(self) -> None:
+        table = self.query_one("#register-table", DataTable)
+        table.clear()
+        width = self.app.size.width
+        name_w = max(width - 56, 16)  # No, Nomor, Rev, Status, cell padding, scrollbar
+        for n, row in enumerate(self.register.rows, 1):
+            table.add_row(Text(str(n)), Text(fit(row.nomor or "-", 26)), Text(fit(row.nama, name_w)),
+                          Text(str(row.revisi_ke)), Text(STATUS_SHORT.get(row.status, row.status)))
+        counts = self.register.counts()
+        summary = (f"{len(self.register.rows)} SOP: {counts.get('berlaku', 0)} berlaku, "
+                   f"{counts.get('perlu_revisi', 0)} perlu revisi, {counts.get('dicabut', 0)} dicabut. "
+                   "Ekspor: sopreview daftar -f pdf")
+        self.query_one("#register-note", Static).update("\n".join([summary, *self.notes]))
+        self._show_detail(table.cursor_row)
+
+    @on(DataTable.RowHighlighted, "#register-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail(event.cursor_row)
+
+    def _show_detail(self, index: int) -> None:
+        detail = self.query_one("#register-detail", Static)
+        if not 0 <= index < len(self.register.rows):
+            detail.update("")
+            return
+        detail.update(self.detail(self.register.rows[index]))
+
+    def detail(self, row: RegisterRow) -> Text:
+        text = Text()
+        text.append(row.nama, style="bold")
+        text.append(f"\n{row.subbag_nama} · efektif {row.tanggal_efektif or '-'} · {row.status_label}")
+        if row.alasan:
+            text.append(f" ({row.alasan})")
+        if row.rapat:
+            meeting = f"{row.rapat_judul} ({row.rapat})" if row.rapat_judul else row.rapat
+            text.append(f"\nDitetapkan/diubah: {meeting}, {row.tanggal_status}")
+        if row.tertunda:
+            text.append(f"\nUsulan tertunda: {', '.join(row.tertunda)}")
+        if self.sops_dir is not None:
+            from sopreview.lifecycle.history import sop_history
+
+            history = sop_history(self.sops_dir, row.sop_id)
+            if history is not None and len(history.versions) > 1:
+                text.append("\nRiwayat:", style="bold")
+                for version in history.versions:
+                    who = version.rapat or "sebelum daftar dicatat"
+                    text.append(f"\n  rev {version.revisi_ke} · efektif {version.dokumen.tanggal_efektif or '-'}"
+                                f" · {who}")
+                    if version.perubahan:
+                        text.append(f" · {version.perubahan}")
+        return text
