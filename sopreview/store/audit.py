@@ -28,9 +28,10 @@ SLOTS: dict[str, int] = {"meta": 2, "sesi": 2, "item": 3, "tindak_lanjut": 2, "k
 """What a change may touch: table -> length of its key (``["item", pid, "catatan"]``)."""
 FIELDS: dict[str, frozenset[str]] = {
     "sesi": frozenset({"current", "tab", "urutan", "next_action"}),
-    "item": frozenset({"keputusan", "evaluasi", "catatan", "jam", "menit"}),
+    "item": frozenset({"keputusan", "evaluasi", "catatan", "jam", "menit", "perbaikan_selesai", "diterapkan"}),
 }
-"""The only fields of these tables a change touches (never ``schema`` or ``audit_seq``)."""
+"""The only fields of these tables a change touches (never ``schema`` or ``audit_seq``); ``perbaikan_selesai``
+and ``diterapkan`` are written by store/penetapan.py (tetapkan)."""
 
 
 def _slot_ok(key: Any) -> bool:
