@@ -211,3 +211,29 @@ def test_projector_clock_stops_with_the_decision_and_shows_the_pause(demo: Path,
     decision = on_disk(demo).decision(pid)
     assert decision is not None and decision.keputusan == "ditunda"
     assert round(on_disk(demo).clock(pid).used_seconds / 60) == 16
+
+
+def test_perubahan_tab_of_a_new_sop_says_so_once(demo: Path, clock: HandClock) -> None:
+    """Issue 9 (smaller defects): a `baru` proposal's Perubahan tab showed "Usulan baru: …" twice
+    (the summary line and the body)."""
+    from textual.widgets import Static
+
+    proposals = on_disk(demo).proposals()
+    index = next(i for i, p in enumerate(proposals) if p.jenis == "baru")
+    seen: dict[str, object] = {}
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(index):
+            await pilot.press("full_stop")
+        await pilot.press("4")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProposalScreen) and screen.pid == proposals[index].id
+        assert screen.query_one(TabbedContent).active == "perubahan"
+        view = screen.query_one(ChangeView)
+        seen["text"] = "".join(plain(static.content) for static in view.query(Static))
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+    assert str(seen["text"]).count("Usulan baru: tidak ada versi berlaku untuk dibandingkan.") == 1
