@@ -8,6 +8,7 @@ lists the valid ones), 3 the session is held by another process (the message say
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import re
 import sys
@@ -104,6 +105,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     record = sub.add_parser("record", help="catat keputusan, evaluasi, kehadiran, catatan, tindak lanjut",
                             description="Catat satu perubahan ke sesi; tersimpan di disk sebelum perintah selesai.")
     rsub = record.add_subparsers(dest="record_kind", metavar="JENIS", required=True)
+    importlib.import_module("sopreview.cli.amend_cmds").register_record(rsub)
     p = add_command(rsub, "decision", "catat keputusan atas satu usulan", _guarded(run_decision))
     _session_and_pid(p)
     p.add_argument("decision", metavar="KEPUTUSAN", help=", ".join(k.key for k in decision_kinds()))

@@ -5,11 +5,13 @@ Nothing here writes, so a read-only follower (the projector) has exactly these m
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sopreview.domain.amendment import Amended, Amendment, apply_amendments
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.header import MeetingMeta
 from sopreview.domain.records import (
@@ -98,6 +100,23 @@ class SessionReading:
     def evaluation(self, pid: str) -> Evaluation | None:
         data = self._item(pid).get("evaluasi")
         return Evaluation.from_dict(data) if data else None
+
+    def amendments(self, pid: str) -> list[Amendment]:
+        """The amendments the meeting made to this proposal, in order (issue 15)."""
+        return [Amendment.from_dict(a) for a in self._item(pid).get("amandemen") or []]
+
+    def amended(self, pid: str) -> Amended:
+        """The version under discussion: the proposal as submitted plus its amendments.
+
+        Cached per stored list (the flowchart, the Perubahan tab and the minutes all ask)."""
+        raw = self._item(pid).get("amandemen") or []
+        cache: dict[str, tuple[Any, Amended]] = self.__dict__.setdefault("_amended_cache", {})
+        hit = cache.get(pid)
+        if hit is not None and hit[0] == raw:
+            return hit[1]
+        result = apply_amendments(self.proposal(pid).dokumen, [Amendment.from_dict(a) for a in raw])
+        cache[pid] = (copy.deepcopy(raw), result)
+        return result
 
     def notes(self, pid: str) -> str:
         return str(self._item(pid).get("catatan", ""))

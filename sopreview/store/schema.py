@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sopreview.domain.amendment import Amendment, AmendmentError, apply_amendments
 from sopreview.domain.criteria import Criterion, parse_criteria
 from sopreview.domain.header import META_FIELDS, validate_meta
 from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
@@ -247,3 +248,21 @@ def _check_item(where: str, doc: dict[str, Any], proposals: dict[str, Proposal])
         if pair[1] is not None:
             _iso(pair[1], f"{where}.jam[{n}][1]")
     typed.history(doc.get("riwayat", []), f"{where}.riwayat")
+    _check_amendments(f"{where}.amandemen", doc.get("amandemen"), proposals[doc["pid"]])
+
+
+def _check_amendments(where: str, value: Any, proposal: Proposal) -> None:
+    """The meeting's amendments (issue 15) must still apply to the snapshot and validate."""
+    if value is None:
+        return
+    _need(isinstance(value, list), where, "harus daftar amandemen")
+    for n, item in enumerate(value):
+        _need(isinstance(item, dict), f"{where}[{n}]", "harus objek {jenis, langkah, ke, nilai}")
+        for key, text in (item.get("nilai") or {}).items() if isinstance(item.get("nilai"), dict) else ():
+            for piece in text if isinstance(text, list) else [text]:
+                if isinstance(piece, str):
+                    typed.text(piece, f"{where}[{n}].nilai.{key}")
+    try:
+        apply_amendments(proposal.dokumen, [Amendment.from_dict(a) for a in value])
+    except AmendmentError as exc:
+        raise _Bad(f"{where}: {exc}") from None

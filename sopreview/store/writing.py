@@ -12,6 +12,7 @@ from dataclasses import fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from sopreview.domain.amendment import Amendment, AmendmentError, check_amendment
 from sopreview.domain.audit import AuditEntry
 from sopreview.domain.header import META_LABEL, MeetingMeta, normalize_meta, validate_meeting_times, validate_meta
 from sopreview.domain.records import Decision, Evaluation, validate_decision, validate_kapan
@@ -49,6 +50,7 @@ class SessionWriting:
         def _now(self) -> datetime: ...
         def proposal(self, pid: str) -> Proposal: ...
         def actions(self, pid: str | None = None) -> list[Action]: ...
+        def amendments(self, pid: str) -> list[Amendment]: ...
         def people(self) -> list[Orang]: ...
         @property
         def organisasi(self) -> Organisasi: ...
@@ -294,6 +296,24 @@ class SessionWriting:
     def _subbag_nama(self, kode: str) -> str:
         sub = self.organisasi.subbag_by_kode(kode)
         return sub.nama if sub is not None else f"sub bagian {kode}"
+
+    def record_amendment(self, pid: str, amendment: Amendment) -> str:
+        """Add one amendment to the proposal's list (issue 15); InvalidValue says why it is refused.
+
+        One journaled change of the whole list, so undo, the audit log and a follower need
+        nothing new. Returns the amendment in words (as the minutes will list it)."""
+        self._writable()
+        proposal = self.proposal(pid)
+        earlier = self.amendments(pid)
+        try:
+            result = check_amendment(proposal.dokumen, earlier, amendment)
+        except AmendmentError as exc:
+            raise InvalidValue(f"amandemen {proposal.nama} tidak dicatat: {exc}") from None
+        words = result.uraian[-1]
+        value = [a.to_dict() for a in (*earlier, amendment)]
+        self._commit("amandemen", pid, [((schema.T_ITEM, pid, "amandemen"), value)],
+                     f"Amandemen {proposal.nama}: {words}")
+        return words
 
     def set_planned_minutes(self, pid: str, minutes: int) -> None:
         self._writable()
