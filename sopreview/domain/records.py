@@ -14,15 +14,22 @@ from sopreview.domain.codec import Plain
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.dates import real_date
 from sopreview.domain.model import Proposal
-from sopreview.domain.vocab import decision_keys, decision_label, note_required, attendance_label
+from sopreview.domain.vocab import (
+    attendance_label, cites_amendments, decision_keys, decision_label, note_required,
+)
 
 KAPAN_HINT = "tanggal YYYY-MM-DD (mis. 2022-07-15) atau teks seperti 'Juli 2022'"
 
 
-def validate_decision(keputusan: str, catatan: str) -> str | None:
-    """Indonesian error message, or None when the decision may be recorded."""
+def validate_decision(keputusan: str, catatan: str, amandemen: int = 0) -> str | None:
+    """Indonesian error message, or None when the decision may be recorded.
+
+    ``amandemen``: how many amendments the meeting made; a kind that cites them (disetujui
+    dengan perbaikan) then needs no note, the amendments are its fixes (issue 15)."""
     if keputusan not in decision_keys():
         return f"keputusan {keputusan!r} tidak dikenal; pilihan: {', '.join(decision_keys())}"
+    if amandemen and cites_amendments(keputusan):
+        return None
     if note_required(keputusan) and not catatan.strip():
         return f"keputusan '{decision_label(keputusan)}' wajib disertai catatan (alasan atau perbaikan)"
     return None

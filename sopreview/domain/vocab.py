@@ -45,12 +45,14 @@ class DecisionKind:
     """The minutes need a written reason or list of fixes."""
     carries_over: bool
     """A later meeting takes the item up again (carry-over, "dibawa ke rapat berikutnya")."""
+    cites_amendments: bool = False
+    """The amendments made in the meeting can stand as its note (the fixes), issue 15."""
 
 
 DECISION_KINDS: tuple[DecisionKind, ...] = (
     DecisionKind("disetujui", "Disetujui", "Disetujui", "✓", "success", False, False),
     DecisionKind("disetujui_dengan_perbaikan", "Disetujui dengan perbaikan", "Dg. perbaikan", "✓", "success",
-                 True, False),
+                 True, False, cites_amendments=True),
     DecisionKind("ditunda", "Ditunda", "Ditunda", "…", "warning", True, True),
     DecisionKind("ditolak", "Ditolak", "Ditolak", "✗", "error", True, False),
     DecisionKind("ditarik", "Ditarik", "Ditarik", "–", "muted", True, False),
@@ -83,6 +85,11 @@ def decision_label(key: str) -> str:
 def note_required(key: str | None) -> bool:
     kind = decision_kind(key)
     return bool(kind and kind.note_required)
+
+
+def cites_amendments(key: str | None) -> bool:
+    kind = decision_kind(key)
+    return bool(kind and kind.cites_amendments)
 
 
 def carries_over(key: str) -> bool:

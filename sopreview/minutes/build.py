@@ -11,7 +11,7 @@ from collections import Counter
 
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.records import Action, Attendance, Evaluation, HistoryEntry, find_name
-from sopreview.domain.vocab import ATTENDANCE_STATUSES, attendance_label, item_kind_keys
+from sopreview.domain.vocab import ATTENDANCE_STATUSES, attendance_label, cites_amendments, item_kind_keys
 from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.domain import dates
 from sopreview.domain.sopdoc.attendance import jabatan_unit
@@ -107,6 +107,7 @@ def _item(
 ) -> ItemNotulen:
     decision = session.decision(p.id)
     kunci = decision.keputusan if decision else BELUM
+    amandemen = _amandemen(session, p.id)
     sb = session.organisasi.subbag_by_kode(p.subbag)
     return ItemNotulen(
         no=no,
@@ -124,11 +125,26 @@ def _item(
         penilaian=_penilaian(session.evaluation(p.id), session.criteria),
         keputusan=kunci,
         keputusan_label=label_keputusan(kunci),
-        catatan_keputusan=decision.catatan if decision else "",
+        catatan_keputusan=_catatan_keputusan(decision.catatan if decision else "", kunci, len(amandemen)),
         tindak_lanjut=actions,
         riwayat=tuple(_riwayat(h) for h in session.history(p.id)),
         sampel=p.sampel,
+        amandemen=amandemen,
     )
+
+
+def _amandemen(session: SessionReader, pid: str) -> tuple[str, ...]:
+    """The amendments in words; a reader from before issue 15 (no ``amended``) has none."""
+    amended = getattr(session, "amended", None)
+    return tuple(amended(pid).uraian) if amended is not None else ()
+
+
+def _catatan_keputusan(catatan: str, kunci: str, amandemen: int) -> str:
+    """A decision that cites the amendments says so, with or without a note of its own."""
+    if not amandemen or not cites_amendments(kunci):
+        return catatan
+    cited = f"Perbaikan sesuai {amandemen} amandemen yang dicatat dalam rapat."
+    return f"{catatan} {cited}" if catatan else cited
 
 
 def _riwayat(record: HistoryEntry) -> str:

@@ -26,6 +26,7 @@ HEADER: tuple[str, ...] = (
     "Tindak Lanjut",
     "Kode Keputusan",
     "ID Usulan",
+    "Jumlah Amandemen",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -55,6 +56,7 @@ def rows(m: Minutes) -> list[list[str]]:
             "; ".join(f"{t.apa} ({t.siapa}, {t.kapan})" for t in item.tindak_lanjut),
             item.keputusan,
             item.id,
+            str(len(item.amandemen)),
         ])
     return out
 

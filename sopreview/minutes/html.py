@@ -91,6 +91,8 @@ def _item(item: ItemNotulen) -> str:
         if value.strip():
             rows.append((label, value.strip()))
     rows.append(("Catatan pembahasan", item.pembahasan.strip() or "Tidak ada catatan."))
+    if item.amandemen:
+        rows.append(("Amandemen dalam rapat", item.amandemen_teks))
     ev = item.penilaian
     if ev is None:
         rows.append(("Hasil evaluasi", "Belum dievaluasi."))

@@ -44,6 +44,8 @@ class NotulenLayout:
             if value.strip():
                 self.para(value.strip(), label)
         self.para(item.pembahasan.strip() or "Tidak ada catatan.", "Catatan pembahasan")
+        if item.amandemen:
+            self.para(item.amandemen_teks, "Amandemen dalam rapat")
         ev = item.penilaian
         if ev is None:
             self.para("Belum dievaluasi.", "Hasil evaluasi")

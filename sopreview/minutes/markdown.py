@@ -64,6 +64,7 @@ def _item(item: ItemNotulen) -> list[str]:
     out += _field("Perubahan dari SOP yang berlaku", item.perubahan)
     out += _field("Riwayat pembahasan", "\n".join(item.riwayat))
     out += _field("Catatan pembahasan", item.pembahasan or "Tidak ada catatan.")
+    out += _field("Amandemen dalam rapat", item.amandemen_teks)
     if item.penilaian is None:
         out += _field("Hasil evaluasi", "Belum dievaluasi.")
     else:

@@ -118,6 +118,13 @@ class ItemNotulen:
     riwayat: tuple[str, ...]
     """What earlier meetings decided (a carried-over item), oldest first, one line each."""
     sampel: bool
+    amandemen: tuple[str, ...] = ()
+    """The amendments made in the meeting, in words, in order (issue 15)."""
+
+    @property
+    def amandemen_teks(self) -> str:
+        """``1. Langkah 4: waktu …`` one per line, for the renderers' labelled paragraph."""
+        return "\n".join(f"{n}. {line}" for n, line in enumerate(self.amandemen, start=1))
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ class SessionWriting:
         """InvalidValue for an unknown decision or a missing note where one is required."""
         self._writable()
         proposal = self.proposal(pid)
-        error = validate_decision(keputusan, catatan)
+        error = validate_decision(keputusan, catatan, len(self.amendments(pid)))
         if error:
             raise InvalidValue(error)
         value = Decision(keputusan, catatan.strip(), self._stamp()).to_dict()
