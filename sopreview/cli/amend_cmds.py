@@ -12,7 +12,8 @@ from typing import Any
 
 from sopreview.cli.common import add_command
 from sopreview.domain.amendment import (
-    HAPUS_PELAKSANA, IDENTITAS, KINDS, LIST_FIELDS, STEP_EDITABLE, TAMBAH_PELAKSANA, Amendment,
+    HAPUS_PELAKSANA, IDENTITAS, KINDS, LIST_FIELDS, STEP_EDITABLE, TAMBAH_PELAKSANA, Amendment, AmendmentError,
+    parse_branches,
 )
 
 VALUE_KEYS: dict[str, tuple[str, ...]] = {
@@ -94,13 +95,10 @@ def _value(jenis: str, key: str, value: str) -> Any:
             raise UsageError(f"--set langkah={value!r}: tulis nomor langkah dipisah koma, mis. langkah=3,5")
         return [int(p) for p in parts]
     if key == "keputusan":
-        pairs: list[list[Any]] = []
-        for part in (p.strip() for p in value.split(",") if p.strip()):
-            answer, sep, target = part.partition("=")
-            if not sep or not target.strip().isdigit():
-                raise UsageError(f"--set keputusan={value!r}: tulis JAWABAN=NOMOR dipisah koma, mis. ya=5,tidak=3")
-            pairs.append([answer.strip(), int(target)])
-        return pairs
+        try:
+            return parse_branches(value)
+        except AmendmentError as exc:
+            raise UsageError(f"--set {exc}") from None
     return value
 
 

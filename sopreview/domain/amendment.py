@@ -258,6 +258,24 @@ def _keputusan(value: Any) -> dict[str, int]:
     return out
 
 
+def parse_branches(text: str) -> list[list[Any]]:
+    """``ya=5, tidak=3`` (also ``ya: 5``) → ``[["ya", 5], ["tidak", 3]]``; empty → no decision.
+
+    The one reading of typed answers, for the CLI's ``--set keputusan=`` and the app's dialog."""
+    pairs: list[list[Any]] = []
+    for part in (p.strip() for p in text.replace(";", ",").split(",") if p.strip()):
+        answer, sep, target = part.replace(":", "=").partition("=")
+        if not sep or not target.strip().isdigit() or not answer.strip():
+            raise AmendmentError(f"keputusan {text!r}: tulis JAWABAN=NOMOR dipisah koma, mis. ya=5, tidak=3")
+        pairs.append([answer.strip(), int(target)])
+    return pairs
+
+
+def branches_of(step: Any) -> str:
+    """A step's answers written the way ``parse_branches`` reads them."""
+    return ", ".join(f"{answer}={target}" for answer, target in step.keputusan)
+
+
 def _set_field(step: dict[str, Any], name: str, value: Any) -> None:
     if name == "keputusan":
         answers = _keputusan(value)

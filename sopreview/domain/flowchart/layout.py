@@ -130,11 +130,17 @@ def abbreviate(nama: str, width: int) -> str:
     return fit(nama, width)
 
 
-def layout_flowchart(doc: SopDocument, width: int = 80, *, mutu: bool = False, halaman: int | None = None) -> FlowGrid:
+TANDA_AMANDEMEN = "✎"
+"""Written beside a step the meeting amended (a character, so it reads on a black-and-white projector)."""
+
+
+def layout_flowchart(doc: SopDocument, width: int = 80, *, mutu: bool = False, halaman: int | None = None,
+                     tandai: frozenset[int] = frozenset()) -> FlowGrid:
     """Lay out and draw ``doc``'s steps for a screen ``width`` cells wide.
 
     ``mutu`` adds the Mutu Baku columns (Kelengkapan, Waktu, Output); ``halaman`` splits the
-    chart every that many steps, with off-page connectors.
+    chart every that many steps, with off-page connectors; ``tandai``: numbers of the steps
+    amended in the meeting, marked ✎ above their number and explained in the legend.
     """
     steps = list(doc.langkah)
     names = list(dict.fromkeys(list(doc.pelaksana) + [s.pelaksana for s in steps])) or ["Pelaksana"]
@@ -162,6 +168,8 @@ def layout_flowchart(doc: SopDocument, width: int = 80, *, mutu: bool = False, h
 
     boxes, mutu_text, page_y, top_y, bottom_y, body_h = _place(steps, lanes, lane_of, page_of, plan, mutu_cols)
     legend = _legend(lanes, plan.edges, plan.problems, total)
+    if tandai:
+        legend += wrap(f"{TANDA_AMANDEMEN} = langkah yang diubah dalam rapat (amandemen)", total)
     canvas = Canvas(total, body_h + (1 + len(legend) if legend else 0))
     for yy in range(body_h):  # lane separators under everything
         for sx in [nw - 1] + [ln.x + ln.lebar - 1 for ln in lanes]:
@@ -173,6 +181,8 @@ def layout_flowchart(doc: SopDocument, width: int = 80, *, mutu: bool = False, h
     for b in boxes:
         draw_symbol(canvas, b.simbol, b.x, b.y, b.lebar, b.tinggi, list(b.teks))
         canvas.text(0, b.y + 1, str(b.nomor).rjust(nw - 1), "n")
+        if b.nomor in tandai:
+            canvas.text(0, b.y, TANDA_AMANDEMEN, "n")
         cx = mutu_x + 2
         for col, w in zip(mutu_text[b.baris], mutu_cols, strict=True):
             for k, line in enumerate(col):

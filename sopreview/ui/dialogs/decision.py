@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, OptionList, TextArea
 
 from sopreview.domain.records import validate_decision
-from sopreview.domain.vocab import decision_kinds, decision_label, note_required
+from sopreview.domain.vocab import cites_amendments, decision_kinds, decision_label, note_required
 from sopreview.store.session import Session
 
 from ._base import SessionDialog, sentence
@@ -116,10 +116,18 @@ class DecisionDialog(SessionDialog):
 
     # -- choosing -------------------------------------------------------------------------
 
-    @staticmethod
-    def _note_label(keputusan: str | None) -> str:
-        if note_required(keputusan):
+    def _amendments(self) -> int:
+        """How many amendments the meeting made: a decision that cites them needs no note (issue 15)."""
+        return len(self.read(lambda: self.session.amendments(self.proposal_id or ""), []))
+
+    def _note_needed(self, keputusan: str | None) -> bool:
+        return note_required(keputusan) and not (cites_amendments(keputusan) and self._amendments())
+
+    def _note_label(self, keputusan: str | None) -> str:
+        if self._note_needed(keputusan):
             return "Catatan (wajib untuk keputusan ini: alasan atau perbaikan)"
+        if cites_amendments(keputusan) and self._amendments():
+            return f"Catatan (opsional: perbaikannya {self._amendments()} amandemen yang dicatat)"
         return "Catatan (opsional)"
 
     def action_choose(self, index: int) -> None:
@@ -130,7 +138,7 @@ class DecisionDialog(SessionDialog):
         """
         choices = self.query_one(ChoiceList)
         choices.choose_index(index)
-        if note_required(choices.chosen) and not self.readonly:
+        if self._note_needed(choices.chosen) and not self.readonly:
             self.query_one("#decision-note", TextArea).focus()
 
     @on(ChoiceList.Changed, "#decision-choices")
@@ -158,7 +166,7 @@ class DecisionDialog(SessionDialog):
             return
         note = self.query_one("#decision-note", TextArea)
         catatan = note.text.strip()
-        problem = validate_decision(keputusan, catatan)
+        problem = validate_decision(keputusan, catatan, self._amendments())
         if problem:
             self.show_error(sentence(problem) + ".")
             note.focus()

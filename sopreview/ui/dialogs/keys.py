@@ -14,6 +14,7 @@ from sopreview.ui.keymap import KEY_NAMES
 from ._base import SessionDialog
 from ._choices import ChoiceList
 from .actions import ActionsDialog, ActionTable
+from .amendment import AmendmentDialog
 from .attendance import AttendanceDialog, GuestDialog
 from .decision import DecisionDialog
 from .evaluation import CriteriaList, EvaluationDialog
@@ -38,6 +39,7 @@ _BEHAVIOUR: dict[type[SessionDialog], tuple[tuple[str, str], ...]] = {
         ("Enter", "Dari format ke folder; di folder: ekspor"),
     ),
     MetaDialog: (("Enter", "Kolom berikutnya"), ("Esc Esc", "Buang perubahan yang belum disimpan")),
+    AmendmentDialog: (("Enter", "Kolom berikutnya; di kolom terakhir: catat"),),
 }
 
 _SKIP: dict[type[SessionDialog], frozenset[str]] = {ExportDialog: frozenset({"choose"})}
@@ -52,7 +54,7 @@ _WIDGETS: dict[type[SessionDialog], tuple[type[DOMNode], ...]] = {
 
 DIALOGS: tuple[type[SessionDialog], ...] = (
     DecisionDialog, EvaluationDialog, NotesDialog, ActionsDialog, AttendanceDialog, GuestDialog, ExportDialog,
-    MetaDialog,
+    MetaDialog, AmendmentDialog,
 )
 
 

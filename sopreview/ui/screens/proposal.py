@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.css.query import NoMatches
 from textual.containers import VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
@@ -51,15 +52,17 @@ class ProposalScreen(SessionScreen):
         proposal = self.session.proposal(self.pid)
         yield ReadOnlyBanner(id="banner")
         yield ProposalHeading(id="proposal-heading")
+        amended = self.session.amended(self.pid).dokumen
         with TabbedContent(initial=self._initial_tab, id="proposal-tabs"):
             with TabPane("1 Ringkasan", id="ringkasan"):
                 with VerticalScroll(id="ringkasan-scroll", classes="pane-scroll"):
                     yield Static(id="ringkasan-body")
             with TabPane("2 Langkah", id="langkah"):
                 with VerticalScroll(id="langkah-scroll", classes="pane-scroll"):
-                    yield StepsTable(proposal.dokumen, id="langkah-body")
+                    yield StepsTable(amended, id="langkah-body")
             with TabPane("3 Flowchart", id="flowchart"):
-                yield FlowchartView(proposal.dokumen)
+                yield Static(id="amend-line", markup=False)
+                yield FlowchartView(amended)
             with TabPane("4 Perubahan", id="perubahan"):
                 yield ChangeView(proposal, show_summary=True)
         yield FittingFooter()
@@ -74,6 +77,76 @@ class ProposalScreen(SessionScreen):
         proposal = self.session.proposal(self.pid)
         self.query_one(ProposalHeading).show(self.session, proposal)
         self.query_one("#ringkasan-body", Static).update(summary_renderable(self.session, proposal))
+        self._show_version()
+
+    # -- amendments (issue 15) ------------------------------------------------------------------
+
+    pilih: int | None = None
+    """The selected step (of the version under discussion) the amendment keys act on."""
+    banding: str | None = None
+    """What the Perubahan tab compares the version under discussion with: ``berlaku`` or ``diajukan``."""
+
+    def _show_version(self) -> None:
+        """Show the proposal plus its amendments everywhere, marked; at once, after every change."""
+        from dataclasses import replace
+
+        proposal = self.session.proposal(self.pid)
+        amended = self.session.amended(self.pid)
+        doc, marked = amended.dokumen, amended.amended_steps
+        if self.pilih is not None:
+            self.pilih = max(1, min(self.pilih, len(doc.langkah)))
+        self.query_one(StepsTable).show(doc, marked, self.pilih)
+        self.query_one(FlowchartView).show(doc, marked)
+        line = self.query_one("#amend-line", Static)
+        step = doc.step(self.pilih) if self.pilih is not None else None
+        parts = [f"{len(amended.uraian)} amandemen (✎)"] if amended.uraian else []
+        if step is not None:
+            parts.append(f"Langkah {step.nomor} dipilih: {step.kegiatan} — {step.pelaksana}")
+        line.update(" · ".join(parts))
+        line.display = bool(parts)
+        base = self.banding or ("berlaku" if proposal.sebelumnya is not None else "diajukan")
+        view = self.query_one(ChangeView)
+        if base == "berlaku" or not amended.uraian:
+            view.compare(replace(proposal, dokumen=doc), "Berlaku", "Dibahas" if amended.uraian else "Usulan")
+        else:
+            view.compare(replace(proposal, sebelumnya=proposal.dokumen, dokumen=doc), "Diajukan", "Dibahas")
+
+    def action_pick(self, delta: int) -> None:
+        count = len(self.session.amended(self.pid).dokumen.langkah)
+        current = self.pilih if self.pilih is not None else (0 if delta > 0 else count + 1)
+        self.pilih = max(1, min(count, current + delta))
+        self._show_version()
+
+    def action_amend(self, jenis: str) -> None:
+        if self.pilih is None:
+            self.notify("Pilih langkah dulu dengan ] atau [ (tab Langkah atau Flowchart).", severity="warning")
+            return
+        if not self.can_write():
+            return
+        from sopreview.ui.dialogs.amendment import AmendmentDialog
+
+        self.app.push_screen(AmendmentDialog(self.session, self.pid, jenis, self.pilih), self._after_dialog)
+
+    def action_compare_base(self) -> None:
+        proposal = self.session.proposal(self.pid)
+        if proposal.sebelumnya is None or not self.session.amendments(self.pid):
+            what = "belum ada amandemen" if proposal.sebelumnya is not None else "usulan baru tanpa versi berlaku"
+            self.notify(f"Hanya satu pembanding: {what}.", severity="warning")
+            return
+        self.banding = "diajukan" if (self.banding or "berlaku") == "berlaku" else "berlaku"
+        self._show_version()
+        self.notify("Perubahan: dibandingkan dengan " + ("usulan semula" if self.banding == "diajukan"
+                                                          else "versi berlaku"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The amendment keys work where the steps are shown (Langkah, Flowchart)."""
+        if action in ("pick", "amend", "compare_base"):
+            try:
+                active = self.tabs.active
+            except NoMatches:  # not composed yet
+                return False
+            return active == "perubahan" if action == "compare_base" else active in ("langkah", "flowchart")
+        return super().check_action(action, parameters)
 
     def _tick(self) -> None:
         self.query_one(ProposalHeading).show(self.session, self.session.proposal(self.pid))
@@ -105,6 +178,7 @@ class ProposalScreen(SessionScreen):
     @on(TabbedContent.TabActivated)
     def _tab_activated(self) -> None:
         self.call_after_refresh(self._focus_pane)
+        self.refresh_bindings()  # the amendment keys belong to the Langkah and Flowchart tabs
         self._record_tab()
 
     def _record_tab(self) -> None:

@@ -63,6 +63,21 @@ class ChangeView(VerticalScroll, can_focus=True):
             diff_sop(proposal.sebelumnya, proposal.dokumen) if proposal.sebelumnya is not None else None
         )
         self._shown_mode: bool | None = None
+        self.label_lama, self.label_baru = "Berlaku", "Usulan"
+        """Column titles of the two versions (the meeting also compares with the proposal as submitted)."""
+
+    def compare(self, proposal: Proposal, label_lama: str = "Berlaku", label_baru: str = "Usulan") -> None:
+        """Show another pair of versions at once (issue 15: the amended version against the one in
+        force, or against the proposal as submitted); nothing is recomputed when it is the same pair."""
+        if (proposal, label_lama, label_baru) == (self.proposal, self.label_lama, self.label_baru):
+            return
+        self.proposal, self.label_lama, self.label_baru = proposal, label_lama, label_baru
+        self.diff = diff_sop(proposal.sebelumnya, proposal.dokumen) if proposal.sebelumnya is not None else None
+        self._shown_mode = None
+        if self.is_mounted:
+            for summary in self.query("#changes-summary").results(Static):
+                summary.update(self.summary)
+            self._render_body()
 
     def compose(self):  # type: ignore[no-untyped-def]
         if self.show_summary and self.diff is not None:  # a new SOP: the body alone says so, once
@@ -120,7 +135,8 @@ class ChangeView(VerticalScroll, can_focus=True):
         old, new = self.proposal.sebelumnya, self.proposal.dokumen
         assert old is not None
         heading = Text.assemble(
-            ("Berlaku", title), f": revisi {old.revisi_ke}  →  ", ("Usulan", title), f": revisi {new.revisi_ke}"
+            (self.label_lama, title), f": revisi {old.revisi_ke}  →  ", (self.label_baru, title),
+            f": revisi {new.revisi_ke}"
         )
         parts.append(heading)
         parts.append(Text("Keterangan: + TAMBAH  - HAPUS  ~ UBAH", style="italic"))
@@ -179,8 +195,8 @@ class ChangeView(VerticalScroll, can_focus=True):
     def _side_table(self, diff: SopDiff) -> Table:
         table = Table(expand=True, show_lines=True, padding=(0, 1), header_style=self._st("judul"))
         table.add_column("", width=8, no_wrap=True)
-        table.add_column("Berlaku", ratio=1)
-        table.add_column("Usulan", ratio=1)
+        table.add_column(self.label_lama, ratio=1)
+        table.add_column(self.label_baru, ratio=1)
         for change in diff.langkah:
             style = self._st(change.jenis)
             table.add_row(
@@ -208,8 +224,8 @@ class ChangeView(VerticalScroll, can_focus=True):
     def _identity_table(self, diff: SopDiff) -> Table:
         table = Table(expand=True, show_lines=True, padding=(0, 1), header_style=self._st("judul"))
         table.add_column("Bagian", ratio=1)
-        table.add_column("Berlaku", ratio=2)
-        table.add_column("Usulan", ratio=2)
+        table.add_column(self.label_lama, ratio=2)
+        table.add_column(self.label_baru, ratio=2)
         for f in diff.identitas:
             if f.ditambah or f.dihapus:
                 gone = Text("\n".join(f"- {x}" for x in f.dihapus), self._st(HAPUS))

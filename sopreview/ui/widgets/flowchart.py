@@ -68,6 +68,8 @@ class FlowchartView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.dokumen = dokumen
         self.halaman = halaman
+        self.tandai: frozenset[int] = frozenset()
+        """Steps amended in the meeting, marked on the chart (issue 15)."""
         self.set_reactive(FlowchartView.mutu, mutu)
         self._grid: FlowGrid | None = None
         self._grid_key: tuple[int, bool] | None = None
@@ -83,7 +85,8 @@ class FlowchartView(ScrollView, can_focus=True):
         show_mutu = self.mutu if self.mutu is not None else mutu_fits(self.dokumen, width)
         key = (width, show_mutu)
         if self._grid is None or key != self._grid_key:
-            self._grid = layout_flowchart(self.dokumen, width, mutu=show_mutu, halaman=self.halaman)
+            self._grid = layout_flowchart(self.dokumen, width, mutu=show_mutu, halaman=self.halaman,
+                                          tandai=self.tandai)
             self._grid_key = key
             self._strips.clear()
             self.virtual_size = Size(self._grid.lebar, len(self._grid.header) + len(self._grid.lines))
@@ -92,6 +95,16 @@ class FlowchartView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         _ = self.grid
         self.refresh()
+
+    def show(self, dokumen: SopDocument, tandai: frozenset[int] = frozenset()) -> None:
+        """Draw another version (the amended one) at once; nothing is redrawn when it is the same."""
+        if dokumen == self.dokumen and tandai == self.tandai:
+            return
+        self.dokumen, self.tandai = dokumen, tandai
+        self._grid = None
+        if self.is_mounted:
+            _ = self.grid
+            self.refresh()
 
     def watch_mutu(self) -> None:
         self._grid = None

@@ -60,15 +60,17 @@ WIDE_STEPS = 110
 """From this width the steps table has all seven columns; below it the Mutu Baku share one."""
 
 
-def steps_table(doc: SopDocument, width: int = WIDE_STEPS) -> Table:
+def steps_table(doc: SopDocument, width: int = WIDE_STEPS, *, tandai: frozenset[int] = frozenset(),
+                pilih: int | None = None) -> Table:
     """Bagian Flowchart as a table: No, Kegiatan, Pelaksana, the Mutu Baku columns, Keterangan.
 
     Below ``WIDE_STEPS`` columns Kelengkapan, Waktu, Output and Keterangan are stacked, labelled,
-    in one "Mutu baku" column, so no header or value is cut at 80 columns.
+    in one "Mutu baku" column, so no header or value is cut at 80 columns. ``tandai``: steps
+    amended in the meeting (✎ before the number); ``pilih``: the selected step (reversed).
     """
     wide = width >= WIDE_STEPS
     table = Table(expand=True, show_lines=True, header_style="bold", pad_edge=False)
-    table.add_column("No", justify="right", no_wrap=True, width=3)
+    table.add_column("No", justify="right", no_wrap=True, width=4 if tandai else 3)
     table.add_column("Kegiatan", ratio=4 if wide else 3)
     if wide:
         table.add_column("Pelaksana", ratio=2)
@@ -83,10 +85,12 @@ def steps_table(doc: SopDocument, width: int = WIDE_STEPS) -> Table:
         table.add_column("Mutu baku / Keterangan", ratio=3)
     for step in doc.langkah:
         kegiatan = Text.assemble(("◇ ", "bold"), step.kegiatan) if step.is_decision else Text(step.kegiatan)
+        nomor = _nomor(step.nomor, tandai)
+        style = "reverse" if step.nomor == pilih else None
         if wide:
             # SOP text goes in as Text: a plain str cell would be read as Rich markup ("[lampiran 1]" vanishes).
-            table.add_row(str(step.nomor), kegiatan, Text(step.pelaksana), Text(step.kelengkapan), Text(step.waktu),
-                          Text(step.output), Text(_keterangan(step)))
+            table.add_row(nomor, kegiatan, Text(step.pelaksana), Text(step.kelengkapan), Text(step.waktu),
+                          Text(step.output), Text(_keterangan(step)), style=style)
         else:
             mutu = Text()
             for label, value in (("Kelengkapan", step.kelengkapan), ("Waktu", step.waktu), ("Output", step.output),
@@ -94,8 +98,13 @@ def steps_table(doc: SopDocument, width: int = WIDE_STEPS) -> Table:
                 if value:
                     mutu.append(("\n" if mutu else "") + f"{label}: ", style="bold")
                     mutu.append(value)
-            table.add_row(str(step.nomor), kegiatan, Text(step.pelaksana), mutu)
+            table.add_row(nomor, kegiatan, Text(step.pelaksana), mutu, style=style)
     return table
+
+
+def _nomor(nomor: int, tandai: frozenset[int]) -> Text:
+    """The step number, with the amendment mark when the meeting changed the step."""
+    return Text.assemble(("✎", "bold"), str(nomor)) if nomor in tandai else Text(str(nomor))
 
 
 class StepsTable(Static):
@@ -105,12 +114,25 @@ class StepsTable(Static):
         super().__init__(steps_table(doc), id=id)
         self.doc = doc
         self._wide: bool | None = None
+        self.tandai: frozenset[int] = frozenset()
+        self.pilih: int | None = None
 
     def on_resize(self) -> None:
         wide = self.size.width >= WIDE_STEPS
         if wide != self._wide:
             self._wide = wide
-            self.update(steps_table(self.doc, self.size.width))
+            self._draw()
+
+    def show(self, doc: SopDocument, tandai: frozenset[int] = frozenset(), pilih: int | None = None) -> None:
+        """Another version (the amended one), its marks and the selected step (issue 15)."""
+        if (doc, tandai, pilih) == (self.doc, self.tandai, self.pilih):
+            return
+        self.doc, self.tandai, self.pilih = doc, tandai, pilih
+        self._draw()
+
+    def _draw(self) -> None:
+        width = self.size.width if self._wide is not None else WIDE_STEPS
+        self.update(steps_table(self.doc, width, tandai=self.tandai, pilih=self.pilih))
 
 
 class ProposalHeading(Static):
