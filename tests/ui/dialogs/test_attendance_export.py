@@ -208,7 +208,8 @@ def test_help_rows_come_from_the_dialogs_bindings() -> None:
 
     table = dict(dialog_keys())
     assert set(table) == {"Keputusan", "Evaluasi Penerapan SOP", "Catatan Pembahasan", "Tindak Lanjut",
-                          "Daftar Hadir", "Tamu Baru", "Ekspor Notulen", "Data Rapat"}
+                          "Daftar Hadir", "Tamu Baru", "Ekspor Notulen", "Data Rapat", "Amandemen Langkah"}
+    assert ("Ctrl+S", "Catat") in table["Amandemen Langkah"]
     assert ("3", "Ditunda") in table["Keputusan"] and ("Ctrl+S", "Simpan") in table["Keputusan"]
     assert ("4 / t", "Tugas luar") in table["Daftar Hadir"] and ("g", "Tamu") in table["Daftar Hadir"]
     assert ("y", "Ya") in table["Evaluasi Penerapan SOP"] and ("Delete / d", "Hapus") in table["Tindak Lanjut"]
