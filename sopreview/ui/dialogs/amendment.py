@@ -108,6 +108,8 @@ class AmendmentDialog(SessionDialog):
         yield Button("Batal", id="amend-cancel", compact=True)
 
     def on_mount(self) -> None:
+        for field in self.query("#amend-form Input").results(Input):
+            field.cursor_position = 0  # long activities show their start, not their end
         self._check()
         first = self.query("#amend-form Input").first(Input) if self.query("#amend-form Input") else None
         if first is not None and not self.readonly:

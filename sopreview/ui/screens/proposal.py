@@ -116,6 +116,7 @@ class ProposalScreen(SessionScreen):
         current = self.pilih if self.pilih is not None else (0 if delta > 0 else count + 1)
         self.pilih = max(1, min(count, current + delta))
         self._show_version()
+        self.query_one(FlowchartView).scroll_to_step(self.pilih)
 
     def action_amend(self, jenis: str) -> None:
         if self.pilih is None:

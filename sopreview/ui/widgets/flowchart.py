@@ -96,6 +96,17 @@ class FlowchartView(ScrollView, can_focus=True):
         _ = self.grid
         self.refresh()
 
+    def scroll_to_step(self, nomor: int) -> None:
+        """Bring a step's symbol into view, with a row of context above it (a step picked to amend)."""
+        try:
+            box = self.grid.box(nomor)
+        except KeyError:
+            return
+        visible = max(1, self.scrollable_content_region.height - len(self.grid.header))
+        top = self.scroll_offset.y
+        if box.y < top or box.y + box.tinggi > top + visible:
+            self.scroll_to(y=max(0, box.y - 1), animate=False)
+
     def show(self, dokumen: SopDocument, tandai: frozenset[int] = frozenset()) -> None:
         """Draw another version (the amended one) at once; nothing is redrawn when it is the same."""
         if dokumen == self.dokumen and tandai == self.tandai:
