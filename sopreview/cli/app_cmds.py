@@ -40,7 +40,7 @@ def _run_app(session_path: Path | None, sops_dir: Path | None, *, readonly: bool
 
 
 def run_open(args: argparse.Namespace) -> int:
-    from sopreview.cli.session_cmds import UsageError, session_path
+    from sopreview.cli.plumbing import UsageError, session_path
 
     if Path(args.session).is_dir():
         print(f"{args.session}: ini folder; sebutkan berkas sesinya (mis. {args.session}/rapat.json), "

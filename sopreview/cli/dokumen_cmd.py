@@ -49,7 +49,7 @@ def run_dokumen(args: argparse.Namespace) -> int:
                     return 1
             source = from_folder(Path(raw))
         else:
-            from sopreview.cli.session_cmds import UsageError, session_path
+            from sopreview.cli.plumbing import UsageError, session_path
 
             try:
                 path = session_path(raw)

@@ -69,7 +69,7 @@ def output_path(session_path: Path, fmt: str, output: Path | None) -> Path:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from sopreview.cli.session_cmds import UsageError, session_path as resolve
+    from sopreview.cli.plumbing import UsageError, session_path as resolve
     from sopreview.minutes.export import ExportError, export_minutes, suffix_problem
     from sopreview.store.outputs import output_guard
     from sopreview.store.session import Session, SessionError

@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_hadir(args: argparse.Namespace) -> int:
-    from sopreview.cli.session_cmds import UsageError, session_path
+    from sopreview.cli.plumbing import UsageError, session_path
     from sopreview.documents.export import DocumentError
     from sopreview.documents.hadir import write_sheet
     from sopreview.store.session import SessionError

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _resolve(arg: str) -> Path | None:
     """The session file, checked to open read-only; prints why not and returns None."""
-    from sopreview.cli.session_cmds import UsageError, session_path
+    from sopreview.cli.plumbing import UsageError, session_path
     from sopreview.store.session import Session, SessionError
 
     try:
