@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sopreview.cli.common import add_command
 from sopreview.cli.meta_cmd import meta_options, meta_values
-from sopreview.cli.plumbing import EXIT_FILE, UsageError, guarded, session_path
+from sopreview.cli.plumbing import EXIT_FILE, UsageError, guarded, say_warnings, session_path
 
 SOPS_DIR = Path("sops")
 
@@ -51,8 +51,7 @@ def run_new(args: argparse.Namespace) -> int:
         return EXIT_FILE
     with session:
         total = len(session.proposals())
-        for warning in session.warnings:
-            print(f"peringatan: {warning}", file=sys.stderr)
+        say_warnings(session.warnings)
         print(f"Sesi dibuat: {path} ({total} usulan)")
         if previous is not None:
             print(f"  {len(session.carried_over)} usulan ditunda dibawa dari {previous}"

@@ -69,13 +69,18 @@ def open_session(arg: str, *, readonly: bool = False) -> Session:
     """Open the named session; its warnings (a lock taken over, a repaired file) go to stderr."""
     from sopreview.store.session import Session
 
-    from sopreview.ui.fmt import holder_text  # the lock's ISO stamp as clock words, as the app shows it
-
     session = Session.open(session_path(arg), readonly=readonly)
-    now = datetime.now().astimezone()
-    for warning in session.warnings:
-        print(f"peringatan: {holder_text(warning, now)}", file=sys.stderr)
+    say_warnings(session.warnings)
     return session
+
+
+def say_warnings(warnings: list[str]) -> None:
+    """``peringatan: …`` on stderr, a lock holder's ISO stamp said in clock words as the app says it."""
+    from sopreview.ui.fmt import holder_text
+
+    now = datetime.now().astimezone()
+    for warning in warnings:
+        print(f"peringatan: {holder_text(warning, now)}", file=sys.stderr)
 
 
 def write_change(arg: str, change: Callable[[Session], str]) -> int:
