@@ -38,6 +38,43 @@ def session_path(arg: str) -> Path:
     raise UsageError(f"{arg!r}: sebutkan nama sesi (huruf, angka, - _ .) atau path berkas yang berakhiran .json")
 
 
+def named_session(arg: str) -> Path | None:
+    """``session_path`` for handlers that word their own errors: None, after ``galat: …``, for a bad name."""
+    try:
+        return session_path(arg)
+    except UsageError as exc:
+        print(f"galat: {exc}", file=sys.stderr)
+        return None
+
+
+def existing_session(arg: str, missing: Callable[[Path], str]) -> Path | None:
+    """The named session's file; None, after saying why (``missing(path)`` when it is not there)."""
+    path = named_session(arg)
+    if path is not None and not path.is_file():
+        print(missing(path), file=sys.stderr)
+        return None
+    return path
+
+
+def report_written(write: Callable[[], list[Path]]) -> int:
+    """Run a document writer and print each file it wrote, or why it wrote none
+    (exit 1: the documents could not be written; 2: the session could not be opened)."""
+    from sopreview.documents.export import DocumentError
+    from sopreview.store.errors import SessionError
+
+    try:
+        written = write()
+    except DocumentError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FILE
+    except SessionError as exc:
+        print(f"Tidak dapat membuka sesi: {exc}", file=sys.stderr)
+        return EXIT_VALUE
+    for path in written:
+        print(f"ditulis: {path}")
+    return 0
+
+
 def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     """Turn store errors into a message on stderr and an exit code, never a traceback."""
 
