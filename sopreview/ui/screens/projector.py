@@ -30,9 +30,6 @@ from sopreview.ui.widgets.flowchart import FlowchartView
 
 TABS: tuple[str, ...] = PROJECTOR_TABS
 """The room's views, in Tab order: the vocabulary the session stores, never a copy."""
-OPERATOR_HINTS: tuple[str, ...] = ("Tab: tampilan berikut · Esc: tutup", "Tab: tampilan berikut", "Tab: ganti")
-FOLLOW_HINTS: tuple[str, ...] = ("Hanya tampil · q/Esc: keluar", "q/Esc: keluar", "q: keluar")
-"""Key hints after the view tabs, longest first: the first that fits is shown."""
 
 TAB_KEY: dict[str, str] = {"ringkasan": "1", "flowchart": "3", "perubahan": "4", "keputusan": "5"}
 """The proposal screen's numbers (1 Ringkasan, 2 Langkah, 3 Flowchart, 4 Perubahan) mean the
@@ -107,6 +104,7 @@ class ProjectorScreen(Screen[None]):
         *,
         tab: str | None = None,
         follow: bool = False,
+        locked: bool = False,
         name: str | None = None,
         id: str | None = None,
     ) -> None:
@@ -115,6 +113,7 @@ class ProjectorScreen(Screen[None]):
         self.pid = proposal_id
         self.tab = tab if tab in TABS else TABS[0]
         self.follow = follow
+        self.locked = locked
         self._previous_theme: str | None = None
         self._decision_key: tuple[str, str] | None = None
 
@@ -226,19 +225,12 @@ class ProjectorScreen(Screen[None]):
             self.query_one(target).focus()
 
     def _tab_strip(self, width: int) -> Text:
-        """The four views, then the longest key hint that fits whole (never a cut-off word).
-
-        A follower says how to leave (it is read-only: nothing to save); the operator's says Tab.
-        """
+        """The four views, the shown one reversed. No key hints: this is the room's screen (the
+        operator finds the keys in the help, ``?``)."""
         strip = Text(no_wrap=True, overflow="crop")
         for tab in TABS:
-            strip.append(f" {TAB_KEY[tab]} {TAB_LABEL[tab]} ", style="reverse bold" if tab == self.tab else "")
+            strip.append(f" {TAB_LABEL[tab]} ", style="reverse bold" if tab == self.tab else "")
             strip.append(" ")
-        hints = FOLLOW_HINTS if self.follow else OPERATOR_HINTS
-        room = width - strip.cell_len
-        hint = next((h for h in hints if len(h) + 2 <= room), "")
-        if hint:
-            strip.append("  " + hint, style="italic")
         return strip
 
     def on_resize(self) -> None:
@@ -314,6 +306,10 @@ class ProjectorScreen(Screen[None]):
         digits.set_class(phase == "habis", "habis")
         digits.set_class(phase in ("jeda", "diam", "selesai"), "diam")
         self.query_one("#proj-clock-label", Static).update(label)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A locked follower (serve) refuses every key: nothing changes what the room sees."""
+        return not self.locked
 
     def action_decision(self) -> None:
         """d: record the decision from the projector (the operator's view only)."""
