@@ -143,6 +143,11 @@ class SessionReading:
         sesi = self._doc(schema.T_SESI)
         return sesi.get("current"), sesi["tab"]
 
+    def pointer(self) -> int | None:
+        """The step the presenter cursor is on (of the current item), or None."""
+        step = self._doc(schema.T_SESI).get("sorot")
+        return step if isinstance(step, int) else None
+
     def history(self, pid: str) -> list[dict[str, Any]]:
         """What earlier sessions decided about this proposal (carried over), oldest first."""
         return list(self._item(pid).get("riwayat") or [])

@@ -171,6 +171,8 @@ def _check(data: dict[str, Any], previous: Static | None) -> Static:
           "harus memuat setiap usulan di agenda tepat sekali")
     _need(sesi.get("current") is None or (isinstance(sesi["current"], str) and sesi["current"] in proposals),
           "sesi.current", "usulan tidak ada di agenda")
+    if sesi.get("sorot") is not None:
+        typed.whole(sesi["sorot"], "sesi.sorot", 1, 10**4)
 
     item_ids: dict[str, int] = {}
     for doc_id, doc in data[T_ITEM].items():

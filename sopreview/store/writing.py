@@ -239,11 +239,27 @@ class SessionWriting:
         if pid is not None:
             self.proposal(pid)
         sets: list[tuple[Key, Any]] = [((schema.T_SESI, "current"), pid)]
+        if pid != self._doc(schema.T_SESI).get("current"):  # another item: the pointed step was the old one's
+            sets.append(((schema.T_SESI, "sorot"), None))
         if tab is not None:
             if tab not in PROJECTOR_TABS:
                 raise InvalidValue(f"tab {tab!r} tidak dikenal; pilihan: {', '.join(PROJECTOR_TABS)}")
             sets.append(((schema.T_SESI, "tab"), tab))
         self._commit("tampil", pid or "-", sets, f"Tampilan: {pid or '-'} / {tab or self._doc(schema.T_SESI)['tab']}")
+
+    def set_pointer(self, step: int | None) -> None:
+        """The presenter cursor: the step of the current item the room is looking at (None: none).
+
+        Navigation like ``set_current`` (logged as "tampil", skipped by undo): followers show it."""
+        self._writable()
+        sesi = self._doc(schema.T_SESI)
+        if step is not None:
+            pid = sesi.get("current")
+            count = len(self.proposal(pid).dokumen.langkah) if pid is not None else 0
+            if isinstance(step, bool) or not isinstance(step, int) or not 1 <= step <= count:
+                raise InvalidValue(f"langkah {step!r} tidak ada pada usulan yang dibahas (1-{count})")
+        self._commit("tampil", sesi.get("current") or "-", [((schema.T_SESI, "sorot"), step)],
+                     f"Sorot: langkah {step if step is not None else '-'}")
 
     def move_item(self, pid: str, delta: int) -> None:
         """Move an item up (negative) or down within its sub bagian.

@@ -93,6 +93,9 @@ class ProjectorScreen(Screen[None]):
         Binding("4", "show_tab('perubahan')", "Perubahan", show=False),
         Binding("5", "show_tab('keputusan')", "Keputusan", show=False),
         Binding("d", "decision", "Keputusan", show=False),
+        Binding("right_square_bracket", "pointer(1)", "Sorot langkah berikut", show=False),
+        Binding("left_square_bracket", "pointer(-1)", "Sorot langkah sebelumnya", show=False),
+        Binding("0", "pointer(0)", "Hapus sorotan", show=False),
         Binding("t", "toggle_theme", "Terang/gelap", show=False),
         Binding("escape", "close", "Tutup proyektor"),
     ]
@@ -184,11 +187,10 @@ class ProjectorScreen(Screen[None]):
         heading.append(f" {item_kind_label(proposal.jenis)} ", style="reverse bold")
         heading.append("  " + (subbag.nama if subbag else proposal.subbag).upper())
         self.query_one("#proj-subbag", Static).update(heading)
-        title = self.query_one("#proj-nama", BigText)
-        title.max_lines = 2 if self.app.size.height >= 30 else 1
-        title.set_class(self.app.size.height >= 30, "besar")
-        title.update(proposal.nama)
+        self.query_one("#proj-nama", BigText).update(proposal.nama)
+        self._size_title()
         await flow.mount(FlowchartView(proposal.dokumen, id="proj-flowchart"))
+        self._show_pointer()
         await changes.mount(ChangeView(proposal, show_summary=True, id="proj-changes"))
         self.query_one("#proj-ringkasan-body", Static).update(self._summary(proposal))
         self._decision_key = None
@@ -220,9 +222,28 @@ class ProjectorScreen(Screen[None]):
     def _show_tab(self) -> None:
         self.query_one("#proj-body", ContentSwitcher).current = self.tab
         self.query_one("#proj-tabs", Static).update(self._tab_strip(self.app.size.width - 2))
+        self._size_title()
         target = {"flowchart": "#proj-flowchart", "perubahan": "#proj-changes"}.get(self.tab, f"#{self.tab}")
         if self.proposal is not None:  # arrow keys and PageUp/PageDown scroll what is shown
             self.query_one(target).focus()
+
+    def _size_title(self) -> None:
+        """Large title on a tall screen, but one line once the discussion is in the flowchart."""
+        title = self.query_one("#proj-nama", BigText)
+        large = self.app.size.height >= 30 and self.tab != "flowchart"
+        lines = 0 if self.tab == "flowchart" else (2 if large else 1)  # 0: ordinary bold text
+        title.set_class(large, "besar")
+        if title.max_lines != lines:
+            title.max_lines = lines
+            title.update(title.text)
+
+    def _show_pointer(self) -> None:
+        """Highlight the step the session points at (operator and followers alike)."""
+        try:
+            flow = self.query_one("#proj-flowchart", FlowchartView)
+        except Exception:  # no proposal shown
+            return
+        flow.sorot = self.session.pointer()
 
     def _tab_strip(self, width: int) -> Text:
         """The four views, the shown one reversed. No key hints: this is the room's screen (the
@@ -328,7 +349,7 @@ class ProjectorScreen(Screen[None]):
     # -- following the operator ------------------------------------------------------------
 
     async def follow_current(self, pid: str | None, tab: str) -> None:
-        """Show what the operator shows (follow mode); re-reads decision and clock either way."""
+        """Show what the operator shows (follow mode); re-reads decision, clock and pointer."""
         if pid != self.pid:
             self.pid = pid
             if tab in TABS:
@@ -338,6 +359,7 @@ class ProjectorScreen(Screen[None]):
             self.tab = tab
             self._show_tab()
         self.refresh_from_session()
+        self._show_pointer()
 
     def _record_current(self) -> None:
         """The operator's instance tells followers what it shows (never a follower, never read-only)."""
@@ -361,6 +383,29 @@ class ProjectorScreen(Screen[None]):
 
     def action_prev_tab(self) -> None:
         self.action_show_tab(TABS[(TABS.index(self.tab) - 1) % len(TABS)])
+
+    def action_pointer(self, delta: int) -> None:
+        """[ and ]: move the presenter cursor over the steps (0 clears it); followers follow.
+
+        Stored in the session as navigation (never an undo step); the flowchart comes to the
+        front, since that is where the room reads a step."""
+        proposal = self.proposal
+        if self.follow or proposal is None or not proposal.dokumen.langkah:
+            return
+        count = len(proposal.dokumen.langkah)
+        now = self.session.pointer()
+        step = None if delta == 0 else max(1, min(count, (now or 0) + delta if now else (1 if delta > 0 else count)))
+        if self.tab != "flowchart" and step is not None:
+            self.action_show_tab("flowchart")
+        if self.session.readonly:
+            self.query_one("#proj-flowchart", FlowchartView).sorot = step
+            return
+        try:
+            self.session.set_pointer(step)
+        except SessionError as error:
+            self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
+            return
+        self._show_pointer()
 
     def action_toggle_theme(self) -> None:
         self.app.theme = PROJECTOR_LIGHT_THEME if self.app.theme == PROJECTOR_THEME else PROJECTOR_THEME

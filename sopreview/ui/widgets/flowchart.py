@@ -22,7 +22,7 @@ from sopreview.domain.model import SopDocument
 class FlowchartView(ScrollView, can_focus=True):
     """Bagian Flowchart of one SOP: lanes per pelaksana, rows per step."""
 
-    COMPONENT_CLASSES = {f"flowchart--{name}" for name in ROLE_NAMES.values()}
+    COMPONENT_CLASSES = {f"flowchart--{name}" for name in ROLE_NAMES.values()} | {"flowchart--sorot"}
 
     DEFAULT_CSS = """
     FlowchartView {
@@ -46,6 +46,7 @@ class FlowchartView(ScrollView, can_focus=True):
     FlowchartView > .flowchart--lajur { color: $foreground 35%; }
     FlowchartView > .flowchart--halaman { color: $text-secondary; }
     FlowchartView > .flowchart--legenda { color: $foreground; text-style: italic; }
+    FlowchartView > .flowchart--sorot { color: $background; background: $text-accent; text-style: bold; }
     """
 
     BINDINGS = [
@@ -54,6 +55,9 @@ class FlowchartView(ScrollView, can_focus=True):
 
     mutu: reactive[bool | None] = reactive(None, init=False)
     """Show the Mutu Baku columns; None chooses by width."""
+
+    sorot: reactive[int | None] = reactive(None, init=False)
+    """The presenter cursor: this step's rows are highlighted and scrolled into view."""
 
     def __init__(
         self,
@@ -98,6 +102,31 @@ class FlowchartView(ScrollView, can_focus=True):
         _ = self.grid
         self.refresh()
 
+    def watch_sorot(self) -> None:
+        self._strips.clear()
+        self.refresh()
+        self.call_after_refresh(self.scroll_to_pointer)
+
+    def pointer_rows(self) -> range:
+        """Body rows of the pointed step's box (empty when none or not drawn)."""
+        if self.sorot is None:
+            return range(0)
+        try:
+            box = self.grid.box(self.sorot)
+        except KeyError:
+            return range(0)
+        return range(box.y, box.y + box.tinggi)
+
+    def scroll_to_pointer(self) -> None:
+        """Bring the pointed step into view with a row of context above it."""
+        rows = self.pointer_rows()
+        if not rows:
+            return
+        visible = max(1, self.scrollable_content_region.height - len(self.grid.header))
+        top = self.scroll_offset.y
+        if rows.start < top or rows.stop > top + visible:
+            self.scroll_to(y=max(0, rows.start - 1), animate=False)
+
     def action_toggle_mutu(self) -> None:
         current = self.mutu if self.mutu is not None else bool(self._grid_key and self._grid_key[1])
         self.mutu = not current
@@ -121,7 +150,11 @@ class FlowchartView(ScrollView, can_focus=True):
         strip = self._strips.get(key)
         if strip is None:
             grid = self.grid
-            segments = [Segment(text, self._style(role)) for text, role in grid.runs(y, header=header)]
+            if not header and y in self.pointer_rows():
+                style = self.rich_style + self.get_component_rich_style("flowchart--sorot", partial=True)
+                segments = [Segment(text, style) for text, _role in grid.runs(y)]
+            else:
+                segments = [Segment(text, self._style(role)) for text, role in grid.runs(y, header=header)]
             strip = Strip(segments, grid.lebar)
             self._strips[key] = strip
         return strip
