@@ -27,7 +27,7 @@ from sopreview.store.files import journal_path
 SLOTS: dict[str, int] = {"meta": 2, "sesi": 2, "item": 3, "tindak_lanjut": 2, "kehadiran": 2, "tamu": 2}
 """What a change may touch: table -> length of its key (``["item", pid, "catatan"]``)."""
 FIELDS: dict[str, frozenset[str]] = {
-    "sesi": frozenset({"current", "tab", "sorot", "urutan", "next_action"}),
+    "sesi": frozenset({"current", "tab", "sorot", "jeda", "urutan", "next_action"}),
     "item": frozenset({"keputusan", "evaluasi", "catatan", "jam", "menit"}),
 }
 """The only fields of these tables a change touches (never ``schema`` or ``audit_seq``)."""

@@ -104,3 +104,40 @@ def test_pointer_is_stored_checked_and_reset_with_the_item(demo: Path, clock: Ha
         assert session.pointer() == 1
     with Session.open(demo, readonly=True) as disk:
         assert disk.pointer() == 1
+
+
+def _slide(app: FollowApp) -> str:
+    screen = app.screen
+    if not screen.query_one("#proj-wait").display:
+        return ""
+    return screen.query_one("#proj-slide-title").text + "\n" + str(screen.query_one("#proj-slide-body").render())
+
+
+def test_room_sees_the_agenda_before_the_first_item_and_a_break_slide_in_the_pause(
+        demo: Path, clock: HandClock) -> None:
+    with Session.open(demo, clock=clock) as operator:
+        operator.set_current(None)
+        operator.record_decision(operator.proposals()[0].id, "disetujui", "")
+        decided, total = operator.progress()
+        names = [p.nama for p in operator.proposals()]
+    seen: dict[str, str] = {}
+
+    async def main() -> None:
+        follower = FollowApp(demo, poll_seconds=0.05, locked=True)
+        async with follower.run_test(size=(120, 36)) as fol:
+            await fol.pause()
+            seen["agenda"] = _slide(follower)
+            with Session.open(demo, clock=clock) as operator:
+                operator.pause("istirahat")
+            await _until(fol, lambda: _slide(follower).startswith("Istirahat"))
+            seen["jeda"] = _slide(follower)
+            with Session.open(demo, clock=clock) as operator:
+                operator.resume()
+            await _until(fol, lambda: _slide(follower).startswith("Agenda"))
+
+    asyncio.run(main())
+    assert seen["agenda"].startswith("Agenda rapat") and "Menunggu" not in seen["agenda"]
+    assert f"Diputuskan {decided} dari {total} usulan" in seen["agenda"]
+    assert all(name in seen["agenda"] for name in names)
+    assert "DISETUJUI" in seen["agenda"]  # what was decided so far
+    assert "Rapat dijeda sejak pukul 09:30" in seen["jeda"]

@@ -82,7 +82,8 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen #proj-keputusan-big { color: $foreground; margin-bottom: 1; }
     ProjectorScreen #proj-keputusan-big.diputuskan { color: $text-accent; }
     ProjectorScreen #proj-keputusan-body { padding: 0 0; }
-    ProjectorScreen #proj-wait { height: 1fr; content-align: center middle; text-style: bold; }
+    ProjectorScreen #proj-wait { height: 1fr; padding: 1 2; }
+    ProjectorScreen #proj-slide-title { color: $text-accent; margin-bottom: 1; }
     """
 
     BINDINGS = [
@@ -132,7 +133,9 @@ class ProjectorScreen(Screen[None]):
                 yield Digits("--:--", id="proj-digits")
                 yield Static("", id="proj-clock-label")
         yield Static(id="proj-tabs")
-        yield Static("Menunggu operator memilih usulan…", id="proj-wait")
+        with VerticalScroll(id="proj-wait"):
+            yield BigText(id="proj-slide-title", max_lines=2)
+            yield Static(id="proj-slide-body")
         with ContentSwitcher(initial=self.tab, id="proj-body"):
             with VerticalScroll(id="ringkasan", classes="proj-pane"):
                 yield Static(id="proj-ringkasan-body")
@@ -170,8 +173,7 @@ class ProjectorScreen(Screen[None]):
     async def _show_item(self) -> None:
         """(Re)build the header and the four views for the current proposal."""
         proposal = self.proposal
-        self.query_one("#proj-wait").display = proposal is None
-        self.query_one("#proj-body").display = proposal is not None
+        self._show_slide()
         self.query_one("#proj-clock").display = proposal is not None
         flow = self.query_one("#flowchart", Vertical)
         changes = self.query_one("#perubahan", Vertical)
@@ -226,6 +228,53 @@ class ProjectorScreen(Screen[None]):
         target = {"flowchart": "#proj-flowchart", "perubahan": "#proj-changes"}.get(self.tab, f"#{self.tab}")
         if self.proposal is not None:  # arrow keys and PageUp/PageDown scroll what is shown
             self.query_one(target).focus()
+
+    def _slide(self) -> tuple[str, Text] | None:
+        """Between items the room sees a slide instead of a blank: the break while the meeting
+        is paused, the agenda with its progress while no item is chosen; None: the item."""
+        try:
+            pause = self.session.pause_state()
+        except SessionError:
+            pause = None
+        if pause is not None:
+            name = PAUSES.get(pause[0], "Jeda").split(" (")[0]
+            body = Text()
+            body.append(f"Rapat dijeda sejak pukul {pause[1][11:16]}.\n\n", style="bold")
+            body.append_text(self._agenda_text())
+            return name, body
+        if self.proposal is None:
+            return "Agenda rapat", self._agenda_text()
+        return None
+
+    def _agenda_text(self) -> Text:
+        """Each sub bagian with its items and what was decided so far, and the count."""
+        decided, total = self.session.progress()
+        text = Text()
+        text.append(f"Diputuskan {decided} dari {total} usulan\n", style="bold")
+        subbag = None
+        for proposal in self.session.proposals():
+            if proposal.subbag != subbag:
+                subbag = proposal.subbag
+                found = self.session.organisasi.subbag_by_kode(subbag)
+                text.append(f"\n{(found.nama if found else subbag).upper()}\n", style="bold")
+            decision = self.session.decision(proposal.id)
+            mark = "✓" if decision is not None else "·"
+            text.append(f" {mark} {proposal.nama}")
+            if decision is not None:
+                text.append("  ")
+                text.append(f" {decision.label.upper()} ", style="reverse bold")
+            text.append("\n")
+        return text
+
+    def _show_slide(self) -> None:
+        slide = self._slide()
+        self.query_one("#proj-wait").display = slide is not None
+        self.query_one("#proj-body").display = slide is None
+        self.query_one("#proj-tabs").display = slide is None
+        if slide is not None:
+            title, body = slide
+            self.query_one("#proj-slide-title", BigText).update(title)
+            self.query_one("#proj-slide-body", Static).update(body)
 
     def _size_title(self) -> None:
         """Large title on a tall screen, but one line once the discussion is in the flowchart."""
@@ -295,6 +344,9 @@ class ProjectorScreen(Screen[None]):
 
     def _tick(self) -> None:
         """The clock the room sees: it counts down only while the item is under discussion."""
+        showing = self.query_one("#proj-wait").display
+        if showing != (self._slide() is not None) or showing:  # a pause began or ended, or a decision came
+            self._show_slide()
         proposal = self.proposal
         if proposal is None:
             return
