@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.widget import Widget
 from textual.widgets import Button, Label, OptionList, TextArea
 
@@ -18,6 +18,40 @@ from ._base import SessionDialog, sentence
 from ._choices import ChoiceList
 
 _PICK = Binding.Group("Pilih", compact=True)
+_SAVE = Binding("ctrl+s", "save", "Simpan", id="decision.save")
+
+
+def choice_bindings() -> list[Binding]:
+    """Digits 1-9 for the decision kinds as the vocabulary stands *now*.
+
+    Called when a dialog is built (not only at import), so a row added to the vocabulary at run
+    time gets its number key too.
+    """
+    return [
+        Binding(str(n), f"choose({n - 1})", k.label, group=_PICK, id=f"decision.{k.key}")
+        for n, k in enumerate(decision_kinds()[:9], start=1)
+    ]
+
+
+def _is_choice(binding: Binding) -> bool:
+    return binding.action.startswith("choose(")
+
+
+def _with_current_choices(bindings: BindingsMap) -> BindingsMap:
+    """``bindings`` with its digit keys rebuilt from the vocabulary, in the same place in the order."""
+    fresh = choice_bindings()
+    keys: dict[str, list[Binding]] = {}
+    for key, rows in bindings.key_to_bindings.items():
+        if fresh and any(_is_choice(b) for b in rows):
+            for binding in fresh:
+                keys.setdefault(binding.key, []).append(binding)
+            fresh = []
+        kept = [b for b in rows if not _is_choice(b)]
+        if kept:
+            keys.setdefault(key, []).extend(kept)
+    for binding in fresh:
+        keys.setdefault(binding.key, []).append(binding)
+    return BindingsMap.from_keys(keys)
 
 
 class DecisionDialog(SessionDialog):
@@ -26,11 +60,8 @@ class DecisionDialog(SessionDialog):
     DIALOG_TITLE = "Keputusan"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *[
-            Binding(str(n), f"choose({n - 1})", k.label, group=_PICK, id=f"decision.{k.key}")
-            for n, k in enumerate(decision_kinds()[:9], start=1)
-        ],
-        Binding("ctrl+s", "save", "Simpan", id="decision.save"),
+        *choice_bindings(),
+        _SAVE,
     ]
     WRITE_ACTIONS = frozenset({"save", "choose"})
 
@@ -43,8 +74,14 @@ class DecisionDialog(SessionDialog):
     }
     """
 
+    @staticmethod
+    def current_bindings() -> list[Binding]:
+        """The dialog's own keys as they are now (the key help reads this, not the import-time list)."""
+        return [*choice_bindings(), _SAVE]
+
     def __init__(self, session: Session, proposal_id: str) -> None:
         super().__init__(session, proposal_id)
+        self._bindings = _with_current_choices(self._bindings)
         existing = self.read(lambda: session.decision(proposal_id), None)
         self._initial = existing.keputusan if existing else None
         self._initial_note = existing.catatan if existing else ""
