@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sopreview.domain.audit import AuditEntry
 from sopreview.domain.header import META_LABEL, MeetingMeta, normalize_meta, validate_meeting_times, validate_meta
 from sopreview.domain.records import Decision, Evaluation, validate_decision, validate_kapan
-from sopreview.domain.vocab import decision_label, attendance_keys, attendance_label, PROJECTOR_TABS
+from sopreview.domain.vocab import decision_label, attendance_keys, attendance_label, PROJECTOR_SLIDES, PROJECTOR_TABS
 from sopreview.domain import clock
 from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
 from sopreview.store import schema
@@ -260,6 +260,32 @@ class SessionWriting:
                 raise InvalidValue(f"langkah {step!r} tidak ada pada usulan yang dibahas (1-{count})")
         self._commit("tampil", sesi.get("current") or "-", [((schema.T_SESI, "sorot"), step)],
                      f"Sorot: langkah {step if step is not None else '-'}")
+
+    def set_slide(self, layar: str | None) -> None:
+        """A slide in front of the item (the sub bagian's title, the read-back), None: the item.
+
+        Navigation like ``set_current`` (logged as "tampil", skipped by undo): followers show it."""
+        self._writable()
+        if layar is not None and layar not in PROJECTOR_SLIDES:
+            raise InvalidValue(f"layar {layar!r} tidak dikenal; pilihan: {', '.join(PROJECTOR_SLIDES)}")
+        sesi = self._doc(schema.T_SESI)
+        self._commit("tampil", sesi.get("current") or "-", [((schema.T_SESI, "layar"), layar)],
+                     f"Layar: {layar or 'usulan'}")
+
+    def close_meeting(self) -> str:
+        """The room confirmed the read-back: the meeting ends now (its end time in the header).
+
+        A recorded step (undo reopens it); returns the end time ``HH:MM``."""
+        self._writable()
+        stamp = self._stamp()
+        jam = stamp[11:16]
+        error = validate_meeting_times(self.meta.waktu_mulai, jam)
+        if error:
+            raise InvalidValue(error)
+        self._commit("tutup_rapat", "rapat",
+                     [((schema.T_META, "waktu_selesai"), jam), ((schema.T_SESI, "ditutup"), stamp)],
+                     f"Rapat ditutup pukul {jam} setelah keputusan dibacakan")
+        return jam
 
     def move_item(self, pid: str, delta: int) -> None:
         """Move an item up (negative) or down within its sub bagian.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,11 +23,14 @@ from sopreview.domain.clock import PAUSES
 from sopreview.domain.records import Decision
 from sopreview.domain.model import Proposal
 from sopreview.domain.vocab import PROJECTOR_TABS, item_kind_label
+from sopreview.minutes.build import build_minutes
 from sopreview.store.session import Session, SessionError
 from sopreview.ui.theme import PROJECTOR_LIGHT_THEME, PROJECTOR_THEME, register_themes
 from sopreview.ui.widgets.bigtext import BigText
 from sopreview.ui.widgets.changes import ChangeView
+from sopreview.ui.screens.confirm import ConfirmClose
 from sopreview.ui.widgets.flowchart import FlowchartView
+from sopreview.ui.widgets.slides import readback_slide, subbag_slide
 
 TABS: tuple[str, ...] = PROJECTOR_TABS
 """The room's views, in Tab order: the vocabulary the session stores, never a copy."""
@@ -97,6 +101,9 @@ class ProjectorScreen(Screen[None]):
         Binding("right_square_bracket", "pointer(1)", "Sorot langkah berikut", show=False),
         Binding("left_square_bracket", "pointer(-1)", "Sorot langkah sebelumnya", show=False),
         Binding("0", "pointer(0)", "Hapus sorotan", show=False),
+        Binding("u", "slide('subbag')", "Slide sub bagian", show=False),
+        Binding("b", "slide('bacakan')", "Bacakan keputusan", show=False),
+        Binding("T", "close_meeting", "Tutup rapat", show=False),
         Binding("t", "toggle_theme", "Terang/gelap", show=False),
         Binding("escape", "close", "Tutup proyektor"),
     ]
@@ -120,6 +127,9 @@ class ProjectorScreen(Screen[None]):
         self.locked = locked
         self._previous_theme: str | None = None
         self._decision_key: tuple[str, str] | None = None
+        self._slide_key: tuple[object, ...] | None = None
+        self.slide_shown: tuple[str, RenderableType] | None = None
+        """The slide's title and body as last shown (None: the item is shown)."""
 
     # -- building ---------------------------------------------------------------------------
 
@@ -229,9 +239,10 @@ class ProjectorScreen(Screen[None]):
         if self.proposal is not None:  # arrow keys and PageUp/PageDown scroll what is shown
             self.query_one(target).focus()
 
-    def _slide(self) -> tuple[str, Text] | None:
+    def _slide(self) -> tuple[str, RenderableType] | None:
         """Between items the room sees a slide instead of a blank: the break while the meeting
-        is paused, the agenda with its progress while no item is chosen; None: the item."""
+        is paused, the read-back or the sub bagian's title when the operator puts it up, the
+        agenda with its progress while no item is chosen; None: the item."""
         try:
             pause = self.session.pause_state()
         except SessionError:
@@ -242,7 +253,15 @@ class ProjectorScreen(Screen[None]):
             body.append(f"Rapat dijeda sejak pukul {pause[1][11:16]}.\n\n", style="bold")
             body.append_text(self._agenda_text())
             return name, body
-        if self.proposal is None:
+        layar = self.session.slide()
+        if layar == "bacakan":
+            return readback_slide(build_minutes(self.session, perubahan=False), self.session.closed_at())
+        proposal = self.proposal
+        if layar == "subbag" and proposal is not None:
+            slide = subbag_slide(build_minutes(self.session, perubahan=False), proposal.subbag)
+            if slide is not None:
+                return slide
+        if proposal is None:
             return "Agenda rapat", self._agenda_text()
         return None
 
@@ -268,9 +287,13 @@ class ProjectorScreen(Screen[None]):
 
     def _show_slide(self) -> None:
         slide = self._slide()
+        self.slide_shown = slide
+        self._slide_key = self._slide_state()
         self.query_one("#proj-wait").display = slide is not None
         self.query_one("#proj-body").display = slide is None
         self.query_one("#proj-tabs").display = slide is None
+        chosen = slide is not None and self.session.pause_state() is None and self.session.slide() is not None
+        self.query_one("#proj-head").display = not chosen  # the item's header is not what the slide is about
         if slide is not None:
             title, body = slide
             self.query_one("#proj-slide-title", BigText).update(title)
@@ -344,8 +367,7 @@ class ProjectorScreen(Screen[None]):
 
     def _tick(self) -> None:
         """The clock the room sees: it counts down only while the item is under discussion."""
-        showing = self.query_one("#proj-wait").display
-        if showing != (self._slide() is not None) or showing:  # a pause began or ended, or a decision came
+        if self._slide_state() != self._slide_key:  # a pause began or ended (the follower polls too)
             self._show_slide()
         proposal = self.proposal
         if proposal is None:
@@ -412,6 +434,15 @@ class ProjectorScreen(Screen[None]):
             self._show_tab()
         self.refresh_from_session()
         self._show_pointer()
+        self._show_slide()  # a slide put up or taken down, a decision on the agenda or read-back
+
+    def _slide_state(self) -> tuple[object, ...]:
+        """What decides which slide is shown (cheap: read every second by the clock's tick)."""
+        try:
+            pause = self.session.pause_state()
+        except SessionError:
+            pause = None
+        return (pause, self.session.slide(), self.pid, self.session.progress(), self.session.closed_at())
 
     def _record_current(self) -> None:
         """The operator's instance tells followers what it shows (never a follower, never read-only)."""
@@ -424,7 +455,19 @@ class ProjectorScreen(Screen[None]):
 
     # -- actions ------------------------------------------------------------------------------
 
+    def _take_slide_down(self) -> None:
+        """The operator went back to the item (a tab, the cursor): the slide comes down."""
+        if self.follow or self.session.readonly or self.session.slide() is None:
+            return
+        try:
+            self.session.set_slide(None)
+        except SessionError as error:
+            self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
+            return
+        self._show_slide()
+
     def action_show_tab(self, tab: str) -> None:
+        self._take_slide_down()
         if tab in TABS and tab != self.tab:
             self.tab = tab
             self._show_tab()
@@ -444,6 +487,7 @@ class ProjectorScreen(Screen[None]):
         proposal = self.proposal
         if self.follow or proposal is None or not proposal.dokumen.langkah:
             return
+        self._take_slide_down()
         count = len(proposal.dokumen.langkah)
         now = self.session.pointer()
         step = None if delta == 0 else max(1, min(count, (now or 0) + delta if now else (1 if delta > 0 else count)))
@@ -458,6 +502,44 @@ class ProjectorScreen(Screen[None]):
             self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
             return
         self._show_pointer()
+
+    def action_slide(self, layar: str) -> None:
+        """u / b: put the sub bagian's title slide or the read-back up for the room (again: down)."""
+        if self.follow:
+            return
+        shown = self.session.slide()
+        target = None if shown == layar else layar
+        if target == "subbag" and self.proposal is None:
+            return
+        if not self.session.readonly:
+            try:
+                self.session.set_slide(target)
+            except SessionError as error:
+                self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
+                return
+        self._show_slide()
+
+    def action_close_meeting(self) -> None:
+        """T on the read-back: the room confirmed it; the meeting ends now (its end time is set)."""
+        if self.follow or self.session.readonly or self.session.slide() != "bacakan":
+            if not self.follow:
+                self.notify("Tampilkan dulu pembacaan keputusan (b), lalu tutup rapat dengan T.",
+                            title="Tutup rapat", markup=False)
+            return
+
+        def done(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                jam = self.session.close_meeting()
+            except SessionError as error:
+                self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
+                return
+            self._show_slide()
+            self.notify(f"Rapat ditutup pukul {jam}; waktu selesai di data rapat diisi.", title="Rapat ditutup",
+                        markup=False)
+
+        self.app.push_screen(ConfirmClose(), done)
 
     def action_toggle_theme(self) -> None:
         self.app.theme = PROJECTOR_LIGHT_THEME if self.app.theme == PROJECTOR_THEME else PROJECTOR_THEME
