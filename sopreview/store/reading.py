@@ -150,6 +150,11 @@ class SessionReading:
         step = self._doc(schema.T_SESI).get("sorot")
         return step if isinstance(step, int) else None
 
+    def zoom(self) -> int:
+        """How far the room's flowchart is zoomed in (0: fitted to the width)."""
+        zoom = self._doc(schema.T_SESI).get("zoom")
+        return zoom if isinstance(zoom, int) else 0
+
     def slide(self) -> str | None:
         """The slide the operator put in front of the item (``PROJECTOR_SLIDES``), or None."""
         layar = self._doc(schema.T_SESI).get("layar")

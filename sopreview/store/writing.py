@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sopreview.domain.audit import AuditEntry
 from sopreview.domain.header import META_LABEL, MeetingMeta, normalize_meta, validate_meeting_times, validate_meta
 from sopreview.domain.records import Decision, Evaluation, validate_decision, validate_kapan
-from sopreview.domain.vocab import decision_label, attendance_keys, attendance_label, PROJECTOR_SLIDES, PROJECTOR_TABS
+from sopreview.domain.vocab import decision_label, attendance_keys, attendance_label, PROJECTOR_SLIDES, PROJECTOR_TABS, PROJECTOR_ZOOM_STEPS
 from sopreview.domain import clock
 from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
 from sopreview.store import schema
@@ -260,6 +260,14 @@ class SessionWriting:
                 raise InvalidValue(f"langkah {step!r} tidak ada pada usulan yang dibahas (1-{count})")
         self._commit("tampil", sesi.get("current") or "-", [((schema.T_SESI, "sorot"), step)],
                      f"Sorot: langkah {step if step is not None else '-'}")
+
+    def set_zoom(self, zoom: int) -> None:
+        """The room's flowchart zoom (0 fits the width). Navigation, like the presenter cursor."""
+        self._writable()
+        if isinstance(zoom, bool) or not isinstance(zoom, int) or not 0 <= zoom < PROJECTOR_ZOOM_STEPS:
+            raise InvalidValue(f"zoom {zoom!r} di luar 0-{PROJECTOR_ZOOM_STEPS - 1}")
+        sesi = self._doc(schema.T_SESI)
+        self._commit("tampil", sesi.get("current") or "-", [((schema.T_SESI, "zoom"), zoom)], f"Zoom flowchart: {zoom}")
 
     def set_slide(self, layar: str | None) -> None:
         """A slide in front of the item (the sub bagian's title, the read-back), None: the item.

@@ -29,7 +29,7 @@ from sopreview.ui.theme import PROJECTOR_LIGHT_THEME, PROJECTOR_THEME, register_
 from sopreview.ui.widgets.bigtext import BigText
 from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.screens.confirm import ConfirmClose
-from sopreview.ui.widgets.flowchart import FlowchartView
+from sopreview.ui.widgets.flowchart import ZOOMS, FlowchartView
 from sopreview.ui.widgets.slides import readback_slide, subbag_slide
 
 TABS: tuple[str, ...] = PROJECTOR_TABS
@@ -82,11 +82,17 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen #proj-tabs { height: 1; padding: 0 1; background: $panel; }
     ProjectorScreen #proj-body { height: 1fr; }
     ProjectorScreen .proj-pane { height: 1fr; padding: 0 1; }
+    ProjectorScreen #flowchart { padding: 0; }
+    ProjectorScreen #proj-flowchart { scrollbar-size-vertical: 1; }
     ProjectorScreen #proj-keputusan-title { text-style: bold underline; margin: 1 0; }
     ProjectorScreen #proj-keputusan-big { color: $foreground; margin-bottom: 1; }
     ProjectorScreen #proj-keputusan-big.diputuskan { color: $text-accent; }
     ProjectorScreen #proj-keputusan-body { padding: 0 0; }
     ProjectorScreen #proj-wait { height: 1fr; padding: 1 2; }
+    ProjectorScreen.ringkas #proj-subbag, ProjectorScreen.ringkas #proj-info,
+    ProjectorScreen.ringkas #proj-digits { display: none; }
+    ProjectorScreen.ringkas #proj-clock { min-width: 0; }
+    ProjectorScreen.ringkas #proj-clock-label { width: auto; text-style: bold; }
     ProjectorScreen #proj-slide-title { color: $text-accent; margin-bottom: 1; }
     """
 
@@ -101,6 +107,8 @@ class ProjectorScreen(Screen[None]):
         Binding("right_square_bracket", "pointer(1)", "Sorot langkah berikut", show=False),
         Binding("left_square_bracket", "pointer(-1)", "Sorot langkah sebelumnya", show=False),
         Binding("0", "pointer(0)", "Hapus sorotan", show=False),
+        Binding("plus,equals_sign", "zoom(1)", "Perbesar flowchart", show=False),
+        Binding("minus", "zoom(-1)", "Perkecil flowchart", show=False),
         Binding("u", "slide('subbag')", "Slide sub bagian", show=False),
         Binding("b", "slide('bacakan')", "Bacakan keputusan", show=False),
         Binding("T", "close_meeting", "Tutup rapat", show=False),
@@ -201,7 +209,7 @@ class ProjectorScreen(Screen[None]):
         self.query_one("#proj-subbag", Static).update(heading)
         self.query_one("#proj-nama", BigText).update(proposal.nama)
         self._size_title()
-        await flow.mount(FlowchartView(proposal.dokumen, id="proj-flowchart"))
+        await flow.mount(FlowchartView(proposal.dokumen, mutu=True, fit=True, id="proj-flowchart"))
         self._show_pointer()
         await changes.mount(ChangeView(proposal, show_summary=True, id="proj-changes"))
         self.query_one("#proj-ringkasan-body", Static).update(self._summary(proposal))
@@ -293,10 +301,13 @@ class ProjectorScreen(Screen[None]):
         self.query_one("#proj-body").display = slide is None
         self.query_one("#proj-tabs").display = slide is None
         chosen = slide is not None and self.session.pause_state() is None and self.session.slide() is not None
-        self.query_one("#proj-head").display = not chosen  # the item's header is not what the slide is about
+        # the item's header is not what a chosen slide is about, and is empty before the first item
+        self.query_one("#proj-head").display = not chosen and self.proposal is not None
         if slide is not None:
             title, body = slide
-            self.query_one("#proj-slide-title", BigText).update(title)
+            big = self.query_one("#proj-slide-title", BigText)
+            big.max_lines = 2 if self.app.size.height >= 30 else 0  # a short screen keeps its rows for the body
+            big.update(title)
             self.query_one("#proj-slide-body", Static).update(body)
 
     def _size_title(self) -> None:
@@ -308,6 +319,10 @@ class ProjectorScreen(Screen[None]):
         if title.max_lines != lines:
             title.max_lines = lines
             title.update(title.text)
+        compact = self.tab == "flowchart"  # one line of title and clock: the chart gets the rows
+        if compact != self.has_class("ringkas"):
+            self.set_class(compact, "ringkas")
+            self._tick()
 
     def _show_pointer(self) -> None:
         """Highlight the step the session points at (operator and followers alike)."""
@@ -315,6 +330,7 @@ class ProjectorScreen(Screen[None]):
             flow = self.query_one("#proj-flowchart", FlowchartView)
         except Exception:  # no proposal shown
             return
+        flow.zoom = self.session.zoom()
         flow.sorot = self.session.pointer()
 
     def _tab_strip(self, width: int) -> Text:
@@ -396,6 +412,10 @@ class ProjectorScreen(Screen[None]):
                 "hampir": f"hampir habis ({planned} mnt)",
                 "habis": f"lewat dari {planned} menit",
             }[phase]
+        if self.has_class("ringkas"):  # one short line beside the title
+            word = {"jeda": "jeda", "diam": "belum jalan", "selesai": "selesai", "hampir": "hampir habis",
+                    "habis": "lewat"}.get(phase, "sisa")
+            label = f"{text} {word}"
         digits.update(text)
         digits.set_class(phase == "hampir", "hampir")
         digits.set_class(phase == "habis", "habis")
@@ -498,6 +518,23 @@ class ProjectorScreen(Screen[None]):
             return
         try:
             self.session.set_pointer(step)
+        except SessionError as error:
+            self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
+            return
+        self._show_pointer()
+
+    def action_zoom(self, delta: int) -> None:
+        """+ and -: zoom the room's flowchart in (wider lanes, scrolled to the cursor) or back to fit."""
+        if self.follow or self.proposal is None:
+            return
+        zoom = max(0, min(len(ZOOMS) - 1, self.session.zoom() + delta))
+        if self.tab != "flowchart":
+            self.action_show_tab("flowchart")
+        if self.session.readonly:
+            self.query_one("#proj-flowchart", FlowchartView).zoom = zoom
+            return
+        try:
+            self.session.set_zoom(zoom)
         except SessionError as error:
             self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
             return

@@ -35,9 +35,10 @@ def subbag_slide(m: Minutes, kode: str) -> tuple[str, RenderableType] | None:
         body.append("Penyaji: ", style="bold")
         body.append(section.kepala + "\n")
     body.append(f"{len(section.items)} usulan\n\n", style="bold")
+    badge = max(len(item.jenis_label) for item in section.items)
     for item in section.items:
         body.append(f" {item.no:>2}. ", style="bold")
-        body.append(f" {item.jenis_label} ", style="reverse")
+        body.append(f" {item.jenis_label:<{badge}} ", style="reverse")
         body.append(f"  {item.nama}")
         if item.penyaji and item.penyaji != section.kepala:
             body.append(f"  ({item.penyaji})", style="italic")
@@ -60,6 +61,8 @@ def readback_rows(m: Minutes) -> list[tuple[str, ...]]:
 def readback_slide(m: Minutes, closed_at: str | None) -> tuple[str, RenderableType]:
     """Title and body of the read-back: what the meeting decided, confirmed by the room."""
     parts: list[RenderableType] = []
+    if closed_at:  # first: the one line the room must not miss
+        parts.append(Text(f"Rapat ditutup pukul {closed_at[11:16]}.\n", style="bold"))
     decided = Text()
     for item in m.items:
         decided.append(f"{item.no:>2}. ", style="bold")
@@ -89,6 +92,4 @@ def readback_slide(m: Minutes, closed_at: str | None) -> tuple[str, RenderableTy
                 actions.append(f" ({t.terkait})", style="italic")
             actions.append("\n")
         parts.append(actions)
-    if closed_at:
-        parts.append(Text(f"\nRapat ditutup pukul {closed_at[11:16]}.", style="bold"))
     return "Pembacaan keputusan", Group(*parts)
