@@ -11,6 +11,7 @@ import argparse
 from typing import Any
 
 from sopreview.cli.common import add_command
+from sopreview.cli.plumbing import UsageError, guarded, open_session, write_change
 from sopreview.domain.amendment import (
     HAPUS_PELAKSANA, IDENTITAS, KINDS, LIST_FIELDS, STEP_EDITABLE, TAMBAH_PELAKSANA, Amendment, AmendmentError,
     parse_branches,
@@ -31,10 +32,8 @@ VALUE_KEYS: dict[str, tuple[str, ...]] = {
 
 def register_record(rsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """``record amendment`` under the ``record`` group."""
-    from sopreview.cli.session_cmds import _guarded
-
     p = add_command(rsub, "amendment", "catat amandemen atas satu usulan (langkah, pelaksana, identitas)",
-                    _guarded(run_amendment))
+                    guarded(run_amendment))
     p.add_argument("session", metavar="SESSION")
     p.add_argument("proposal", metavar="USULAN", help="id usulan, mis. hukum-sdm/jdih")
     p.add_argument("kind", metavar="JENIS", help=", ".join(KINDS))
@@ -47,18 +46,14 @@ def register_record(rsub: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from sopreview.cli.session_cmds import _guarded
-
     p = add_command(sub, "amandemen", "daftar amandemen rapat per usulan, dalam kata-kata notulen",
-                    _guarded(run_list))
+                    guarded(run_list))
     p.add_argument("session", metavar="SESSION")
     p.add_argument("proposal", metavar="USULAN", nargs="?", help="hanya usulan ini")
 
 
 def parse_amendment(kind: str, step: int, to: int, values: list[str]) -> Amendment:
     """The command line's words as an Amendment; UsageError names the bad part."""
-    from sopreview.cli.session_cmds import UsageError
-
     jenis = kind.strip().lower().replace("-", "_")
     if jenis not in KINDS:
         raise UsageError(f"jenis amandemen {kind!r} tidak dikenal; pilihan: {', '.join(KINDS)}")
@@ -79,8 +74,6 @@ def parse_amendment(kind: str, step: int, to: int, values: list[str]) -> Amendme
 
 
 def _value(jenis: str, key: str, value: str) -> Any:
-    from sopreview.cli.session_cmds import UsageError
-
     if jenis == IDENTITAS:
         return [value] if value else []
     if key in ("lanjut", "posisi"):
@@ -103,21 +96,17 @@ def _value(jenis: str, key: str, value: str) -> Any:
 
 
 def run_amendment(args: argparse.Namespace) -> int:
-    from sopreview.cli.session_cmds import _write
-
     amendment = parse_amendment(args.kind, args.step, args.to, args.values)
 
     def change(session: Any) -> str:
         words = session.record_amendment(args.proposal, amendment)
         return f"Amandemen dicatat: {words}"
 
-    return _write(args.session, change)
+    return write_change(args.session, change)
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from sopreview.cli.session_cmds import _open
-
-    with _open(args.session, readonly=True) as session:
+    with open_session(args.session, readonly=True) as session:
         pids = [args.proposal] if args.proposal else [p.id for p in session.proposals()]
         for pid in pids:
             words = session.amended(pid).uraian

@@ -93,10 +93,15 @@ class ProposalScreen(SessionScreen):
         proposal = self.session.proposal(self.pid)
         amended = self.session.amended(self.pid)
         doc, marked = amended.dokumen, amended.amended_steps
+        pointer = self.session.pointer() if self.session.current().pid == self.pid else None
+        if pointer is not None:  # the presenter cursor (the projector's [ ]) is the step to amend
+            self.pilih = pointer
         if self.pilih is not None:
             self.pilih = max(1, min(self.pilih, len(doc.langkah)))
         self.query_one(StepsTable).show(doc, marked, self.pilih)
-        self.query_one(FlowchartView).show(doc, marked)
+        flow = self.query_one(FlowchartView)
+        flow.show(doc, marked)
+        flow.sorot = self.pilih
         line = self.query_one("#amend-line", Static)
         step = doc.step(self.pilih) if self.pilih is not None else None
         parts = [f"{len(amended.uraian)} amandemen (✎)"] if amended.uraian else []
@@ -115,8 +120,18 @@ class ProposalScreen(SessionScreen):
         count = len(self.session.amended(self.pid).dokumen.langkah)
         current = self.pilih if self.pilih is not None else (0 if delta > 0 else count + 1)
         self.pilih = max(1, min(count, current + delta))
+        self._point_room()  # first: the version shown reads the pointer back
         self._show_version()
-        self.query_one(FlowchartView).scroll_to_step(self.pilih)
+
+    def _point_room(self) -> None:
+        """The picked step is the presenter cursor too, while this item is the one shown to the room."""
+        session = self.session
+        if session.readonly or session.current().pid != self.pid or session.pointer() == self.pilih:
+            return
+        try:
+            session.set_pointer(self.pilih)
+        except SessionError as error:
+            self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
 
     def action_amend(self, jenis: str) -> None:
         if self.pilih is None:
