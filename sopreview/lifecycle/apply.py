@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from sopreview.domain.changes import diff_sop, summary_text
 from sopreview.domain.loader import IN_FORCE_FOLDER, LoadResult, load_sops
 from sopreview.domain.records import proposal_hash
 from sopreview.domain.model import Proposal, SopDocument
@@ -93,6 +94,8 @@ class SessionView:
     perbaikan: dict[str, str]
     """pid -> file hash recorded when its perbaikan was marked done."""
     change_summaries: dict[str, str] = field(default_factory=dict)
+    amended: dict[str, SopDocument] = field(default_factory=dict)
+    """pid -> the version the meeting agreed on, for proposals it amended (issue 15)."""
 
 
 def session_view(session: Any) -> SessionView:
@@ -108,10 +111,15 @@ def session_view(session: Any) -> SessionView:
         mark = perbaikan_done(session, p.id)
         if mark:
             perbaikan[p.id] = mark["hash"]
+    amended = {p.id: session.amended(p.id).dokumen for p in proposals if session.amendments(p.id)}
+    summaries = {p.id: session.change_summary(p.id) for p in proposals if p.is_revision}
+    for pid, doc in amended.items():  # what is adopted is the amended version: say what it changes
+        before = next(p for p in proposals if p.id == pid).sebelumnya
+        if before is not None:
+            summaries[pid] = summary_text(diff_sop(before, doc))
     return SessionView(name=Path(session.path).stem, judul=session.meta.judul, proposals=proposals,
                        decisions=decisions, hashes={p.id: session.snapshot_hash(p.id) for p in proposals},
-                       perbaikan=perbaikan, change_summaries={p.id: session.change_summary(p.id)
-                                                               for p in proposals if p.is_revision})
+                       perbaikan=perbaikan, change_summaries=summaries, amended=amended)
 
 
 def check_date(tanggal: str) -> str | None:
@@ -174,7 +182,9 @@ class _Builder:
             item.tindakan = TETAP
             return
         expected = self.view.hashes[pid]
-        if keputusan == "disetujui_dengan_perbaikan":
+        amended = self.view.amended.get(pid)
+        if keputusan == "disetujui_dengan_perbaikan" and (amended is None or pid in self.view.perbaikan):
+            # amendments recorded in the meeting are the perbaikan: nothing to wait for (issue 15)
             if pid not in self.view.perbaikan:
                 item.tindakan = MENUNGGU
                 item.keterangan = f"tandai selesai: --perbaikan-done {pid} (atau v di aplikasi)"
@@ -198,10 +208,13 @@ class _Builder:
                                           tanggal=self.plan.tanggal, keputusan=keputusan, alasan=catatan,
                                           riwayat=item.berkas))
             return
+        # the version the meeting agreed on: the proposal plus its amendments, unless the secretary
+        # marked a perbaikan done on the file afterwards (then the file as marked is what was agreed)
+        doc = amended if amended is not None and pid not in self.view.perbaikan else proposal.dokumen
         if proposal.is_revision:
-            self._revision(item, proposal, keputusan)
+            self._revision(item, proposal, keputusan, doc)
         else:
-            self._new(item, proposal)
+            self._new(item, proposal, doc)
 
     # -- adoptions --------------------------------------------------------------------------
     def _claim(self, rel: str, pid: str) -> bool:
@@ -213,7 +226,7 @@ class _Builder:
         self.targets[rel] = pid
         return True
 
-    def _new(self, item: PlanItem, proposal: Proposal) -> None:
+    def _new(self, item: PlanItem, proposal: Proposal, doc: SopDocument) -> None:
         rel = f"{proposal.subbag}/{IN_FORCE_FOLDER}/{Path(proposal.sumber).stem}.yaml"
         if (self.sops_dir / rel).exists():
             self.plan.refusals.append(f"{(self.sops_dir / rel).as_posix()}: sudah ada SOP berlaku dengan nama "
@@ -228,7 +241,7 @@ class _Builder:
         item.tindakan = BARU
         item.berkas = rel
         item.revisi_ke = 0
-        self.new.append((item, proposal, proposal.dokumen))
+        self.new.append((item, proposal, doc))
 
     def number_new(self) -> None:
         numbering = self.folder.numbering()
@@ -242,7 +255,7 @@ class _Builder:
                               tanggal_pembuatan=doc.tanggal_pembuatan or self.plan.tanggal)
             self._adopt(item, proposal, adopted, DITETAPKAN, "")
 
-    def _revision(self, item: PlanItem, proposal: Proposal, keputusan: str) -> None:
+    def _revision(self, item: PlanItem, proposal: Proposal, keputusan: str, doc: SopDocument) -> None:
         old = proposal.sebelumnya
         assert old is not None  # the loader requires it for a revision
         source = sebelumnya_file(self.sops_dir, proposal.sumber)
@@ -269,9 +282,9 @@ class _Builder:
         item.riwayat = history
         item.nomor = old.nomor
         item.revisi_ke = old.revisi_ke + 1
-        adopted = replace(proposal.dokumen, nomor=old.nomor, revisi_ke=old.revisi_ke + 1,
+        adopted = replace(doc, nomor=old.nomor, revisi_ke=old.revisi_ke + 1,
                           tanggal_revisi=self.plan.tanggal, tanggal_efektif=self.plan.tanggal,
-                          tanggal_pembuatan=old.tanggal_pembuatan or proposal.dokumen.tanggal_pembuatan)
+                          tanggal_pembuatan=old.tanggal_pembuatan or doc.tanggal_pembuatan)
         self._adopt(item, proposal, adopted, DIREVISI, history, keputusan)
 
     def _adopt(self, item: PlanItem, proposal: Proposal, adopted: SopDocument, kind: str, history: str,
