@@ -224,7 +224,7 @@ def add_sop(document: DocxDocument, item: DocxSop, kertas: Paper) -> None:
             if s.nomor in marks.langkah:
                 for cell in row.cells[:2]:
                     _shade(cell, MARK_FILL)
-        for note in (*marks.catatan, "Latar kuning: bagian yang berubah terhadap versi berlaku."):
+        for note in (*marks.catatan, marks.penjelasan):
             document.add_paragraph(clean(note))
 
 

@@ -12,16 +12,18 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sopreview.domain.model import Organisasi, Proposal
 from sopreview.domain.problems import Problem
 from sopreview.domain.sopdoc.document import (
     BundleEntry,
+    Perubahan,
     SopPrint,
     Status,
     changes_against,
+    changes_in_meeting,
     layout_bundle,
     layout_sop,
     sop_pages,
@@ -53,6 +55,8 @@ class Source:
     statuses: dict[str, Status] = field(default_factory=dict)
     judul: str = "Kumpulan SOP"
     default_dir: Path = Path("dokumen-sop")
+    amandemen: dict[str, Perubahan] = field(default_factory=dict)
+    """From a session: the proposals the meeting amended, printed as amended with these marks (issue 15)."""
 
 
 def from_folder(sops_dir: Path) -> Source:
@@ -77,6 +81,12 @@ def from_session(session_path: Path) -> Source:
         meta = session.meta
         org = session.organisasi
         proposals = session.proposals()
+        amandemen: dict[str, Perubahan] = {}
+        for i, p in enumerate(proposals):  # the version the meeting decided on: with its amendments
+            if session.amendments(p.id):
+                amended = session.amended(p.id)
+                amandemen[p.id] = changes_in_meeting(p.dokumen, amended)
+                proposals[i] = replace(p, dokumen=amended.dokumen)
         when = hari_tanggal_teks(meta.tanggal) if meta.tanggal else ""
         statuses = {}
         for p in proposals:
@@ -93,7 +103,7 @@ def from_session(session_path: Path) -> Source:
     if sops_dir is not None and sops_dir.is_dir():
         inputs |= {p.resolve() for p in sops_dir.rglob("*") if p.is_file()}
     return Source(org, proposals, sops_dir, inputs, statuses, meta.judul or f"SOP {org.nama}",
-                  session_path.resolve().with_name(f"{session_path.stem}-dokumen"))
+                  session_path.resolve().with_name(f"{session_path.stem}-dokumen"), amandemen)
 
 
 def choose_paper(flag: str | None, organisasi: Organisasi) -> Paper:
@@ -160,6 +170,7 @@ def layout_all(source: Source, proposals: Sequence[Proposal], kertas: Paper, *,
     for p in proposals:
         kop = kop_for(source, p)
         marks = changes_against(p.sebelumnya, p.dokumen) if tandai and p.sebelumnya is not None else None
+        marks = source.amandemen.get(p.id, marks)  # as amended: the meeting's changes are what is marked
         try:
             printed = layout_sop(p.dokumen, kop, kertas, source.statuses.get(p.id, Status()), marks)
         except LayoutError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sopreview.domain.amendment import Amended, tracked_diff
 from sopreview.domain.changes import HAPUS, TAMBAH, UBAH, diff_sop, summary_text
 from sopreview.domain.model import SopDocument
 from sopreview.domain.sopdoc.flowtable import Area, FlowTable, layout_table
@@ -43,6 +44,8 @@ class Perubahan:
     langkah: frozenset[int] = frozenset()
     identitas: frozenset[str] = frozenset()
     catatan: tuple[str, ...] = ()
+    penjelasan: str = "Latar kuning: bagian yang berubah terhadap versi berlaku."
+    """The legend under the identity table: what the shading means."""
 
 
 def changes_against(old: SopDocument, new: SopDocument) -> Perubahan:
@@ -53,6 +56,16 @@ def changes_against(old: SopDocument, new: SopDocument) -> Perubahan:
                if c.jenis == HAPUS and c.lama]
     notes = [f"Perubahan terhadap versi berlaku: {summary_text(diff)}."] + removed
     return Perubahan(steps, frozenset(f.field for f in diff.identitas), tuple(notes))
+
+
+def changes_in_meeting(submitted: SopDocument, amended: Amended) -> Perubahan:
+    """The document "as amended" (issue 15): the steps the meeting changed, the identity lists it
+    replaced, and each amendment in words, as the minutes list them."""
+    identity = frozenset(tracked_diff(submitted, amended).identitas)
+    notes = ("Diubah dalam rapat (amandemen):",
+             *(f"{n}. {line}" for n, line in enumerate(amended.uraian, start=1)))
+    return Perubahan(amended.amended_steps, identity, notes,
+                     "Latar kuning: bagian yang diubah dalam rapat (amandemen) terhadap usulan semula.")
 
 
 @dataclass(frozen=True)
@@ -81,7 +94,7 @@ def layout_sop(doc: SopDocument, kop: Kop, kertas: Paper, status: Status = Statu
     y = bottom + 4
     notes = list(changed.catatan)
     if perubahan is not None:
-        notes.append("Latar kuning: bagian yang berubah terhadap versi berlaku.")
+        notes.append(changed.penjelasan)
     for note in notes:
         for line in wrap(note, width, 8):
             y += 3.6
