@@ -15,7 +15,7 @@ from sopreview.ui.dialogs.amendment import AmendmentDialog
 from sopreview.ui.screens.proposal import ProposalScreen
 from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.widgets.flowchart import FlowchartView
-from sopreview.ui.widgets.proposal_detail import StepsTable, steps_table
+from sopreview.ui.widgets.proposal_detail import StepsTable, recorded_table, steps_table
 
 from .conftest import HandClock, burst, on_disk, plain, run_app, type_keys
 
@@ -64,6 +64,7 @@ def test_amend_by_keys_decide_and_read_the_minutes_back(demo: Path, clock: HandC
         assert isinstance(app.screen, ProposalScreen)
         table = screen.query_one(StepsTable)
         seen["table"] = (table.tandai, plain(steps_table(table.doc, 120, tandai=table.tandai, pilih=table.pilih)))
+        seen["ringkasan"] = plain(recorded_table(screen.session, JDIH))
         flow = screen.query_one(FlowchartView)
         seen["flow"] = (flow.tandai, len(flow.dokumen.langkah))
         # 4. the decision cites the amendments: no note needed
@@ -86,6 +87,7 @@ def test_amend_by_keys_decide_and_read_the_minutes_back(demo: Path, clock: HandC
     assert "✓ Diperiksa: Langkah 3: waktu 1 jam → 2 jam" in str(seen["check"])
     assert "✗ Ditolak" in str(seen["refused"]) and "tepat dua jawaban" in str(seen["refused"])
     assert seen["flow"] == (frozenset({3, 5, 6}), 9)
+    assert "Amandemen" in str(seen["ringkasan"]) and "1. Langkah 3: waktu 1 jam → 2 jam" in str(seen["ringkasan"])
     marks, text = seen["table"]  # type: ignore[misc]
     assert marks == frozenset({3, 5, 6}) and "✎3" in text and "✎6" in text and "Perlu diunggah ulang?" in text
     assert seen["berlaku"] == ("Berlaku", True)

@@ -224,6 +224,9 @@ def recorded_table(session: Session, pid: str) -> Table:
         table.add_row("Evaluasi", Text(text))
     else:
         table.add_row("Evaluasi", Text("belum diisi (tekan e)", style="dim"))
+    words = session.amended(pid).uraian
+    if words:  # issue 15: what the room changed, as the minutes will list it
+        table.add_row("Amandemen", Text("\n".join(f"{n}. {w}" for n, w in enumerate(words, start=1))))
     notes = session.notes(pid).strip()
     table.add_row("Catatan", Text(notes) if notes else Text("belum ada (tekan n)", style="dim"))
     actions = session.actions(pid)
