@@ -37,7 +37,8 @@ from sopreview.store.errors import (
 )
 from sopreview.store.lock import SessionLock, live_holder
 from sopreview.store.reading import SessionReading
-from sopreview.store.storage import DurableStorage, fsync_dir, is_read_only_file, parse_file
+from sopreview.durable.files import fsync_dir
+from sopreview.store.storage import DurableStorage, is_read_only_file, parse_file
 from sopreview.store.writing import SessionWriting
 
 __all__ = [

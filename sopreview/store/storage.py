@@ -13,12 +13,9 @@ metadata operations).
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
-import secrets
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,8 +23,9 @@ from typing import Any
 from tinydb.storages import Storage
 
 from sopreview.domain.limits import TooLarge, check_json_bytes
+from sopreview.durable.files import DirSyncFailed, atomic_write, fsync_dir, remove_temp_files, replace, temp_path
 from sopreview.store.errors import ReadOnlySession, SaveFailed, SessionError, SessionFileError
-from sopreview.store.files import BAK_SUFFIX, bak_path
+from sopreview.store.files import bak_path
 
 Data = dict[str, dict[str, Any]]
 
@@ -44,10 +42,6 @@ def is_read_only_file(path: Path) -> bool:
     except OSError:
         return False
     return not st.st_mode & 0o222 or not os.access(path, os.W_OK)
-
-
-def _temp_prefixes(path: Path) -> tuple[str, str]:
-    return (f"{path.name}.tmp-", f"{path.name}{BAK_SUFFIX}.tmp-")
 
 
 def parse_file(path: Path) -> Data:
@@ -141,15 +135,7 @@ class DurableStorage(Storage):
 
     def cleanup_temp_files(self) -> list[Path]:
         """Remove temp files a killed writer left behind (call only while holding the lock)."""
-        removed = []
-        prefixes = _temp_prefixes(self.path)
-        with contextlib.suppress(FileNotFoundError):
-            for entry in os.scandir(self.path.parent):
-                if entry.name.startswith(prefixes):
-                    with contextlib.suppress(FileNotFoundError):
-                        os.unlink(entry.path)
-                        removed.append(Path(entry.path))
-        return removed
+        return remove_temp_files(self.path) + remove_temp_files(bak_path(self.path))
 
     def changed_on_disk(self) -> bool:
         return self._stat_signature() != self._signature
@@ -199,38 +185,17 @@ class DurableStorage(Storage):
 
     def _flush(self) -> None:
         assert self._data is not None
-        tmp = self.path.with_name(f"{_temp_prefixes(self.path)[0]}{os.getpid()}-{secrets.token_hex(4)}")
-        renamed = False
         try:
-            chunks = self._serialize(self._data)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-            try:
-                _keep_mode_and_owner(fd, self.path if self._exists else None)
-                _write_all(fd, chunks)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            if self._exists:
-                try:
-                    self._rotate_bak()
-                except OSError as exc:
-                    raise SaveFailed(
-                        f"{bak_path(self.path)}: cadangan tidak dapat diperbarui ({exc.strerror or exc}); "
-                        f"perubahan terakhir TIDAK disimpan ke {self.path.name}. Periksa izin berkas cadangan "
-                        "itu (atau pindahkan), lalu ulangi") from exc
-                _replace(tmp, self.path)
-            else:
-                self._create_exclusive(tmp)
-            renamed = True
-            fsync_dir(self.path.parent)
+            atomic_write(self.path, self._serialize(self._data), exclusive=not self._exists,
+                         before_replace=self._rotate_bak_or_refuse if self._exists else None)
         except BaseException as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
             if self._exists:
                 self._forget()
             if isinstance(exc, SessionError):
                 raise
-            if isinstance(exc, OSError) and renamed:
+            if isinstance(exc, FileExistsError) and not self._exists:
+                raise SessionError(f"{self.path}: berkas sudah ada; tidak ditimpa") from None
+            if isinstance(exc, DirSyncFailed):
                 raise SaveFailed(
                     f"{self.path}: berkas sudah diganti, tetapi folder gagal disinkronkan ({exc.strerror or exc}); "
                     "perubahan terakhir bisa hilang bila listrik padam sekarang") from exc
@@ -243,32 +208,23 @@ class DurableStorage(Storage):
         self._writes += 1
         self._signature = self._stat_signature()
 
-    def _create_exclusive(self, tmp: Path) -> None:
-        """First write of a new session: never replace a file someone else created meanwhile."""
+    def _rotate_bak_or_refuse(self) -> None:
         try:
-            if self._can_link:
-                try:
-                    os.link(tmp, self.path)
-                    os.unlink(tmp)
-                    return
-                except FileExistsError:
-                    raise
-                except OSError:
-                    self._can_link = False
-            if self.path.exists():
-                raise FileExistsError(self.path)
-            os.replace(tmp, self.path)
-        except FileExistsError:
-            raise SessionError(f"{self.path}: berkas sudah ada; tidak ditimpa") from None
+            self._rotate_bak()
+        except OSError as exc:
+            raise SaveFailed(
+                f"{bak_path(self.path)}: cadangan tidak dapat diperbarui ({exc.strerror or exc}); "
+                f"perubahan terakhir TIDAK disimpan ke {self.path.name}. Periksa izin berkas cadangan "
+                "itu (atau pindahkan), lalu ulangi") from exc
 
     def _rotate_bak(self) -> None:
         """Keep the version about to be replaced as .bak (hardlink; a copy every N writes if no links)."""
         bak = bak_path(self.path)
-        tmp = self.path.with_name(f"{_temp_prefixes(self.path)[1]}{os.getpid()}-{secrets.token_hex(4)}")
+        tmp = temp_path(bak)
         if self._can_link:
             try:
                 os.link(self.path, tmp)
-                _replace(tmp, bak)
+                replace(tmp, bak)
                 return
             except OSError:
                 self._can_link = False
@@ -276,72 +232,4 @@ class DurableStorage(Storage):
                     os.unlink(tmp)
         if self._writes % COPY_BAK_EVERY == 0:
             shutil.copyfile(self.path, tmp)
-            _replace(tmp, bak)
-
-
-def _keep_mode_and_owner(fd: int, original: Path | None) -> None:
-    """The new file gets the old one's permissions and owner: a session kept 0600 (names, NIPs,
-    attendance) must not become world-readable on the next save. A new file gets 0644 minus
-    the umask, like any file the user creates."""
-    if not hasattr(os, "fchmod"):  # pragma: no cover - Windows keeps its own ACLs
-        return
-    if original is None:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o644 & ~umask)
-        return
-    st = os.stat(original)
-    if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
-        with contextlib.suppress(PermissionError):  # only root may give a file away; then keep the mode
-            os.fchown(fd, st.st_uid, st.st_gid)
-    os.fchmod(fd, st.st_mode & 0o7777)
-
-
-def _write_all(fd: int, chunks: list[bytes]) -> None:
-    """Write the chunks without first joining them into one big copy (writev where available)."""
-    if hasattr(os, "writev"):
-        pending = [memoryview(c) for c in chunks if c]
-        while pending:
-            written = os.writev(fd, pending[:1024])
-            while written and pending:
-                if written >= len(pending[0]):
-                    written -= len(pending.pop(0))
-                else:
-                    pending[0] = pending[0][written:]
-                    written = 0
-        return
-    view = memoryview(b"".join(chunks))
-    while view:
-        view = view[os.write(fd, view):]
-
-
-def _replace(src: Path, dst: Path) -> None:
-    """os.replace; on Windows retry briefly while a reader (the projector) has ``dst`` open."""
-    for attempt in range(20):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == 19:
-                raise
-            time.sleep(0.01)
-
-
-_DIR_FSYNC_UNSUPPORTED = {errno.EINVAL, errno.EBADF, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EACCES}
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles to fsync).
-
-    Some network and FUSE filesystems cannot fsync a directory; there the rename is as
-    durable as that filesystem makes it, which is not a reason to refuse every save."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        if exc.errno not in _DIR_FSYNC_UNSUPPORTED:
-            raise
-    finally:
-        os.close(fd)
+            replace(tmp, bak)

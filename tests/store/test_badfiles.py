@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from sopreview.store import storage as storage_module
+from sopreview.durable import files as durable_files
 from sopreview.store.files import bak_path, journal_path, lock_path
 from sopreview.store.session import SaveFailed, Session, SessionError, SessionFileError
 from tests.store.builders import ORGANISASI, P1, P2, P3, PROPOSALS
@@ -235,11 +236,11 @@ def test_failure_after_the_rename_keeps_log_and_state_in_step(created: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """The folder fsync fails after the new file is in place: the change is on disk, so it must be logged."""
     with Session.open(created) as s:
-        real = storage_module.fsync_dir
-        monkeypatch.setattr(storage_module, "fsync_dir", lambda folder: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
+        real = durable_files.fsync_dir
+        monkeypatch.setattr(durable_files, "fsync_dir", lambda folder: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
         with pytest.raises(SaveFailed):
             s.record_decision(P3, "disetujui")
-        monkeypatch.setattr(storage_module, "fsync_dir", real)
+        monkeypatch.setattr(durable_files, "fsync_dir", real)
         assert s.decision(P3) is not None  # memory = disk, and the disk has it
         assert s.audit_log()[-1].aksi == "keputusan"
         s.set_notes(P3, "sesudahnya")
@@ -249,19 +250,17 @@ def test_failure_after_the_rename_keeps_log_and_state_in_step(created: Path,
 
 
 def test_journal_append_failure_is_reported_then_caught_up(created: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sopreview.store import audit
-
     with Session.open(created) as s:
         s.set_notes(P3, "buka handle")
         real_fsync = os.fsync
         state = {"fail": True}
 
         def flaky(fd: int) -> None:
-            if state["fail"] and s._journal._handle is not None and fd == s._journal._handle.fileno():
+            if state["fail"] and s._journal._log._handle is not None and fd == s._journal._log._handle.fileno():
                 raise OSError(errno.ENOSPC, "No space left on device")
             real_fsync(fd)
 
-        monkeypatch.setattr(audit.os, "fsync", flaky)
+        monkeypatch.setattr(os, "fsync", flaky)
         s.record_decision(P3, "disetujui")  # saved: a journal problem is a notice, not a failed save
         assert any("log audit gagal ditulis" in n and "tetap tersimpan" in n for n in s.take_notices())
         assert s.decision(P3) is not None

@@ -308,13 +308,13 @@ def test_retry_after_an_unclear_failure_does_not_append_twice(created: Path, mon
     import errno
 
     from sopreview.cli import main
-    from sopreview.store import storage as storage_module
+    from sopreview.durable import files as durable_files
 
-    real = storage_module.fsync_dir
-    monkeypatch.setattr(storage_module, "fsync_dir", lambda folder: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
+    real = durable_files.fsync_dir
+    monkeypatch.setattr(durable_files, "fsync_dir", lambda folder: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
     assert main(["record", "note", str(created), P3, "sekali saja"]) == 1
     assert main(["record", "action", str(created), P3, "--what", "Cek", "--who", "Budi", "--when", "2022-07-01"]) == 1
-    monkeypatch.setattr(storage_module, "fsync_dir", real)
+    monkeypatch.setattr(durable_files, "fsync_dir", real)
     capsys.readouterr()
     assert main(["record", "note", str(created), P3, "sekali saja"]) == 0
     assert main(["record", "action", str(created), P3, "--what", "Cek", "--who", "Budi", "--when", "2022-07-01"]) == 0
