@@ -1,11 +1,11 @@
 """The audit log: an append-only JSON Lines journal next to the session file.
 
-Keeping every change inside the session file would make each durable write rewrite the whole
-history, so write cost would grow with the meeting. The journal is appended (and fsynced)
-one line per change instead, so a write costs the same at the 5,000th change as at the first.
-The session file always carries its latest entry too (``audit_last``): it is written first,
-so after a crash between the two writes the journal is at most one entry behind and is
-repaired from the session file on the next open.
+Each change is one fsynced line here before the session's state file is touched, so a write
+costs the same at the 5,000th change as at the first, and for 14 proposals as for 10,000. Between
+rewrites of the state file (storage.py) the journal is the record: an open replays the lines
+written after the state's ``audit_seq``. When the journal cannot be written, the state file is
+rewritten instead and carries the entries it lacks (``audit_tertunda``, ``audit_last``); the
+next open or save appends them, so the journal ends up complete either way.
 """
 
 from __future__ import annotations
@@ -169,9 +169,16 @@ class Journal:
             self._log.drop_torn_tail()
             self.torn = False
 
-    def append(self, entries: list[dict[str, Any]]) -> None:
-        """Append and fsync; the lines are durable when this returns."""
-        self._log.append(b"".join(json.dumps(e, separators=(",", ":")).encode("utf-8") + b"\n" for e in entries))
+    def append(self, entries: list[dict[str, Any]]) -> int:
+        """Append and fsync; the lines are durable when this returns. Returns the bytes appended."""
+        payload = b"".join(json.dumps(e, separators=(",", ":")).encode("utf-8") + b"\n" for e in entries)
+        self._log.append(payload)
+        return len(payload)
+
+    def shrank(self) -> bool:
+        """Followers: the journal is shorter than what was read (replaced or cut): read it again."""
+        size = self._log.size()
+        return size is not None and size < self.good_end
 
     def close(self) -> None:
         self._log.close()
