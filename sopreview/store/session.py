@@ -66,9 +66,11 @@ NAVIGATION = frozenset({(schema.T_SESI, "current"), (schema.T_SESI, "tab"), (sch
 OP_WINDOW = 50
 """How far back a retried operation id is looked for (a retry follows its original closely)."""
 COMPACT_MIN_BYTES = 256 * 1024
-"""The state is rewritten once the journal since its last rewrite holds this much, or as much as
-the state itself if that is more: the rewrite then costs at most as much as the lines did, so
-a write's cost stays flat on average, and replay at open never reads more than the state."""
+COMPACT_RATIO = 1.0
+"""The state is rewritten once the journal since its last rewrite holds COMPACT_MIN_BYTES, or
+COMPACT_RATIO times the state's size if that is more: the rewrite then costs at most as much as
+the lines did, so a write's cost stays flat on average, and replay at open never reads more
+than the state. (The crash test sets both to 0: a rewrite after every change.)"""
 
 
 def _default_clock() -> datetime:
@@ -157,7 +159,12 @@ class Session(SessionReading, SessionWriting):
             journal.drop_torn_tail()
         session = cls(path=path, storage=storage, lock=lock, journal=journal, entries=entries, static=static,
                       clock=clock, lock_holder=holder)
-        session._replay()
+        if session._replay():
+            try:  # the journal's lines are checked as they are applied; the result as a whole here
+                session._static = schema.check(storage.read(), path, previous=static)
+            except SessionFileError as exc:  # the caller releases the lock
+                raise SessionFileError(f"{exc} (setelah menerapkan {journal.path.name}: periksa baris "
+                                       "terakhirnya)") from None
         session._reconcile_journal()
         if single_file and lock is not None:
             session._split_snapshot()
@@ -443,7 +450,7 @@ class Session(SessionReading, SessionWriting):
         if self._raw(schema.T_SESI)["1"].get("audit_tertunda"):
             self._raw(schema.T_SESI)["1"]["audit_tertunda"] = None
         self._journal_since_compaction += size
-        if self._journal_since_compaction > max(COMPACT_MIN_BYTES, self._storage.state_bytes):
+        if self._journal_since_compaction > max(COMPACT_MIN_BYTES, COMPACT_RATIO * self._storage.state_bytes):
             try:
                 self._compact()
             except SessionError as exc:  # the change is in the journal: saved; the state catches up later
