@@ -21,7 +21,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     record = sub.add_parser("record", help="catat keputusan, evaluasi, kehadiran, catatan, tindak lanjut",
                             description="Catat satu perubahan ke sesi; tersimpan di disk sebelum perintah selesai.")
     rsub = record.add_subparsers(dest="record_kind", metavar="JENIS", required=True)
-    importlib.import_module("sopreview.cli.amend_cmds").register_record(rsub)
     p = add_command(rsub, "decision", "catat keputusan atas satu usulan", guarded(run_decision))
     _session_and_pid(p)
     p.add_argument("decision", metavar="KEPUTUSAN", help=", ".join(k.key for k in decision_kinds()))
@@ -51,6 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("nama", metavar="NAMA")
     add_option(p, "--position", dest="jabatan", default="", metavar="JABATAN")
     p.add_argument("--unit", default="")
+    importlib.import_module("sopreview.cli.amend_cmds").register_record(rsub)
 
 
 def _session_and_pid(p: argparse.ArgumentParser) -> None:

@@ -24,9 +24,9 @@ HEADER: tuple[str, ...] = (
     "Hasil Evaluasi",
     "Kriteria Tidak Terpenuhi",
     "Tindak Lanjut",
+    "Jumlah Amandemen",
     "Kode Keputusan",
     "ID Usulan",
-    "Jumlah Amandemen",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -54,9 +54,9 @@ def rows(m: Minutes) -> list[list[str]]:
             ev.teks if ev else "Belum dievaluasi",
             "; ".join(ev.tidak_terpenuhi) if ev else "",
             "; ".join(f"{t.apa} ({t.siapa}, {t.kapan})" for t in item.tindak_lanjut),
+            str(len(item.amandemen)),
             item.keputusan,
             item.id,
-            str(len(item.amandemen)),
         ])
     return out
 

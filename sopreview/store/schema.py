@@ -309,7 +309,8 @@ def _check_item(where: str, doc: dict[str, Any], proposals: Mapping[str, Proposa
         if pair[1] is not None:
             _iso(pair[1], f"{where}.jam[{n}][1]")
     typed.history(doc.get("riwayat", []), f"{where}.riwayat")
-    _check_amendments(f"{where}.amandemen", doc.get("amandemen"), proposals[doc["pid"]])
+    if doc.get("amandemen") is not None:  # only then is the (lazily parsed) proposal needed
+        _check_amendments(f"{where}.amandemen", doc["amandemen"], proposals[doc["pid"]])
 
 
 def _check_amendments(where: str, value: Any, proposal: Proposal) -> None:
