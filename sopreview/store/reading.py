@@ -23,6 +23,8 @@ from sopreview.store.errors import SessionError
 if TYPE_CHECKING:
     from tinydb.table import Document, Table
 
+    from sopreview.domain.changes import SopDiff
+
 
 class SessionReading:
     if TYPE_CHECKING:
@@ -83,6 +85,21 @@ class SessionReading:
 
             summaries[pid] = change_summary(self._static.proposals[pid])
         return summaries[pid]
+
+    def change_diff(self, pid: str) -> SopDiff | None:
+        """The step diff of a revision against the version in force (None for a new SOP).
+
+        Aligned once per opened session and kept with the snapshot, which never changes: the
+        app shows it on every opening of the proposal and the projector again for the room."""
+        self._require(pid)
+        diffs = self._static.diffs
+        if pid not in diffs:
+            from sopreview.domain import changes
+
+            proposal = self._static.proposals[pid]
+            old = proposal.sebelumnya
+            diffs[pid] = changes.diff_sop(old, proposal.dokumen) if old is not None else None
+        return diffs[pid]
 
     def snapshot_hash(self, pid: str) -> str:
         self._require(pid)

@@ -33,6 +33,7 @@ from sopreview.ui.widgets.agenda import (
     agenda_rows,
     filter_cycle,
     header_content,
+    one_row_changes,
     search_matches,
 )
 from sopreview.ui.widgets.footer import FittingFooter
@@ -100,8 +101,14 @@ class AgendaScreen(SessionScreen):
     # -- reading the session ------------------------------------------------------------------
 
     def refresh_from_session(self) -> None:
-        self._rows = agenda_rows(self.session)
-        self.agenda.show(self._rows, self._accepts)
+        rows = agenda_rows(self.session)
+        changed = one_row_changes(self._rows, rows, self._accepts)
+        self._rows = rows
+        if changed is None:
+            self.agenda.show(self._rows, self._accepts)
+        else:  # a one-item write: re-render those lines, not all N (a 10,000-row rebuild is seconds)
+            for row in changed:
+                self.agenda.update_row(row)
         self._show_header()
         self._show_tools()
         self._show_problems()
