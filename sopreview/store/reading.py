@@ -5,6 +5,7 @@ Nothing here writes, so a read-only follower (the projector) has exactly these m
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from tinydb.table import Document, Table
 
     from sopreview.domain.changes import SopDiff
+
+
+CREATED_MARGIN_SECONDS = 2.0
+"""File times are compared with the session's creation stamp less this (coarse file-system clocks)."""
 
 
 class SessionReading:
@@ -201,6 +206,24 @@ class SessionReading:
         except ImportError as exc:  # pragma: no cover - the loader ships with the package
             raise SessionError(f"pemuat SOP tidak tersedia ({exc})") from None
         return self.changed_against({p.id: proposal_hash(p) for p in load_sops(Path(sops_dir)).proposals})
+
+    def sops_touched_since_created(self, sops_dir: Path) -> bool:
+        """Whether any folder or YAML file under ``sops_dir`` was modified since this session was made.
+
+        A stat walk, no parsing: a folder's time moves when a file in it is added, removed or
+        renamed, a file's when it is written. False means ``changed_since_snapshot`` would find
+        nothing, so ``export --check-sops`` answers at once; True only means "look closer".
+        (A file saved while ``new`` itself ran, before the session was stamped, is not seen.)"""
+        created = datetime.fromisoformat(self.created).timestamp() - CREATED_MARGIN_SECONDS
+        for folder, dirs, names in os.walk(sops_dir):
+            here = Path(folder)
+            if here.stat().st_mtime >= created:
+                return True
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in names:
+                if name.endswith((".yaml", ".yml")) and (here / name).stat().st_mtime >= created:
+                    return True
+        return False
 
     def changed_against(self, current: Mapping[str, str]) -> list[str]:
         """Proposal ids whose current content hash (id -> ``proposal_hash``) differs from the snapshot.
