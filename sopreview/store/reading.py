@@ -31,6 +31,26 @@ CREATED_MARGIN_SECONDS = 2.0
 """File times are compared with the session's creation stamp less this (coarse file-system clocks)."""
 
 
+def sops_touched_since(sops_dir: Path, created: str) -> bool:
+    """Whether any folder or YAML file under ``sops_dir`` was modified since the ISO stamp ``created``.
+
+    A stat walk, no parsing: a folder's time moves when a file in it is added, removed or
+    renamed, a file's when it is written. False lets ``export --check-sops`` and the app's
+    background check skip comparing every proposal; True only means "look closer".
+    (A file saved while ``new`` itself ran, before the session was stamped, is not seen.)
+    Takes the stamp, not the session, so the app can call it off the UI thread."""
+    since = datetime.fromisoformat(created).timestamp() - CREATED_MARGIN_SECONDS
+    for folder, dirs, names in os.walk(sops_dir):
+        here = Path(folder)
+        if here.stat().st_mtime >= since:
+            return True
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if name.endswith((".yaml", ".yml")) and (here / name).stat().st_mtime >= since:
+                return True
+    return False
+
+
 class SessionReading:
     if TYPE_CHECKING:
         path: Path
@@ -208,22 +228,8 @@ class SessionReading:
         return self.changed_against({p.id: proposal_hash(p) for p in load_sops(Path(sops_dir)).proposals})
 
     def sops_touched_since_created(self, sops_dir: Path) -> bool:
-        """Whether any folder or YAML file under ``sops_dir`` was modified since this session was made.
-
-        A stat walk, no parsing: a folder's time moves when a file in it is added, removed or
-        renamed, a file's when it is written. False means ``changed_since_snapshot`` would find
-        nothing, so ``export --check-sops`` answers at once; True only means "look closer".
-        (A file saved while ``new`` itself ran, before the session was stamped, is not seen.)"""
-        created = datetime.fromisoformat(self.created).timestamp() - CREATED_MARGIN_SECONDS
-        for folder, dirs, names in os.walk(sops_dir):
-            here = Path(folder)
-            if here.stat().st_mtime >= created:
-                return True
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            for name in names:
-                if name.endswith((".yaml", ".yml")) and (here / name).stat().st_mtime >= created:
-                    return True
-        return False
+        """See :func:`sops_touched_since`; False means ``changed_since_snapshot`` would find nothing."""
+        return sops_touched_since(sops_dir, self.created)
 
     def changed_against(self, current: Mapping[str, str]) -> list[str]:
         """Proposal ids whose current content hash (id -> ``proposal_hash``) differs from the snapshot.

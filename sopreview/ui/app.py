@@ -23,6 +23,7 @@ from textual.timer import Timer
 from sopreview.domain.problems import Problem
 from sopreview.store.errors import SessionError, SessionLocked
 from sopreview.store.files import SESSIONS_DIR
+from sopreview.store.reading import sops_touched_since
 from sopreview.store.session import Session
 from sopreview.ui import keymap
 from sopreview.ui.commands import SopCommands
@@ -136,10 +137,10 @@ class SopReviewApp(KeyGate, App[None]):
         session = self.session
         sops_dir = self.sops_dir or (session.sops_dir if session is not None else None)
         if sops_dir is not None and sops_dir.is_dir():
-            self._check_sops(sops_dir, self._load_problems)
+            self._check_sops(sops_dir, self._load_problems, session.created if session is not None else None)
 
     @work(thread=True, exclusive=True, group="periksa-sops")
-    def _check_sops(self, sops_dir: Path, load: bool) -> None:
+    def _check_sops(self, sops_dir: Path, load: bool, created: str | None) -> None:
         """Read sops/ once, off the UI thread, for its problems and what changed since the snapshot.
 
         A session just created from the form (``load`` False) has its problems already and
@@ -156,15 +157,23 @@ class SopReviewApp(KeyGate, App[None]):
                 self.notify, f"{sops_dir}: tidak terbaca ({error.strerror})", severity="error", markup=False
             )
             return
-        hashes = {p.id: proposal_hash(p) for p in result.proposals}
+        try:  # a stat walk first: nothing touched since the session was made, nothing to compare
+            touched = created is None or sops_touched_since(sops_dir, created)
+        except (OSError, ValueError):
+            touched = True
+        hashes = {p.id: proposal_hash(p) for p in result.proposals} if touched else None
         self.call_from_thread(self._show_check, result.problems, hashes)
 
-    def _show_check(self, problems: list[Problem], hashes: dict[str, str]) -> None:
+    def _show_check(self, problems: list[Problem], hashes: dict[str, str] | None) -> None:
+        """Show what the check found; nothing new (the usual case) re-reads nothing."""
         session = self.session
         if session is None:
             return
+        changed = session.changed_against(hashes) if hashes is not None else []
+        if problems == self.problems and changed == self.changed:
+            return
         self.problems = problems
-        self.changed = session.changed_against(hashes)
+        self.changed = changed
         self.session_changed()
         errors = sum(1 for p in self.problems if p.is_error)
         if errors or self.changed:

@@ -177,3 +177,50 @@ def test_one_row_changes_says_when_the_list_must_be_rebuilt() -> None:
     undecided = lambda row: row.keputusan is None  # noqa: E731
     assert one_row_changes(old, [_row("x"), _row("y", keputusan="setuju")], undecided) is None  # leaves the filter
     assert one_row_changes([], [_row("x")], every) is None
+
+
+@pytest.fixture
+def old_sops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """sops/ last touched an hour before `new` made the session from it."""
+    import os
+    import shutil
+    import time
+
+    from sopreview.cli import main
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "sops", tmp_path / "sops")
+    hour_ago = time.time() - 3600
+    for path in [tmp_path / "sops", *(tmp_path / "sops").rglob("*")]:
+        os.utime(path, (hour_ago, hour_ago))
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "r1", "--date", "2022-06-16"]) == 0
+    return tmp_path / "sessions" / "r1.json"
+
+
+@pytest.mark.parametrize("edit", [False, True])
+def test_the_background_check_compares_proposals_only_when_sops_was_touched(
+    old_sops: Path, clock: HandClock, monkeypatch: pytest.MonkeyPatch, edit: bool
+) -> None:
+    from sopreview.domain import records
+
+    hashed: list[str] = []
+    real = records.proposal_hash
+
+    def counting(proposal):  # type: ignore[no-untyped-def]
+        hashed.append(proposal.id)
+        return real(proposal)
+
+    monkeypatch.setattr(records, "proposal_hash", counting)
+    edited = Path("sops") / "hukum-sdm" / "jdih.yaml"
+    if edit:
+        edited.write_text(edited.read_text(encoding="utf-8").replace("ringkasan:", "ringkasan: Diubah.", 1),
+                          encoding="utf-8")
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.changed == (["hukum-sdm/jdih"] if edit else [])
+
+    run_app(SopReviewApp(old_sops, Path("sops"), clock=clock), script)
+    assert bool(hashed) == edit
