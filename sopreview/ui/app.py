@@ -17,7 +17,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
 from sopreview.domain.problems import Problem
@@ -187,15 +187,28 @@ class SopReviewApp(KeyGate, App[None]):
     # -- shared by the screens ----------------------------------------------------------------
 
     def session_changed(self) -> None:
-        """Every screen showing the session re-reads it."""
+        """Every screen showing the session re-reads it; an agenda hidden under a proposal does so
+        when it is shown again (its N rows are the costly part of opening a proposal at 10,000)."""
+        hidden = self._hidden_screens()
         for screen in self.screen_stack:
             if not screen.is_mounted:
+                continue
+            if isinstance(screen, AgendaScreen) and screen in hidden:
+                screen.mark_stale()
                 continue
             if isinstance(screen, SessionScreen):
                 screen.refresh_from_session()
                 screen.refresh_bindings()  # s and j change meaning with the clock
             elif callable(refresh := getattr(screen, "refresh_from_session", None)):
                 refresh()  # the projector over the agenda
+
+    def _hidden_screens(self) -> set[Screen]:
+        """Screens no one sees: below the top one and below every modal screen over it."""
+        stack = list(self.screen_stack)
+        visible = len(stack) - 1
+        while visible > 0 and isinstance(stack[visible], ModalScreen):
+            visible -= 1
+        return set(stack[:visible])
 
     def top_session_screen(self) -> SessionScreen | None:
         for screen in reversed(self.screen_stack):

@@ -54,6 +54,7 @@ class AgendaScreen(SessionScreen):
         self._filter: AgendaFilter = ALL
         self._query = ""
         self._ticks = 0
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         yield ReadOnlyBanner(id="banner")
@@ -88,9 +89,16 @@ class AgendaScreen(SessionScreen):
     def on_resize(self) -> None:
         self._show_header()
 
+    def mark_stale(self) -> None:
+        """The session changed while another screen covered this one: re-read it when shown."""
+        self._stale = True
+
     def on_screen_resume(self) -> None:
         """Back from a proposal: the highlight is on the item shown last (``.``/``,`` moved it)."""
         if self.is_mounted and self.sop_app.session is not None:
+            if self._stale:
+                self._stale = False
+                self.refresh_from_session()
             current = self.session.current().pid
             if current is not None:
                 self.agenda.highlight_pid(current)
