@@ -12,8 +12,8 @@ the same process on the same machine, printed as a ratio:
   TabbedContent to a pane of the same kind. Target 1.5x.
 * start: process start to the agenda's first paint (``open``, pty 120x36), against a bare
   OptionList of N rows, as in ``bench_tui``. Target 1.5x at 1,000, 2x at 10,000.
-* export: ``sopreview export SESI -f md`` against a process that ``json.loads`` the session
-  file. Target 3x.
+* export: ``sopreview export SESI -f md`` against a process that ``json.loads`` the session's
+  files (state and snapshot). Target 3x.
 * validate memory: peak RSS of ``sopreview validate`` on N proposals (the sample copied, see
   ``bench_validate``) against a process reading the same files with libyaml's CSafeLoader.
   Target 3x at 10,000.
@@ -65,7 +65,12 @@ class Bare(App):
 Bare().run()
 """
 
-JSON_LOADS = "import json, sys; json.loads(open(sys.argv[1], encoding='utf-8').read())"
+# The session is its state file plus the proposals' snapshot beside it (one JSON document a line).
+JSON_LOADS = ("import json, sys\nfrom sopreview.store.files import SessionFiles\n"
+              "files = SessionFiles(__import__('pathlib').Path(sys.argv[1]))\n"
+              "json.loads(files.path.read_text(encoding='utf-8'))\n"
+              "if files.snapshot.exists():\n"
+              "    [json.loads(line) for line in files.snapshot.read_text(encoding='utf-8').splitlines() if line]")
 EXPORT_MD = ("import sys; from sopreview.cli import main; "
              "sys.exit(main(['export', sys.argv[1], '-f', 'md', '-o', sys.argv[2], '--force']))")
 # Peak memory as the kernel's VmHWM of the process itself (ru_maxrss would start from the
