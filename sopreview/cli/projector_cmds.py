@@ -33,13 +33,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _resolve(arg: str) -> Path | None:
     """The session file, checked to open read-only; prints why not and returns None."""
-    from sopreview.cli.session_cmds import UsageError, session_path
+    from sopreview.cli.plumbing import named_session
     from sopreview.store.session import Session, SessionError
 
-    try:
-        path = session_path(arg)
-    except UsageError as exc:  # a bad session name
-        print(f"galat: {exc}", file=sys.stderr)
+    path = named_session(arg)
+    if path is None:
         return None
     try:
         Session.open(path, readonly=True).close()
