@@ -201,3 +201,36 @@ def test_cursor_in_the_langkah_table_marks_the_step_in_every_view_and_in_the_roo
     assert seen["room_changes"] == 6 and seen["room_row_in_view"]
     with Session.open(demo, readonly=True) as disk:
         assert disk.current().pid == pid and disk.pointer() == 6
+
+
+def test_zoom_reaches_the_room_and_keeps_the_pointed_step_in_sight(demo: Path, clock: HandClock) -> None:
+    pid = _longest(demo)
+    seen: dict[str, object] = {}
+
+    async def main() -> None:
+        operator = SopReviewApp(demo, None, clock=clock)
+        follower = FollowApp(demo, poll_seconds=0.05, locked=True)
+        async with operator.run_test(size=(120, 36)) as op, follower.run_test(size=(120, 36)) as fol:
+            await op.pause()
+            projector = ProjectorScreen(operator.session, pid, tab="flowchart")
+            await operator.push_screen(projector)
+            await op.pause()
+            room = follower.screen
+            assert isinstance(room, ProjectorScreen)
+            await _until(fol, lambda: room.pid == pid)
+            flow = room.query_one("#proj-flowchart", FlowchartView)
+            seen["fits"] = flow.grid.lebar <= flow.scrollable_content_region.width
+            await op.press(*(["right_square_bracket"] * 11), "plus", "plus")  # step 11: the rightmost lane
+            await _until(fol, lambda: flow.zoom == 2 and flow.sorot == 11)
+            await fol.pause(0.1)
+            box = flow.grid.box(11)
+            left, width = flow.scroll_offset.x, flow.scrollable_content_region.width
+            seen["wider"] = flow.grid.lebar > width
+            seen["in_sight"] = left <= box.x and box.kanan < left + width
+            await op.press("minus", "minus", "minus")  # back to fit, never below it
+            await _until(fol, lambda: flow.zoom == 0)
+
+    asyncio.run(main())
+    assert seen["fits"] and seen["wider"] and seen["in_sight"]
+    with Session.open(demo, readonly=True) as disk:
+        assert disk.zoom() == 0
