@@ -117,16 +117,20 @@ class ChangeView(VerticalScroll, can_focus=True):
         if step == self._sorot:
             return
         self._sorot = step
-        self._shown_mode = None
-        self._render_body()
-        self.call_after_refresh(self.scroll_to_pointer)
+        self._shown_mode = None  # stale: drawn now if shown, else when it is (scroll_to_pointer)
+        if all(getattr(node, "display", True) for node in self.ancestors_with_self) and self.size.width:
+            self._render_body()
+            self.call_after_refresh(self.scroll_to_pointer)
 
     def _pointer_style(self, change: StepChange) -> Style | None:
         pointed = self._sorot is not None and change.baru is not None and change.baru.nomor == self._sorot
         return self._st("sorot") if pointed else None
 
     def scroll_to_pointer(self) -> None:
-        if self._sorot is None or self.diff is None or not self.is_mounted:
+        if not self.is_mounted:
+            return
+        self._render_body()
+        if self._sorot is None or self.diff is None:
             return
         body = self.query_one("#changes-body", Static)
         line = line_of_style(self.app.console, self.render_diff(self._side_by_side), body.content_region.width,
