@@ -25,12 +25,13 @@ COMMANDS: dict[str, list[str]] = {
     "--perbaikan-selesai": ["tetapkan", "rapat", "--date", "2022-06-20"],
     "--alasan": ["status", "a/b", "dicabut", "--date", "2022-06-20"],
     "--rapat": ["status", "a/b", "dicabut", "--date", "2022-06-20", "--reason", "r"],
+    "--terkunci": ["projector", "rapat"],
 }
 VALUES: dict[str, list[str]] = {"--kertas": ["F4"], "--tamu": ["7"], "--tanggal": ["2022-06-20"]}
 """The value each alias is tried with (``nilai`` by default; none for a switch)."""
 REQUIRED = frozenset({"--tanggal", "--alasan"})
 """Aliases of required options: argparse only counts the option's own action, so they share it."""
-SWITCHES = frozenset({"--gabung", "--tandai-perubahan", "--lampiran-sop", "--terapkan"})
+SWITCHES = frozenset({"--gabung", "--tandai-perubahan", "--lampiran-sop", "--terapkan", "--terkunci"})
 
 
 def _help(argv: list[str]) -> str:

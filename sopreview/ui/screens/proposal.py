@@ -23,6 +23,7 @@ from sopreview.ui.screens.base import ReadOnlyBanner, SessionScreen
 from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.widgets.flowchart import FlowchartView
 from sopreview.ui.widgets.footer import FittingFooter
+from sopreview.ui.widgets.pointer import next_step
 from sopreview.ui.widgets.proposal_detail import ProposalHeading, StepsTable, summary_renderable
 
 TABS: tuple[str, ...] = ("ringkasan", "langkah", "flowchart", "perubahan")
@@ -49,6 +50,7 @@ class ProposalScreen(SessionScreen):
         self.pid = pid
         self._initial_tab = tab
         self._built: set[str] = set()
+        self._pointer: int | None = None
 
     def target_pid(self) -> str | None:
         return self.pid
@@ -85,6 +87,8 @@ class ProposalScreen(SessionScreen):
         await self.tabs.get_pane(tab).mount(self._pane_content(tab))
         if tab == "ringkasan":
             self._show_summary()
+        elif self._pointer is not None:
+            self._show_pointer(self._pointer)  # the step the room is at, in the view just built
 
     @property
     def built_tabs(self) -> frozenset[str]:
@@ -96,6 +100,8 @@ class ProposalScreen(SessionScreen):
         self.refresh_from_session()
         self.call_after_refresh(self._focus_pane)
         self.set_interval(1.0, self._tick)
+        if self.session.current().pid == self.pid and self.session.pointer() is not None:
+            self._show_pointer(self.session.pointer())
 
     def refresh_from_session(self) -> None:
         proposal = self.session.proposal(self.pid)
@@ -139,6 +145,10 @@ class ProposalScreen(SessionScreen):
         await self._build_pane(self.tabs.active or "")
         self.call_after_refresh(self._focus_pane)
         self._record_tab()
+        if self._pointer is not None:  # a hidden tab could not scroll to the step: it can now
+            for view in self.query(FlowchartView), self.query(ChangeView), self.query(StepsTable):
+                for widget in view:  # only the tabs built so far
+                    self.call_after_refresh(widget.scroll_to_pointer)
 
     def _record_tab(self) -> None:
         """Tell followers (the projector window) which view the operator shows; writable only."""
@@ -166,6 +176,35 @@ class ProposalScreen(SessionScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    # -- the presenter cursor (issue 16) -----------------------------------------------------
+
+    def action_pointer(self, delta: int) -> None:
+        """] [ 0: point the room at a step of this proposal (it becomes the item the projector
+        shows); stored as navigation, so every view here and every follower marks it."""
+        session = self.session
+        count = len(session.proposal(self.pid).dokumen.langkah)
+        mine = session.current().pid == self.pid
+        step = next_step(self._pointer if not mine or session.readonly else session.pointer(), delta, count)
+        if not session.readonly:
+            try:
+                if not mine:
+                    session.set_current(self.pid, PROJECTOR_TAB.get(self.tabs.active or "", "flowchart"))
+                session.set_pointer(step)
+            except SessionError as error:
+                self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
+                return
+        self._show_pointer(step)
+
+    def _show_pointer(self, step: int | None) -> None:
+        """Mark the step in every view built so far (a tab built later is marked when built)."""
+        self._pointer = step
+        for table in self.query(StepsTable):
+            table.point_at(step)
+        for chart in self.query(FlowchartView):
+            chart.sorot = step
+        for changes in self.query(ChangeView):
+            changes.point_at(step)
 
     def action_step(self, delta: int) -> None:
         ids = [p.id for p in self.session.proposals()]
