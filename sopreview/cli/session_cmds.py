@@ -17,9 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from sopreview.cli.common import add_command, add_option, quiet_broken_pipe
 from sopreview.store.files import SESSIONS_DIR, SessionFiles
-from sopreview.domain.vocab import attendance_keys, attendance_label, decision_kinds, decision_label
+from sopreview.domain.vocab import (
+    attendance_keys, attendance_label, decision_kinds, decision_label, evaluation_outcomes,
+)
 
 if TYPE_CHECKING:
+    from sopreview.domain.model import Proposal
     from sopreview.store.session import Session
 
 SOPS_DIR = Path("sops")
@@ -91,6 +94,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _meta_options(p, new=True)
     p.add_argument("--from", dest="previous", metavar="SESI_LALU",
                    help="bawa usulan yang ditunda dari sesi sebelumnya, beserta riwayatnya")
+    p.add_argument("--evaluasi", metavar="SOP", action="append",
+                   help="tambahkan SOP berlaku untuk dievaluasi: 'semua', kode sub bagian, atau id SOP "
+                        "(hukum-sdm/jdih); boleh diulang atau dipisah koma")
 
     p = add_command(sub, "meta", "lihat atau ubah data rapat (judul, tanggal, waktu, pimpinan, notulis, ...)",
                     _guarded(run_meta))
@@ -105,7 +111,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rsub = record.add_subparsers(dest="record_kind", metavar="JENIS", required=True)
     p = add_command(rsub, "decision", "catat keputusan atas satu usulan", _guarded(run_decision))
     _session_and_pid(p)
-    p.add_argument("decision", metavar="KEPUTUSAN", help=", ".join(k.key for k in decision_kinds()))
+    p.add_argument("decision", metavar="KEPUTUSAN",
+                   help=", ".join(k.key for k in decision_kinds()) + "; untuk SOP yang dievaluasi: "
+                   + ", ".join(k.key for k in evaluation_outcomes()))
     p.add_argument("--note", default="", metavar="CATATAN",
                    help="wajib kecuali untuk " + ", ".join(k.key for k in decision_kinds() if not k.note_required))
     p = add_command(rsub, "evaluation", "catat evaluasi (kriteria Ya/Tidak)", _guarded(run_evaluation))
@@ -234,11 +242,12 @@ def run_new(args: argparse.Namespace) -> int:
     if result.organisasi is None:
         print(f"galat: {args.sops}: organisasi.yaml tidak terbaca; sesi tidak dibuat", file=sys.stderr)
         return EXIT_FILE
-    if not result.proposals and previous is None:
+    if not result.proposals and previous is None and not args.evaluasi:
         print(f"galat: {args.sops}: tidak ada usulan SOP yang sah; sesi tidak dibuat", file=sys.stderr)
         return EXIT_FILE
     meta = MeetingMeta.from_dict({k: v for k, v in given.items() if v})  # Session.create fills the rest
-    with Session.create(path, result.organisasi, result.proposals, meta=meta, sops_dir=Path(args.sops),
+    agenda = [*result.proposals, *_evaluation_items(Path(args.sops), args.evaluasi or [])]
+    with Session.create(path, result.organisasi, agenda, meta=meta, sops_dir=Path(args.sops),
                         carry_over_from=previous) as session:
         total = len(session.proposals())
         for warning in session.warnings:
@@ -251,6 +260,23 @@ def run_new(args: argparse.Namespace) -> int:
         if result.problems:
             print(f"  {args.sops}: {result.summary()} (lihat di atas); usulan bergalat tidak masuk agenda")
     return 0
+
+
+def _evaluation_items(sops_dir: Path, words: list[str]) -> list[Proposal]:
+    """The SOPs in force named by ``--evaluasi`` as agenda items (UsageError names what exists)."""
+    if not words:
+        return []
+    from sopreview.domain.evaluation import SelectionError, evaluation_item, select_in_force
+    from sopreview.lifecycle.folder import read_folder
+
+    folder = read_folder(sops_dir)
+    for problem in folder.problems:
+        print(problem, file=sys.stderr)
+    try:
+        chosen = select_in_force(folder.in_force, [w for word in words for w in word.split(",")])
+    except SelectionError as exc:
+        raise UsageError(str(exc)) from None
+    return [evaluation_item(sop) for sop in chosen]
 
 
 def run_meta(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 from sopreview.domain.criteria import Criterion, parse_criteria
 from sopreview.domain.header import META_FIELDS, validate_meta
 from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
-from sopreview.domain.vocab import PROJECTOR_TABS, attendance_keys, decision_keys, item_kind_keys
+from sopreview.domain.vocab import PROJECTOR_TABS, attendance_keys, item_kind_keys, kinds_for
 from sopreview.store import session_types as typed
 from sopreview.store.errors import SessionFileError
 from sopreview.store.files import bak_path
@@ -223,8 +223,9 @@ def _check_item(where: str, doc: dict[str, Any], proposals: dict[str, Proposal])
     _need(isinstance(doc.get("pid"), str) and doc["pid"] in proposals, f"{where}.pid", "usulan tidak ada di agenda")
     keputusan = doc.get("keputusan")
     if keputusan is not None:
-        _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in decision_keys(), f"{where}.keputusan",
-              f"harus salah satu dari {', '.join(decision_keys())}")
+        allowed = [k.key for k in kinds_for(proposals[doc["pid"]].jenis)]
+        _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in allowed, f"{where}.keputusan",
+              f"harus salah satu dari {', '.join(allowed)}")
         typed.text(keputusan.get("catatan", ""), f"{where}.keputusan.catatan")
         if keputusan.get("waktu"):
             _iso(keputusan["waktu"], f"{where}.keputusan.waktu")

@@ -32,6 +32,7 @@ def test_disk_always_equals_memory_after_random_changes(session_path: Path) -> N
     """Guards the per-table JSON cache: a table changed in memory but not re-serialised would show here."""
     rng = random.Random(7)
     ids = [p.id for p in PROPOSALS]
+    evaluable = [p.id for p in PROPOSALS if p.jenis != "baru"]  # a baru SOP is refused evaluation
     with Session.create(session_path, ORGANISASI, PROPOSALS) as s:
         s.add_guest(Orang("Tamu"))
 
@@ -41,7 +42,7 @@ def test_disk_always_equals_memory_after_random_changes(session_path: Path) -> N
 
         ops = [
             lambda: s.record_decision(rng.choice(ids), rng.choice(decision_keys()), "alasan"),
-            lambda: s.record_evaluation(rng.choice(ids), {"k1": rng.choice([True, False, None])}),
+            lambda: s.record_evaluation(rng.choice(evaluable), {"k1": rng.choice([True, False, None])}),
             lambda: s.set_notes(rng.choice(ids), str(rng.random())),
             lambda: s.add_action(rng.choice(ids + [None]), "a", "b", "c"),
             lambda: s.set_attendance(rng.choice(["Budi Santoso", "Noor Ifah", "Tamu"]), rng.choice(["hadir", "izin"])),
