@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, OptionList, TextArea
 
 from sopreview.domain.records import validate_decision
-from sopreview.domain.vocab import decision_kinds, decision_label, note_required
+from sopreview.domain.vocab import DecisionKind, decision_kinds, decision_label, evaluation_outcomes, note_required
 from sopreview.store.session import Session
 
 from ._base import SessionDialog, sentence
@@ -20,18 +20,13 @@ from ._choices import ChoiceList
 _PICK = Binding.Group("Pilih", compact=True)
 
 
-class DecisionDialog(SessionDialog):
-    """Pick one of the decision kinds (number keys or arrows) and write the catatan."""
+class _KindDialog(SessionDialog):
+    """Pick one row of a vocabulary table (number keys or arrows) and write the catatan."""
 
     DIALOG_TITLE = "Keputusan"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *[
-            Binding(str(n), f"choose({n - 1})", k.label, group=_PICK, id=f"decision.{k.key}")
-            for n, k in enumerate(decision_kinds()[:9], start=1)
-        ],
-        Binding("ctrl+s", "save", "Simpan", id="decision.save"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = []
+    """Each subclass lists its number keys, then Ctrl+S (the footer shows them in that order)."""
     WRITE_ACTIONS = frozenset({"save", "choose"})
 
     DEFAULT_CSS = """
@@ -43,15 +38,23 @@ class DecisionDialog(SessionDialog):
     }
     """
 
+    NOUN = "keputusan"
+
+    @classmethod
+    def kinds(cls) -> tuple[DecisionKind, ...]:
+        """The rows this dialog offers (read at call time, like every vocabulary reader)."""
+        return decision_kinds()
+
     def __init__(self, session: Session, proposal_id: str) -> None:
         super().__init__(session, proposal_id)
+        self._jenis = self.read(lambda: session.proposal(proposal_id).jenis, None)
         existing = self.read(lambda: session.decision(proposal_id), None)
         self._initial = existing.keputusan if existing else None
         self._initial_note = existing.catatan if existing else ""
 
     def compose_body(self) -> Iterable[Widget]:
         yield ChoiceList(
-            [(k.key, k.label) for k in decision_kinds()],
+            [(k.key, k.label) for k in self.kinds()],
             self._initial,
             locked=self.readonly,
             id="decision-choices",
@@ -85,6 +88,11 @@ class DecisionDialog(SessionDialog):
             return "Catatan (wajib untuk keputusan ini: alasan atau perbaikan)"
         return "Catatan (opsional)"
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters and int(str(parameters[0])) >= len(self.kinds()):
+            return False  # a number past the last row does nothing and is not shown
+        return super().check_action(action, parameters)
+
     def action_choose(self, index: int) -> None:
         """A digit chooses; where a note is required the cursor moves there so typing goes into it.
 
@@ -116,12 +124,12 @@ class DecisionDialog(SessionDialog):
     def action_save(self) -> None:
         keputusan = self.chosen
         if keputusan is None:
-            self.show_error(f"Pilih keputusan dahulu: tombol 1-{min(len(decision_kinds()), 9)} atau panah atas/bawah.")
+            self.show_error(f"Pilih {self.NOUN} dahulu: tombol 1-{min(len(self.kinds()), 9)} atau panah atas/bawah.")
             self.query_one(ChoiceList).focus()
             return
         note = self.query_one("#decision-note", TextArea)
         catatan = note.text.strip()
-        problem = validate_decision(keputusan, catatan)
+        problem = validate_decision(keputusan, catatan, self._jenis)
         if problem:
             self.show_error(sentence(problem) + ".")
             note.focus()
@@ -133,3 +141,27 @@ class DecisionDialog(SessionDialog):
     @on(Button.Pressed, "#decision-cancel")
     def _cancel_pressed(self) -> None:
         self.dismiss(None)
+
+
+class DecisionDialog(_KindDialog):
+    """What the meeting decided about a proposal (disetujui, ditunda, …)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(str(n), f"choose({n - 1})", k.label, group=_PICK, id=f"decision.{k.key}")
+        for n, k in enumerate(decision_kinds()[:9], start=1)
+    ] + [Binding("ctrl+s", "save", "Simpan", id="decision.save")]
+
+
+class OutcomeDialog(_KindDialog):
+    """The outcome of evaluating an SOP in force: masih sesuai / perlu revisi / tidak diberlakukan lagi."""
+
+    DIALOG_TITLE = "Hasil evaluasi"
+    NOUN = "hasil evaluasi"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(str(n), f"choose({n - 1})", k.label, group=_PICK, id=f"outcome.{k.key}")
+        for n, k in enumerate(evaluation_outcomes()[:9], start=1)
+    ] + [Binding("ctrl+s", "save", "Simpan", id="outcome.save")]
+
+    @classmethod
+    def kinds(cls) -> tuple[DecisionKind, ...]:
+        return evaluation_outcomes()

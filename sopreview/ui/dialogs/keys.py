@@ -13,7 +13,7 @@ from ._base import SessionDialog
 from ._choices import ChoiceList
 from .actions import ActionsDialog, ActionTable
 from .attendance import AttendanceDialog, GuestDialog
-from .decision import DecisionDialog
+from .decision import DecisionDialog, OutcomeDialog
 from .evaluation import CriteriaList, EvaluationDialog
 from .export import ExportDialog
 from .meta import MetaDialog
@@ -26,6 +26,7 @@ _KEY_NAMES = {
 
 _BEHAVIOUR: dict[type[SessionDialog], tuple[tuple[str, str], ...]] = {
     DecisionDialog: (("↑ ↓", "Pilih keputusan"), ("Enter", "Dari pilihan ke catatan"), ("Tab", "Pindah kolom")),
+    OutcomeDialog: (("↑ ↓", "Pilih hasil evaluasi"), ("Enter", "Dari pilihan ke catatan"), ("Tab", "Pindah kolom")),
     EvaluationDialog: (
         ("↑ ↓", "Pindah kriteria"),
         ("Enter", "Dari kriteria ke catatan (juga setelah kriteria terakhir dijawab)"),
@@ -48,13 +49,14 @@ _SKIP: dict[type[SessionDialog], frozenset[str]] = {ExportDialog: frozenset({"ch
 
 _WIDGETS: dict[type[SessionDialog], tuple[type[DOMNode], ...]] = {
     DecisionDialog: (ChoiceList,),
+    OutcomeDialog: (ChoiceList,),
     EvaluationDialog: (CriteriaList,),
     ActionsDialog: (ActionTable,),
     ExportDialog: (ChoiceList,),
 }
 
 DIALOGS: tuple[type[SessionDialog], ...] = (
-    DecisionDialog, EvaluationDialog, NotesDialog, ActionsDialog, AttendanceDialog, GuestDialog, ExportDialog,
+    DecisionDialog, OutcomeDialog, EvaluationDialog, NotesDialog, ActionsDialog, AttendanceDialog, GuestDialog, ExportDialog,
     MetaDialog,
 )
 
