@@ -20,7 +20,7 @@ from ._choices import ChoiceList
 _PICK = Binding.Group("Pilih", compact=True)
 
 
-class _KindDialog(SessionDialog):
+class KindDialog(SessionDialog):
     """Pick one row of a vocabulary table (number keys or arrows) and write the catatan."""
 
     DIALOG_TITLE = "Keputusan"
@@ -30,10 +30,10 @@ class _KindDialog(SessionDialog):
     WRITE_ACTIONS = frozenset({"save", "choose"})
 
     DEFAULT_CSS = """
-    DecisionDialog #decision-choices {
+    KindDialog #decision-choices {
         margin-top: 1;
     }
-    DecisionDialog #decision-note {
+    KindDialog #decision-note {
         height: 6;
     }
     """
@@ -143,7 +143,7 @@ class _KindDialog(SessionDialog):
         self.dismiss(None)
 
 
-class DecisionDialog(_KindDialog):
+class DecisionDialog(KindDialog):
     """What the meeting decided about a proposal (disetujui, ditunda, …)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -152,7 +152,7 @@ class DecisionDialog(_KindDialog):
     ] + [Binding("ctrl+s", "save", "Simpan", id="decision.save")]
 
 
-class OutcomeDialog(_KindDialog):
+class OutcomeDialog(KindDialog):
     """The outcome of evaluating an SOP in force: masih sesuai / perlu revisi / tidak diberlakukan lagi."""
 
     DIALOG_TITLE = "Hasil evaluasi"
