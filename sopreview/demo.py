@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 import sopreview
 from sopreview.domain.loader import LoadResult, load_sops
 from sopreview.domain.header import MeetingMeta
+from sopreview.domain.model import Proposal
 from sopreview.store.errors import SessionError
 from sopreview.store.session import Session
 
@@ -40,7 +41,15 @@ DEMO_META = MeetingMeta(
 
 
 class CannotStart(Exception):
-    """The sops/ folder cannot make a meeting (no organisasi.yaml, or nothing valid)."""
+    """The sops/ folder cannot make a meeting (no organisasi.yaml, or nothing valid).
+
+    ``kind`` (``"organisasi"`` or ``"proposals"``) lets a caller word the refusal its own way
+    (the CLI prints one line after listing the problems; the form shows the first errors too).
+    """
+
+    def __init__(self, message: str, kind: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def bundled_sops() -> Path:
@@ -53,21 +62,30 @@ def create_session(
     sops_dir: Path,
     meta: MeetingMeta,
     *,
+    carry_over_from: Path | None = None,
+    loaded: LoadResult | None = None,
     clock: Callable[[], datetime] | None = None,
+    evaluasi: Sequence[Proposal] = (),
 ) -> tuple[Session, LoadResult]:
     """Load ``sops_dir`` and create the session file at ``path`` with its valid proposals.
 
-    The caller gets the open session (holding the lock) and the load result, whose problems
-    the problems panel lists.
+    The one way a meeting starts: ``new``, the "Rapat baru" form and the demo all come here.
+    ``loaded`` is a load the caller already made (the CLI lists its problems first); with
+    ``carry_over_from`` a folder without valid proposals is allowed (the deferred items are
+    the agenda). The caller gets the open session (holding the lock) and the load result,
+    whose problems the problems panel lists. ``evaluasi``: SOPs in force to evaluate, after the proposals.
     """
-    result = load_sops(sops_dir)
+    result = load_sops(sops_dir) if loaded is None else loaded
     if result.organisasi is None:
         details = "\n".join(str(p) for p in result.errors[:5])
-        raise CannotStart(f"{sops_dir}: organisasi.yaml tidak terbaca, sesi tidak dapat dibuat.\n{details}".rstrip())
-    if not result.proposals:
+        raise CannotStart(f"{sops_dir}: organisasi.yaml tidak terbaca, sesi tidak dapat dibuat.\n{details}".rstrip(),
+                          "organisasi")
+    if not result.proposals and carry_over_from is None and not evaluasi:
         details = "\n".join(str(p) for p in result.errors[:5])
-        raise CannotStart(f"{sops_dir}: tidak ada usulan SOP yang valid untuk dibahas.\n{details}".rstrip())
-    session = Session.create(path, result.organisasi, result.proposals, meta=meta, sops_dir=sops_dir, clock=clock)
+        raise CannotStart(f"{sops_dir}: tidak ada usulan SOP yang valid untuk dibahas.\n{details}".rstrip(),
+                          "proposals")
+    session = Session.create(path, result.organisasi, [*result.proposals, *evaluasi], meta=meta, sops_dir=sops_dir,
+                             carry_over_from=carry_over_from, clock=clock)
     return session, result
 
 

@@ -34,12 +34,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_dokumen(args: argparse.Namespace) -> int:
-    from sopreview.documents.export import DocumentError, from_folder, from_session, write_documents
+    from sopreview.documents.export import (DocumentError, from_folder, from_session, inside_inputs,
+                                             write_documents)
     from sopreview.store.session import SessionError
 
     raw = args.sumber
     try:
         if Path(raw).is_dir():
+            if args.output is not None:
+                inside = inside_inputs(args.output if not args.gabung or not args.output.suffix
+                                       else args.output.parent, Path(raw))
+                if inside:
+                    print(inside, file=sys.stderr)
+                    return 1
             source = from_folder(Path(raw))
         else:
             from sopreview.cli.session_cmds import UsageError, session_path

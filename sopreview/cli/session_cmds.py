@@ -220,9 +220,9 @@ def _choice(value: str) -> str:
 
 # -- handlers -------------------------------------------------------------------------
 def run_new(args: argparse.Namespace) -> int:
+    from sopreview.demo import CannotStart, create_session
     from sopreview.domain.loader import load_sops
     from sopreview.domain.header import MeetingMeta
-    from sopreview.store.session import Session
 
     path = session_path(args.session)
     if path.exists():
@@ -239,16 +239,15 @@ def run_new(args: argparse.Namespace) -> int:
     result = load_sops(Path(args.sops))
     for problem in result.problems:
         print(problem, file=sys.stderr)
-    if result.organisasi is None:
-        print(f"galat: {args.sops}: organisasi.yaml tidak terbaca; sesi tidak dibuat", file=sys.stderr)
-        return EXIT_FILE
-    if not result.proposals and previous is None and not args.evaluasi:
-        print(f"galat: {args.sops}: tidak ada usulan SOP yang sah; sesi tidak dibuat", file=sys.stderr)
-        return EXIT_FILE
     meta = MeetingMeta.from_dict({k: v for k, v in given.items() if v})  # Session.create fills the rest
-    agenda = [*result.proposals, *_evaluation_items(Path(args.sops), args.evaluasi or [])]
-    with Session.create(path, result.organisasi, agenda, meta=meta, sops_dir=Path(args.sops),
-                        carry_over_from=previous) as session:
+    try:
+        session, _ = create_session(path, Path(args.sops), meta, carry_over_from=previous, loaded=result,
+                                    evaluasi=_evaluation_items(Path(args.sops), args.evaluasi or []))
+    except CannotStart as refused:
+        why = "organisasi.yaml tidak terbaca" if refused.kind == "organisasi" else "tidak ada usulan SOP yang sah"
+        print(f"galat: {args.sops}: {why}; sesi tidak dibuat", file=sys.stderr)
+        return EXIT_FILE
+    with session:
         total = len(session.proposals())
         for warning in session.warnings:
             print(f"peringatan: {warning}", file=sys.stderr)
@@ -469,6 +468,5 @@ def summary_lines(session: Session) -> list[str]:
             lines.append(f"       tindak lanjut #{a.id}: {a.apa} — {a.siapa}, {a.kapan}")
         if session.history(p.id):
             last = session.history(p.id)[-1]
-            lines.append(f"       riwayat: {last.get('keputusan') or '-'} pada {last.get('tanggal') or '?'}"
-                         f" ({last.get('sesi')})")
+            lines.append(f"       riwayat: {last.keputusan or '-'} pada {last.tanggal or '?'} ({last.sesi})")
     return lines

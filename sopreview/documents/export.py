@@ -214,6 +214,17 @@ def render_one(fmt: str, printed: Sequence[tuple[Proposal, SopPrint, Kop]], kert
     return render_sop_docx(items, kertas, toc=toc, judul=judul)
 
 
+def inside_inputs(folder: Path, sops_dir: Path | None) -> str | None:
+    """Why documents must not be written in ``folder``: it is the ``sops/`` folder read (or in it)."""
+    if sops_dir is None:
+        return None
+    real, sops = folder.expanduser().resolve(), sops_dir.resolve()
+    if real == sops or sops in real.parents:
+        return (f"'{folder}' berada di dalam folder masukan {sops_dir}; dokumen tidak ditulis di sana. "
+                "Pilih folder lain (bawaan: dokumen-sop/ di samping sops/).")
+    return None
+
+
 def write_documents(source: Source, ids: Sequence[str], formats: Sequence[str], out: Path | None, *,
                     kertas_flag: str | None = None, gabung: bool = False, tandai: bool = False) -> list[Path]:
     """Render and write; returns the files written. Raises DocumentError with a clear message."""
@@ -225,6 +236,9 @@ def write_documents(source: Source, ids: Sequence[str], formats: Sequence[str], 
     targets: list[tuple[Path, str, list[tuple[Proposal, SopPrint, Kop]]]] = []
     bundle_file = out is not None and gabung and out.suffix.lower().lstrip(".") in DOC_FORMATS
     folder = (out.parent if bundle_file else out) if out is not None else source.default_dir
+    inside = inside_inputs(folder, source.sops_dir)
+    if inside:
+        raise DocumentError(inside)
     try:
         folder.mkdir(parents=False, exist_ok=True)
     except OSError as exc:

@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from sopreview.domain.codec import Plain
 from sopreview.domain.dates import DIGITS_DATE, real_date
 from sopreview.domain.model import Orang
 
 
 @dataclass(frozen=True)
-class MeetingMeta:
+class MeetingMeta(Plain):
     """The header of the notulen."""
 
     judul: str = ""
@@ -27,11 +28,6 @@ class MeetingMeta:
     pembukaan: str = ""
     kesimpulan: str = ""
     acara: tuple[str, ...] = field(default_factory=tuple)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
-        data["acara"] = list(self.acara)
-        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> MeetingMeta:

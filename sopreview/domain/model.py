@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from sopreview.domain.codec import Plain
+
 # Flowchart symbols of the regulation (the arrow and off-page connector are drawn, not stored).
 SIMBOL_MULAI = "mulai"
 SIMBOL_SELESAI = "selesai"
@@ -19,7 +21,7 @@ SIMBOL_KEPUTUSAN = "keputusan"
 
 
 @dataclass(frozen=True)
-class Step:
+class Step(Plain):
     """One row of the Bagian Flowchart: an activity done by one actor."""
 
     nomor: int
@@ -51,11 +53,6 @@ class Step:
             return [("", self.nomor + 1)]
         return []
 
-    def to_dict(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
-        data["keputusan"] = [list(pair) for pair in self.keputusan]
-        return data
-
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Step:
         values = dict(data)
@@ -73,7 +70,7 @@ class Pengesah:
 
 
 @dataclass(frozen=True)
-class SopDocument:
+class SopDocument(Plain):
     """The Unsur Prosedur of one SOP version: identity table plus flowchart steps."""
 
     nama: str
@@ -98,20 +95,6 @@ class SopDocument:
                 return step
         return None
 
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.name == "langkah":
-                data[f.name] = [s.to_dict() for s in value]
-            elif f.name == "disahkan_oleh":
-                data[f.name] = {g.name: getattr(value, g.name) for g in fields(Pengesah)}
-            elif isinstance(value, tuple):
-                data[f.name] = list(value)
-            else:
-                data[f.name] = value
-        return data
-
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SopDocument:
         values: dict[str, Any] = {}
@@ -130,7 +113,7 @@ class SopDocument:
 
 
 @dataclass(frozen=True)
-class Proposal:
+class Proposal(Plain):
     """One agenda item: an SOP proposed by a sub bagian, with the version in force if any."""
 
     id: str
@@ -156,21 +139,6 @@ class Proposal:
     @property
     def is_revision(self) -> bool:
         return self.jenis in ("perbaikan", "perubahan")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "subbag": self.subbag,
-            "jenis": self.jenis,
-            "dokumen": self.dokumen.to_dict(),
-            "pengusul": self.pengusul,
-            "ringkasan": self.ringkasan,
-            "alasan": self.alasan,
-            "durasi_menit": self.durasi_menit,
-            "sebelumnya": self.sebelumnya.to_dict() if self.sebelumnya else None,
-            "sampel": self.sampel,
-            "sumber": self.sumber,
-        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Proposal:
@@ -203,7 +171,7 @@ class Orang:
 
 
 @dataclass(frozen=True)
-class Organisasi:
+class Organisasi(Plain):
     """The instansi running the meeting: its name, sub bagian and people (organisasi.yaml)."""
 
     nama: str
@@ -224,19 +192,6 @@ class Organisasi:
             if sb.kode == kode:
                 return sb
         return None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "nama": self.nama,
-            "alamat": self.alamat,
-            "kota": self.kota,
-            "subbag": [{"kode": s.kode, "nama": s.nama, "kepala": s.kepala} for s in self.subbag],
-            "orang": [{g.name: getattr(o, g.name) for g in fields(Orang)} for o in self.orang],
-            "sampel": self.sampel,
-            "kertas": self.kertas,
-            "logo": self.logo,
-            "zona_waktu": self.zona_waktu,
-        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Organisasi:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
+from sopreview.domain.codec import Plain
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.dates import real_date
 from sopreview.domain.model import Proposal
@@ -50,7 +51,7 @@ def proposal_hash(proposal: Proposal) -> str:
 
 
 @dataclass(frozen=True)
-class Decision:
+class Decision(Plain):
     keputusan: str
     catatan: str
     waktu: str
@@ -58,9 +59,6 @@ class Decision:
     @property
     def label(self) -> str:
         return decision_label(self.keputusan)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"keputusan": self.keputusan, "catatan": self.catatan, "waktu": self.waktu}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Decision:
@@ -83,7 +81,7 @@ def evaluation_sentence(met: int, total: int, unanswered: int = 0) -> str:
 
 
 @dataclass(frozen=True)
-class Evaluation:
+class Evaluation(Plain):
     """Answers to the evaluation criteria (None = not answered) plus catatan and tindakan."""
 
     jawaban: dict[str, bool | None]
@@ -111,16 +109,13 @@ class Evaluation:
         """Criteria answered Tidak (unanswered ones are not counted as failed)."""
         return [c for c in criteria if self.jawaban.get(c.id) is False]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"jawaban": dict(self.jawaban), "catatan": self.catatan, "tindakan": self.tindakan}
-
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Evaluation:
         return cls(dict(data.get("jawaban") or {}), str(data.get("catatan", "")), str(data.get("tindakan", "")))
 
 
 @dataclass(frozen=True)
-class Action:
+class Action(Plain):
     """A follow-up (tindak lanjut): what, who, by when; proposal_id None = for the meeting."""
 
     id: int
@@ -129,16 +124,13 @@ class Action:
     siapa: str
     kapan: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Action:
         return cls(int(data["id"]), data.get("proposal_id"), str(data["apa"]), str(data["siapa"]), str(data["kapan"]))
 
 
 @dataclass(frozen=True)
-class Attendance:
+class Attendance(Plain):
     nama: str
     status: str
     keterangan: str = ""
@@ -146,9 +138,6 @@ class Attendance:
     @property
     def label(self) -> str:
         return attendance_label(self.status)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"nama": self.nama, "status": self.status, "keterangan": self.keterangan}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attendance:
@@ -163,6 +152,44 @@ class ItemClock:
     closed_at: str | None
     used_seconds: float
     running: bool = False
+
+
+class CurrentItem(NamedTuple):
+    """What the projector shows now: the proposal (None = the agenda overview) and its tab.
+
+    A NamedTuple so ``pid, tab = session.current()`` and comparisons with ``(pid, tab)`` still read
+    naturally, while callers name the field they need (``.pid``).
+    """
+
+    pid: str | None
+    tab: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry(Plain):
+    """What one earlier meeting said about a proposal carried over from it (stored as a dict)."""
+
+    sesi: str = ""
+    tanggal: str = ""
+    berkas: str = ""
+    keputusan: str | None = None
+    catatan: str = ""
+    evaluasi: dict[str, Any] | None = None
+    catatan_diskusi: str = ""
+    tindak_lanjut: tuple[dict[str, Any], ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> HistoryEntry:
+        return cls(
+            sesi=str(data.get("sesi") or ""),
+            tanggal=str(data.get("tanggal") or ""),
+            berkas=str(data.get("berkas") or ""),
+            keputusan=data.get("keputusan") or None,
+            catatan=str(data.get("catatan") or ""),
+            evaluasi=data.get("evaluasi"),
+            catatan_diskusi=str(data.get("catatan_diskusi") or ""),
+            tindak_lanjut=tuple(data.get("tindak_lanjut") or ()),
+        )
 
 
 def validate_kapan(text: str) -> str | None:

@@ -20,9 +20,13 @@ def is_yaml_name(name: str) -> bool:
     return name.lower().endswith(YAML_SUFFIXES)
 
 
+ASSETS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".pdf")
+"""Pictures and documents kept beside the proposals (a logo for the kop): not proposals, not skipped."""
+
+
 def _ignored(name: str) -> bool:
-    """Hidden files and editor leftovers (``.x.swp``, ``x.yaml~``) are nobody's proposal."""
-    return name.startswith(".") or name.endswith("~")
+    """Hidden files, editor leftovers (``.x.swp``, ``x.yaml~``) and assets are nobody's proposal."""
+    return name.startswith(".") or name.endswith("~") or name.lower().endswith(ASSETS)
 
 
 def find_yaml_files(sops_dir: Path, problems: list[Problem]) -> list[Path]:

@@ -8,10 +8,9 @@ meeting cannot change what the minutes say was discussed.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from sopreview.domain.criteria import Criterion
-from sopreview.domain.records import Action, Attendance, Evaluation, find_name
+from sopreview.domain.records import Action, Attendance, Evaluation, HistoryEntry, find_name
 from sopreview.domain.vocab import (
     ATTENDANCE_STATUSES, EVALUATION_JENIS, attendance_label, evaluation_outcomes, item_kind_keys,
 )
@@ -148,13 +147,13 @@ def _item(
     )
 
 
-def _riwayat(record: dict[str, Any]) -> str:
+def _riwayat(record: HistoryEntry) -> str:
     """``16 Juni 2022 (Rapat …): Ditunda – alasan`` from a carried-over history record."""
-    when = dates.tanggal_teks(str(record.get("tanggal") or ""))
-    sesi = str(record.get("sesi") or "").strip()
+    when = dates.tanggal_teks(record.tanggal)
+    sesi = record.sesi.strip()
     head = f"{when} ({sesi})" if when and sesi else (when or sesi or "Rapat sebelumnya")
-    label = label_keputusan(str(record.get("keputusan") or BELUM))
-    catatan = " ".join(str(record.get("catatan") or "").split())
+    label = label_keputusan(record.keputusan or BELUM)
+    catatan = " ".join(record.catatan.split())
     return f"{head}: {label}" + (f" \u2013 {catatan}" if catatan else "")
 
 

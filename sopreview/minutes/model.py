@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.header import MeetingMeta
-from sopreview.domain.records import Action, Attendance, Decision, Evaluation, attendance_sentence, evaluation_sentence
+from sopreview.domain.records import (
+    Action, Attendance, Decision, Evaluation, HistoryEntry, attendance_sentence, evaluation_sentence,
+)
 from sopreview.domain.vocab import carries_over, decision_keys, decision_label
 from sopreview.domain.model import Orang, Organisasi, Proposal
 
@@ -49,7 +51,7 @@ class SessionReader(Protocol):
     def actions(self, pid: str | None = None) -> list[Action]: ...
     def people(self) -> list[Orang]: ...
     def attendance(self) -> dict[str, Attendance]: ...
-    def history(self, pid: str) -> list[dict[str, Any]]: ...
+    def history(self, pid: str) -> list[HistoryEntry]: ...
 
 
 @dataclass(frozen=True)

@@ -24,22 +24,16 @@ from sopreview.store.files import journal_path
 
 
 
-SLOTS: dict[str, int] = {"meta": 2, "sesi": 2, "item": 3, "tindak_lanjut": 2, "kehadiran": 2, "tamu": 2}
-"""What a change may touch: table -> length of its key (``["item", pid, "catatan"]``)."""
-FIELDS: dict[str, frozenset[str]] = {
-    "sesi": frozenset({"current", "tab", "urutan", "next_action"}),
-    "item": frozenset({"keputusan", "evaluasi", "catatan", "jam", "menit"}),
-}
-"""The only fields of these tables a change touches (never ``schema`` or ``audit_seq``)."""
+PROTECTED: frozenset[str] = frozenset({"schema", "id", "dibuat", "audit_seq", "audit_last", "audit_tertunda"})
+"""Fields of ``sesi`` no logged change may touch (undo would write them back)."""
 
 
 def _slot_ok(key: Any) -> bool:
-    if not (isinstance(key, list) and key and SLOTS.get(key[0]) == len(key)):
+    if not (isinstance(key, list) and 2 <= len(key) <= 3 and isinstance(key[0], str)):
         return False
     if not all(isinstance(part, (str, int)) and not isinstance(part, bool) for part in key):
         return False
-    allowed = FIELDS.get(key[0])
-    return allowed is None or key[-1] in allowed
+    return not (key[0] == "sesi" and key[-1] in PROTECTED)
 
 
 def entry_problem(raw: Any) -> str | None:

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.header import MeetingMeta
-from sopreview.domain.records import Action, Attendance, Decision, Evaluation, ItemClock, proposal_hash
+from sopreview.domain.records import (
+    Action, Attendance, CurrentItem, Decision, Evaluation, HistoryEntry, ItemClock, proposal_hash,
+)
 from sopreview.domain import clock as clock_rules
 from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.store import schema
@@ -139,12 +141,16 @@ class SessionReading:
                 return str(doc["pid"])
         return None
 
-    def current(self) -> tuple[str | None, str]:
+    def current(self) -> CurrentItem:
         sesi = self._doc(schema.T_SESI)
-        return sesi.get("current"), sesi["tab"]
+        return CurrentItem(sesi.get("current"), sesi["tab"])
 
-    def history(self, pid: str) -> list[dict[str, Any]]:
+    def history(self, pid: str) -> list[HistoryEntry]:
         """What earlier sessions decided about this proposal (carried over), oldest first."""
+        return [HistoryEntry.from_dict(record) for record in self.history_records(pid)]
+
+    def history_records(self, pid: str) -> list[dict[str, Any]]:
+        """The stored history records as they are, for carrying them over again unchanged."""
         return list(self._item(pid).get("riwayat") or [])
 
     def progress(self) -> tuple[int, int]:

@@ -203,7 +203,7 @@ class SopReviewApp(KeyGate, App[None]):
 
         session = self.session
         assert session is not None
-        if not session.readonly and session.current()[0] != pid:
+        if not session.readonly and session.current().pid != pid:
             try:
                 session.set_current(pid)
             except SessionError as error:

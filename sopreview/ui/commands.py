@@ -9,25 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from sopreview.ui import keymap
-
-if TYPE_CHECKING:
-    from sopreview.ui.app import SopReviewApp
+from sopreview.ui.appref import SopAppAccess
 
 Command = tuple[str, Callable[[], object], str]
 """(text shown, what it runs, help line)"""
 
 
-class SopCommands(Provider):
+class SopCommands(SopAppAccess, Provider):
     """Commands of the open meeting."""
-
-    @property
-    def sop_app(self) -> SopReviewApp:
-        return self.app  # type: ignore[return-value]
 
     def _key_commands(self) -> Iterator[Command]:
         """The actions of the screen the palette was opened on, named by the keymap."""

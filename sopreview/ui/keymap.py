@@ -163,16 +163,21 @@ def write_actions(specs_: Iterable[KeySpec] = KEYMAP) -> frozenset[str]:
     return frozenset(s.action.split("(")[0] for s in specs_ if s.writes)
 
 
+KEY_NAMES: dict[str, str] = {
+    "enter": "Enter", "escape": "Esc", "tab": "Tab", "shift+tab": "Shift+Tab", "space": "Spasi",
+    "delete": "Delete", "up": "↑", "down": "↓", "home": "Home", "end": "End",
+    "full_stop": ".", "comma": ",", "slash": "/", "question_mark": "?",
+}
+"""How the help shows a Textual key name (screen keys here, dialog keys in ``ui/dialogs/keys.py``)."""
+
+
 def display_key(s: KeySpec) -> str:
     """How the help screen shows a key: the footer label when given, else the first key."""
     if s.key_display:
         return s.key_display
-    names = {"enter": "Enter", "escape": "Esc", "tab": "Tab", "shift+tab": "Shift+Tab", "full_stop": ".",
-             "comma": ",", "slash": "/", "question_mark": "?"}
-
     def show(key: str) -> str:
-        if key in names:
-            return names[key]
+        if key in KEY_NAMES:
+            return KEY_NAMES[key]
         *mods, last = key.split("+")
         return "+".join([*(m.capitalize() for m in mods), last.upper() if mods else last])
 

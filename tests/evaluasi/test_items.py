@@ -104,4 +104,4 @@ def test_an_unreached_evaluation_item_carries_over_a_decided_one_does_not(folder
     with Session.open(folder / "sessions" / "juli.json", readonly=True) as s:
         carried = [p.id for p in s.proposals() if p.jenis == EVALUATION_JENIS]
         assert set(carried) == HUKUM_IN_FORCE - {JDIH_IN_FORCE}
-        assert s.history("hukum-sdm/berlaku/cuti-pegawai")[-1]["catatan_diskusi"] == "belum sempat dibahas"
+        assert s.history("hukum-sdm/berlaku/cuti-pegawai")[-1].catatan_diskusi == "belum sempat dibahas"

@@ -31,11 +31,11 @@ def test_deferred_items_come_first_with_history(tmp_path: Path) -> None:
         assert s.carried_over == [P3] and sorted(s.skipped) == [P1, P2]
         assert s.decision(P3) is None  # a new meeting decides afresh
         (record,) = s.history(P3)
-        assert record["keputusan"] == "ditunda" and record["catatan"] == "lengkapi dasar hukum"
-        assert (record["sesi"], record["tanggal"], record["berkas"]) == ("Rapat Juni", "2022-06-16", "juni.json")
-        assert record["evaluasi"]["jawaban"]["k2"] is False
-        assert record["catatan_diskusi"] == "Peserta minta contoh surat."
-        assert record["tindak_lanjut"][0]["apa"] == "Tambah dasar hukum"
+        assert record.keputusan == "ditunda" and record.catatan == "lengkapi dasar hukum"
+        assert (record.sesi, record.tanggal, record.berkas) == ("Rapat Juni", "2022-06-16", "juni.json")
+        assert record.evaluasi is not None and record.evaluasi["jawaban"]["k2"] is False
+        assert record.catatan_diskusi == "Peserta minta contoh surat."
+        assert record.tindak_lanjut[0]["apa"] == "Tambah dasar hukum"
         assert s.history(P4) == []
         assert s.carried_from == {"berkas": "juni.json", "judul": "Rapat Juni", "tanggal": "2022-06-16"}
         assert "1 usulan ditunda" in s.audit_log()[0].ringkasan
@@ -68,8 +68,8 @@ def test_history_chains_across_meetings(tmp_path: Path) -> None:
                         meta=MeetingMeta(judul="Rapat Juli", tanggal="2022-07-14")) as s:
         s.record_decision(P3, "ditunda", "masih kurang")
     with Session.create(third, ORGANISASI, PROPOSALS, carry_over_from=second) as s:
-        assert [h["tanggal"] for h in s.history(P3)] == ["2022-06-16", "2022-07-14"]
-        assert [h["catatan"] for h in s.history(P3)] == ["lengkapi dasar hukum", "masih kurang"]
+        assert [h.tanggal for h in s.history(P3)] == ["2022-06-16", "2022-07-14"]
+        assert [h.catatan for h in s.history(P3)] == ["lengkapi dasar hukum", "masih kurang"]
 
 
 def test_carry_over_works_while_previous_is_open(tmp_path: Path) -> None:

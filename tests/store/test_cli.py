@@ -164,6 +164,20 @@ def test_new_from_previous(rapat: Path, capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     assert "1 usulan ditunda dibawa" in out and "1 dilewati" in out
     with Session.open(rapat.parent / "juli.json", readonly=True) as s:
-        assert s.proposals()[0].id == JDIH and s.history(JDIH)[0]["keputusan"] == "ditunda"
+        assert s.proposals()[0].id == JDIH and s.history(JDIH)[0].keputusan == "ditunda"
         assert len(s.proposals()) == 13
     assert main(["new", "agustus", "--from", "tidak-ada"]) == 2
+
+
+def test_new_refusals_name_the_folder_and_create_nothing(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `new` starts a meeting through the same service as the form and the demo, but keeps its own
+    # one-line wording after the listed problems; nothing is created either way.
+    empty = workdir / "kosong"
+    empty.mkdir()
+    shutil.copy(workdir / "sops" / "organisasi.yaml", empty / "organisasi.yaml")
+    assert main(["new", "a.json", "--sops", "kosong"]) == 1
+    assert "galat: kosong: tidak ada usulan SOP yang sah; sesi tidak dibuat" in capsys.readouterr().err
+    (workdir / "sops" / "organisasi.yaml").unlink()
+    assert main(["new", "b.json", "--sops", "sops"]) == 1
+    assert "galat: sops: organisasi.yaml tidak terbaca; sesi tidak dibuat" in capsys.readouterr().err
+    assert not (workdir / "a.json").exists() and not (workdir / "b.json").exists()

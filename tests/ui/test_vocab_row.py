@@ -104,3 +104,23 @@ def test_agenda_row_shows_the_short_label(with_new_kind: None, session: Session,
 
     run_app(SopReviewApp(session.path, None, clock=clock), script)
     assert "↻ Eval. ulang" in seen["row"]
+
+
+def test_a_row_added_at_run_time_gets_its_number_key(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The row is added after DecisionDialog was imported and its class built: the digit key must
+    # still come from the vocabulary as it stands when the dialog opens (not frozen at import).
+    n = len(vocab.DECISION_KINDS) + 1
+    monkeypatch.setattr(vocab, "DECISION_KINDS", (*vocab.DECISION_KINDS, NEW))
+
+    async def script(pilot: Pilot[None], app) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press(str(n))
+        await pilot.press(*"Cek lagi.")
+        await pilot.press("ctrl+s")
+
+    app = run_dialog(lambda: DecisionDialog(session, P1), script)
+    assert app.results == ["Keputusan disimpan: Dievaluasi ulang"]
+    assert session.decision(P1).keputusan == "dievaluasi_ulang"
+    from sopreview.ui.dialogs.keys import dialog_keys
+    rows = dict(dialog_keys())["Keputusan"]
+    assert (str(n), "Dievaluasi ulang") in rows
+    session.close()

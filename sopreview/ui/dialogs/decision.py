@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.widget import Widget
 from textual.widgets import Button, Label, OptionList, TextArea
 
@@ -18,22 +18,58 @@ from ._base import SessionDialog, sentence
 from ._choices import ChoiceList
 
 _PICK = Binding.Group("Pilih", compact=True)
+_SAVE = Binding("ctrl+s", "save", "Simpan", id="decision.save")
 
 
-class KindDialog(SessionDialog):
-    """Pick one row of a vocabulary table (number keys or arrows) and write the catatan."""
+def choice_bindings(kinds: tuple[DecisionKind, ...] | None = None) -> list[Binding]:
+    """Digits 1-9 for the decision kinds as the vocabulary stands *now*.
+
+    Called when a dialog is built (not only at import), so a row added to the vocabulary at run
+    time gets its number key too.
+    """
+    return [
+        Binding(str(n), f"choose({n - 1})", k.label, group=_PICK, id=f"decision.{k.key}")
+        for n, k in enumerate((decision_kinds() if kinds is None else kinds)[:9], start=1)
+    ]
+
+
+def _is_choice(binding: Binding) -> bool:
+    return binding.action.startswith("choose(")
+
+
+def _with_current_choices(bindings: BindingsMap, kinds: tuple[DecisionKind, ...] | None = None) -> BindingsMap:
+    """``bindings`` with its digit keys rebuilt from the vocabulary, in the same place in the order."""
+    fresh = choice_bindings(kinds)
+    keys: dict[str, list[Binding]] = {}
+    for key, rows in bindings.key_to_bindings.items():
+        if fresh and any(_is_choice(b) for b in rows):
+            for binding in fresh:
+                keys.setdefault(binding.key, []).append(binding)
+            fresh = []
+        kept = [b for b in rows if not _is_choice(b)]
+        if kept:
+            keys.setdefault(key, []).extend(kept)
+    for binding in fresh:
+        keys.setdefault(binding.key, []).append(binding)
+    return BindingsMap.from_keys(keys)
+
+
+class DecisionDialog(SessionDialog):
+    """Pick one of the decision kinds (number keys or arrows) and write the catatan."""
 
     DIALOG_TITLE = "Keputusan"
 
-    BINDINGS: ClassVar[list[BindingType]] = []
-    """Each subclass lists its number keys, then Ctrl+S (the footer shows them in that order)."""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *choice_bindings(),
+        _SAVE,
+    ]
     WRITE_ACTIONS = frozenset({"save", "choose"})
 
     DEFAULT_CSS = """
-    KindDialog #decision-choices {
+    DecisionDialog #decision-choices {
         margin-top: 1;
     }
-    KindDialog #decision-note {
+    DecisionDialog #decision-note {
         height: 6;
     }
     """
@@ -45,8 +81,14 @@ class KindDialog(SessionDialog):
         """The rows this dialog offers (read at call time, like every vocabulary reader)."""
         return decision_kinds()
 
+    @classmethod
+    def current_bindings(cls) -> list[Binding]:
+        """The dialog's own keys as they are now (the key help reads this, not the import-time list)."""
+        return [*choice_bindings(cls.kinds()), _SAVE]
+
     def __init__(self, session: Session, proposal_id: str) -> None:
         super().__init__(session, proposal_id)
+        self._bindings = _with_current_choices(self._bindings, self.kinds())
         self._jenis = self.read(lambda: session.proposal(proposal_id).jenis, None)
         existing = self.read(lambda: session.decision(proposal_id), None)
         self._initial = existing.keputusan if existing else None
@@ -143,24 +185,12 @@ class KindDialog(SessionDialog):
         self.dismiss(None)
 
 
-class DecisionDialog(KindDialog):
-    """What the meeting decided about a proposal (disetujui, ditunda, …)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(str(n), f"choose({n - 1})", k.label, group=_PICK, id=f"decision.{k.key}")
-        for n, k in enumerate(decision_kinds()[:9], start=1)
-    ] + [Binding("ctrl+s", "save", "Simpan", id="decision.save")]
-
-
-class OutcomeDialog(KindDialog):
+class OutcomeDialog(DecisionDialog):
     """The outcome of evaluating an SOP in force: masih sesuai / perlu revisi / tidak diberlakukan lagi."""
 
     DIALOG_TITLE = "Hasil evaluasi"
     NOUN = "hasil evaluasi"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(str(n), f"choose({n - 1})", k.label, group=_PICK, id=f"outcome.{k.key}")
-        for n, k in enumerate(evaluation_outcomes()[:9], start=1)
-    ] + [Binding("ctrl+s", "save", "Simpan", id="outcome.save")]
+    BINDINGS: ClassVar[list[BindingType]] = [*choice_bindings(evaluation_outcomes()), _SAVE]
 
     @classmethod
     def kinds(cls) -> tuple[DecisionKind, ...]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from sopreview.ui.keymap import KEY_NAMES
+
 from ._base import SessionDialog
 from ._choices import ChoiceList
 from .actions import ActionsDialog, ActionTable
@@ -18,11 +20,6 @@ from .evaluation import CriteriaList, EvaluationDialog
 from .export import ExportDialog
 from .meta import MetaDialog
 from .notes import NotesDialog
-
-_KEY_NAMES = {
-    "escape": "Esc", "enter": "Enter", "space": "Spasi", "delete": "Delete", "tab": "Tab",
-    "up": "↑", "down": "↓", "home": "Home", "end": "End",
-}
 
 _BEHAVIOUR: dict[type[SessionDialog], tuple[tuple[str, str], ...]] = {
     DecisionDialog: (("↑ ↓", "Pilih keputusan"), ("Enter", "Dari pilihan ke catatan"), ("Tab", "Pindah kolom")),
@@ -65,8 +62,8 @@ def key_label(keys: str) -> str:
     """``ctrl+s`` → ``Ctrl+S``, ``1,h`` → ``1 / h``."""
     shown = []
     for key in keys.split(","):
-        if key in _KEY_NAMES:
-            shown.append(_KEY_NAMES[key])
+        if key in KEY_NAMES:
+            shown.append(KEY_NAMES[key])
         elif "+" in key:
             shown.append("+".join(part.capitalize() if len(part) > 1 else part.upper() for part in key.split("+")))
         else:
@@ -78,7 +75,9 @@ def _bindings(node_class: type[DOMNode]) -> list[Binding]:
     """The class's bindings after inheritance (a subclass's key replaces its parent's)."""
     by_key: dict[str, Binding] = {}
     for base in reversed(node_class.__mro__):
-        for binding in base.__dict__.get("BINDINGS", ()):
+        # keys derived from the vocabulary at run time, for the class asked about (OutcomeDialog's own table)
+        now = getattr(node_class, "current_bindings") if "current_bindings" in base.__dict__ else None
+        for binding in now() if now else base.__dict__.get("BINDINGS", ()):
             if isinstance(binding, Binding) and base.__module__.startswith("sopreview."):
                 by_key[binding.key] = binding
     return list(by_key.values())

@@ -78,7 +78,7 @@ class AgendaScreen(SessionScreen):
         self.agenda.on_columns(self._set_columns)
         self.query_one(ReadOnlyBanner).show_for(self.session)
         self.refresh_from_session()
-        current, _tab = self.session.current()
+        current = self.session.current().pid
         self.agenda.highlight_pid(current)
         self.agenda.focus()
         self.set_interval(1.0, self._tick)
@@ -90,7 +90,7 @@ class AgendaScreen(SessionScreen):
     def on_screen_resume(self) -> None:
         """Back from a proposal: the highlight is on the item shown last (``.``/``,`` moved it)."""
         if self.is_mounted and self.sop_app.session is not None:
-            current, _tab = self.session.current()
+            current = self.session.current().pid
             if current is not None:
                 self.agenda.highlight_pid(current)
 
@@ -179,7 +179,7 @@ class AgendaScreen(SessionScreen):
                     return
             except SessionError as error:
                 self.notify(str(error), severity="error", markup=False)
-        current, _tab = session.current()
+        current = session.current().pid
         if current is not None:
             for row in self._rows:
                 if row.pid == current and row.running:

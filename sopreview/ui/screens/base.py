@@ -21,10 +21,10 @@ from sopreview.domain.vocab import EVALUATION_JENIS
 from sopreview.store.errors import SessionError
 from sopreview.ui import keymap
 from sopreview.ui.fmt import holder_text
+from sopreview.ui.appref import SopAppAccess
 
 if TYPE_CHECKING:
     from sopreview.store.session import Session
-    from sopreview.ui.app import SopReviewApp
 
 
 class ReadOnlyBanner(Static):
@@ -61,17 +61,13 @@ def readonly_message(session: Session, now: datetime | None = None) -> str:
     return "HANYA BACA — sesi dibuka tanpa izin menulis. Perubahan tidak dapat disimpan."
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(SopAppAccess, Screen[None]):
     """A screen over the open session with the recording keys of scope ``sesi``."""
 
     @staticmethod
     def screen_bindings(scope: str) -> list[BindingType]:
         """Help first, then the screen's own keys, then the recording keys: the footer order."""
         return [*keymap.help_first(), *keymap.bindings(scope), *keymap.bindings("sesi")]
-
-    @property
-    def sop_app(self) -> SopReviewApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def session(self) -> Session:

@@ -7,7 +7,7 @@ place; the session is created by the same function the demo and the CLI use.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,9 +22,7 @@ from sopreview.domain.problems import Problem
 from sopreview.store.catalog import is_session_name
 from sopreview.store.errors import SessionError
 from sopreview.store.session import Session
-
-if TYPE_CHECKING:
-    from sopreview.ui.app import SopReviewApp
+from sopreview.ui.appref import SopAppAccess
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("judul", "Judul rapat", "Rapat Evaluasi SOP Administrasi Pemerintahan"),
@@ -52,7 +50,7 @@ def free_name(base: str, sessions_dir: Path) -> str:
     return name
 
 
-class NewMeetingScreen(Screen[tuple[Session, list[Problem]] | None]):
+class NewMeetingScreen(SopAppAccess, Screen[tuple[Session, list[Problem]] | None]):
     """Fill in the header of the notulen and create the session."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,10 +62,6 @@ class NewMeetingScreen(Screen[tuple[Session, list[Problem]] | None]):
         super().__init__()
         self.sessions_dir = sessions_dir
         self.sops_dir = sops_dir
-
-    @property
-    def sop_app(self) -> SopReviewApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         now = self.sop_app.now()

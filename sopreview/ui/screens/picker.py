@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,9 +24,7 @@ from sopreview.store.errors import SessionError
 from sopreview.store.session import Session
 from sopreview.ui import keymap
 from sopreview.ui.fmt import fit
-
-if TYPE_CHECKING:
-    from sopreview.ui.app import SopReviewApp
+from sopreview.ui.appref import SopAppAccess
 
 NEW_ID = "__rapat_baru__"
 
@@ -61,7 +59,7 @@ class SessionList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("pemilih", target="list")
 
 
-class SessionPickerScreen(Screen[None]):
+class SessionPickerScreen(SopAppAccess, Screen[None]):
     """Choose a session from ``sessions_dir`` or start a new meeting from ``sops_dir``."""
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("pemilih")
@@ -71,10 +69,6 @@ class SessionPickerScreen(Screen[None]):
         self.sessions_dir = sessions_dir
         self.sops_dir = sops_dir
         self._paths: dict[str, Path] = {}
-
-    @property
-    def sop_app(self) -> SopReviewApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static("sopreview — Rapat evaluasi SOP", id="picker-title", markup=False)

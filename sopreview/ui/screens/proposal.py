@@ -14,6 +14,7 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
+from sopreview.domain.records import CurrentItem
 from sopreview.store.errors import SessionError
 from sopreview.ui.screens.base import ReadOnlyBanner, SessionScreen
 from sopreview.ui.widgets.changes import ChangeView
@@ -110,7 +111,7 @@ class ProposalScreen(SessionScreen):
         """Tell followers (the projector window) which view the operator shows; writable only."""
         tab = PROJECTOR_TAB.get(self.tabs.active or "")
         session = self.session
-        if tab is None or session.readonly or session.current() == (self.pid, tab):
+        if tab is None or session.readonly or session.current() == CurrentItem(self.pid, tab):
             return
         try:
             session.set_current(self.pid, tab)

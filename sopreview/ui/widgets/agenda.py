@@ -66,7 +66,7 @@ class AgendaRow:
 def agenda_rows(session: Session) -> list[AgendaRow]:
     """One row per proposal, in agenda order."""
     organisasi = session.organisasi
-    current, _tab = session.current()
+    current = session.current().pid
     actions: dict[str | None, int] = {}
     for action in session.actions():
         actions[action.proposal_id] = actions.get(action.proposal_id, 0) + 1
