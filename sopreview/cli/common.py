@@ -24,13 +24,29 @@ OLD_SPELLINGS: dict[str, str] = {
     "--keterangan": "--remark",
     "--jabatan": "--position",
     "--acara": "--agenda",
+    "--gabung": "--bundle",
+    "--kertas": "--paper",
+    "--tandai-perubahan": "--mark-changes",
+    "--tamu": "--guests",
+    "--lampiran-sop": "--sop-appendix",
+    "--tanggal": "--date",
+    "--terapkan": "--apply",
+    "--perbaikan-selesai": "--perbaikan-done",
+    "--alasan": "--reason",
+    "--rapat": "--meeting",
 }
-"""Option spellings from before the flags were all English -> the current one. They keep
-working (scripts written against them do not break) but are hidden from ``--help``."""
+"""Indonesian option spellings (older ones, and those the issues named) -> the English one. They
+keep working (scripts written against them do not break) but are hidden from ``--help``."""
 
 
 def add_option(parser: argparse.ArgumentParser, flag: str, **kwargs: object) -> argparse.Action:
-    """Add ``flag`` and, hidden, every old spelling that meant it (same dest, same behaviour)."""
+    """Add ``flag`` and, hidden, every old spelling that meant it (same dest, same behaviour).
+
+    A required option keeps its old spellings on the same action (listed in ``--help``):
+    argparse counts a required option as given only through its own action."""
+    if kwargs.get("required"):
+        olds = [old for old, new in OLD_SPELLINGS.items() if new == flag]
+        return parser.add_argument(flag, *olds, **kwargs)  # type: ignore[arg-type]
     action = parser.add_argument(flag, **kwargs)  # type: ignore[arg-type]
     alias_kwargs = {k: v for k, v in kwargs.items() if k not in ("help", "required", "dest")}
     for old, new in OLD_SPELLINGS.items():

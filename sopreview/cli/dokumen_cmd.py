@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sopreview.cli.common import add_command
+from sopreview.cli.common import add_option, add_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,16 +21,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                         help="hanya SOP ini (id usulan, mis. keuangan-umum-logistik/surat-masuk); boleh berulang")
     parser.add_argument("--format", "-f", action="append", choices=("pdf", "html", "docx"), default=None,
                         help="pdf (bawaan), html atau docx; boleh berulang")
-    parser.add_argument("--gabung", action="store_true",
+    add_option(parser, "--bundle", dest="gabung", action="store_true",
                         help="satu berkas berisi semua SOP dengan daftar isi")
-    parser.add_argument("--kertas", choices=("A4", "F4", "a4", "f4"), default=None,
+    add_option(parser, "--paper", dest="kertas", choices=("A4", "F4", "a4", "f4"), default=None,
                         help="A4 atau F4 (folio 215×330 mm), mendatar; bawaan: `kertas` di organisasi.yaml, "
                              "selain itu A4")
-    parser.add_argument("--tandai-perubahan", action="store_true", dest="tandai",
+    add_option(parser, "--mark-changes", action="store_true", dest="tandai",
                         help="untuk perbaikan/perubahan: tandai langkah dan isian yang berubah dari versi berlaku")
     parser.add_argument("-o", "--output", type=Path, default=None,
                         help="folder tujuan (bawaan: dokumen-sop/ di samping sops/, atau <sesi>-dokumen/ di "
-                             "samping berkas sesi); dengan --gabung boleh nama berkas")
+                             "samping berkas sesi); dengan --bundle boleh nama berkas")
 
 
 def run_dokumen(args: argparse.Namespace) -> int:

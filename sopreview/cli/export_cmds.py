@@ -1,4 +1,4 @@
-"""`sopreview export SESI --format md|html|docx|pdf|csv [-o PATH] [--lampiran-sop]`: the notulen from the session file alone.
+"""`sopreview export SESI --format md|html|docx|pdf|csv [-o PATH] [--sop-appendix]`: the notulen from the session file alone.
 
 The session is opened read-only, so exporting works while the operator's TUI still holds
 the session open (the secretariat can print the minutes before the meeting app is closed).
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sopreview.cli.common import add_command
+from sopreview.cli.common import add_option, add_command
 from sopreview.minutes.formats import DEFAULT_FORMAT, format_for_suffix, format_keys
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=None,
         help="berkas tujuan, atau folder tujuan (bawaan: <nama-sesi>-notulen.<format> di samping berkas sesi)",
     )
-    parser.add_argument("--lampiran-sop", action="store_true", dest="lampiran_sop",
+    add_option(parser, "--sop-appendix", action="store_true", dest="lampiran_sop",
                         help="lampirkan dokumen SOP yang disetujui (pdf, html, docx)")
 
 

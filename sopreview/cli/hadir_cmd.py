@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sopreview.cli.common import add_command
+from sopreview.cli.common import add_option, add_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -17,8 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("session", metavar="SESI", help="nama sesi (-> sessions/NAMA.json) atau berkas .json")
     parser.add_argument("--format", "-f", action="append", choices=("pdf", "html", "docx"), default=None,
                         help="pdf (bawaan), html atau docx; boleh berulang")
-    parser.add_argument("--tamu", type=int, default=5, metavar="N", help="baris kosong untuk tamu (bawaan 5)")
-    parser.add_argument("--kertas", choices=("A4", "F4", "a4", "f4"), default=None,
+    add_option(parser, "--guests", dest="tamu", type=int, default=5, metavar="N", help="baris kosong untuk tamu (bawaan 5)")
+    add_option(parser, "--paper", dest="kertas", choices=("A4", "F4", "a4", "f4"), default=None,
                         help="A4 atau F4, tegak; bawaan: `kertas` di organisasi.yaml, selain itu A4")
     parser.add_argument("-o", "--output", type=Path, default=None,
                         help="berkas atau folder tujuan (bawaan: <sesi>-daftar-hadir.<format> di samping berkas sesi)")

@@ -1,6 +1,6 @@
 """After the meeting: ``tetapkan`` (apply), ``daftar`` (register), ``riwayat`` (history), ``status``.
 
-``tetapkan`` shows its plan unless ``--terapkan`` is given; every write to ``sops/`` is one
+``tetapkan`` shows its plan unless ``--apply`` is given; every write to ``sops/`` is one
 all-or-nothing change, and an interrupted one is finished (or discarded) by the next run,
 which says so. Exit codes as for the session commands: 0 done, 1 refused or a file problem,
 2 a bad value, 3 the session is held by another process.
@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sopreview.cli.common import add_command
+from sopreview.cli.common import add_option, add_command
 from sopreview.cli.session_cmds import EXIT_FILE, EXIT_VALUE, UsageError, _guarded, _open, session_path
 
 EXPORT_FORMATS: tuple[str, ...] = ("md", "html", "docx", "csv", "pdf")
@@ -21,14 +21,14 @@ EXPORT_FORMATS: tuple[str, ...] = ("md", "html", "docx", "csv", "pdf")
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = add_command(sub, "tetapkan", "terapkan keputusan rapat ke folder SOP: nomor, revisi, versi berlaku, arsip "
-                    "(tanpa --terapkan: hanya rencana)", _guarded(run_tetapkan))
+                    "(tanpa --apply: hanya rencana)", _guarded(run_tetapkan))
     p.add_argument("session", metavar="SESI", help="nama sesi (-> sessions/NAMA.json) atau berkas .json")
-    p.add_argument("--date", "--tanggal", dest="tanggal", required=True, metavar="YYYY-MM-DD",
+    add_option(p, "--date", dest="tanggal", required=True, metavar="YYYY-MM-DD",
                    help="tanggal penetapan (= Tanggal Efektif, dan Tanggal Revisi untuk revisi)")
-    p.add_argument("--apply", "--terapkan", dest="terapkan", action="store_true",
+    add_option(p, "--apply", dest="terapkan", action="store_true",
                    help="tulis rencananya ke folder SOP (bawaan: hanya tampilkan)")
     p.add_argument("--dry-run", action="store_true", help="hanya tampilkan rencana (bawaan)")
-    p.add_argument("--perbaikan-done", "--perbaikan-selesai", dest="perbaikan_selesai", action="append", default=[],
+    add_option(p, "--perbaikan-done", dest="perbaikan_selesai", action="append", default=[],
                    metavar="USULAN",
                    help="tandai perbaikan usulan 'disetujui dengan perbaikan' sudah dikerjakan pada berkasnya")
     p.add_argument("--sops", type=Path, default=None, help="folder SOP (bawaan: folder saat sesi dibuat)")
@@ -49,9 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                     _guarded(run_status))
     s.add_argument("sop", metavar="SOP", help="id SOP, mis. hukum-sdm/jdih")
     s.add_argument("status", metavar="STATUS")
-    s.add_argument("--reason", "--alasan", dest="alasan", required=True, help="alasan perubahan status")
-    s.add_argument("--date", "--tanggal", dest="tanggal", required=True, metavar="YYYY-MM-DD")
-    s.add_argument("--meeting", "--rapat", dest="rapat", default="", help="nama sesi rapat yang memutuskan (bila ada)")
+    add_option(s, "--reason", dest="alasan", required=True, help="alasan perubahan status")
+    add_option(s, "--date", dest="tanggal", required=True, metavar="YYYY-MM-DD")
+    add_option(s, "--meeting", dest="rapat", default="", help="nama sesi rapat yang memutuskan (bila ada)")
     s.add_argument("--sops", type=Path, default=Path("sops"))
 
 
@@ -106,7 +106,7 @@ def run_tetapkan(args: argparse.Namespace) -> int:
             return EXIT_FILE
         if not args.terapkan:
             print(f"\n{len(plan.changes)} usulan akan diterapkan. Jalankan lagi dengan --apply "
-                  "(--terapkan) untuk menulisnya.")
+                  "(--apply) untuk menulisnya.")
             return 0
         execute(plan)
         folder = read_folder(sops_dir)

@@ -12,6 +12,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -184,9 +185,12 @@ def _session_and_pid(p: argparse.ArgumentParser) -> None:
 def _open(arg: str, *, readonly: bool = False) -> Session:
     from sopreview.store.session import Session
 
+    from sopreview.ui.fmt import holder_text  # the lock's ISO stamp as clock words, as the app shows it
+
     session = Session.open(session_path(arg), readonly=readonly)
+    now = datetime.now().astimezone()
     for warning in session.warnings:
-        print(f"peringatan: {warning}", file=sys.stderr)
+        print(f"peringatan: {holder_text(warning, now)}", file=sys.stderr)
     return session
 
 

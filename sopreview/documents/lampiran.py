@@ -1,4 +1,4 @@
-"""`export --lampiran-sop`: the minutes followed by the SOP documents the meeting adopted.
+"""`export --sop-appendix`: the minutes followed by the SOP documents the meeting adopted.
 
 Adopted means *disetujui* or *disetujui dengan perbaikan* (the latter still stamped RANCANGAN
 until the fixes are in). PDF and HTML append the same pages `sopreview dokumen` prints; DOCX
@@ -34,7 +34,7 @@ def render_with_appendix(session_path: Path, fmt: str) -> bytes:
     from sopreview.store.session import Session
 
     if fmt not in APPENDIX_FORMATS:
-        raise DocumentError(f"--lampiran-sop hanya untuk format {', '.join(APPENDIX_FORMATS)}, bukan {fmt}.")
+        raise DocumentError(f"--sop-appendix hanya untuk format {', '.join(APPENDIX_FORMATS)}, bukan {fmt}.")
     with Session.open(session_path, readonly=True) as session:
         minutes = build_minutes(session)
     printed, kertas = adopted_prints(session_path)

@@ -118,7 +118,7 @@ def check_date(tanggal: str) -> str | None:
     try:
         dt.date.fromisoformat(tanggal)
     except ValueError:
-        return f"tanggal '{tanggal}' tidak sah; tulis YYYY-MM-DD, mis. --tanggal 2022-06-20"
+        return f"tanggal '{tanggal}' tidak sah; tulis YYYY-MM-DD, mis. --date 2022-06-20"
     return None if len(tanggal) == 10 else f"tanggal '{tanggal}' harus YYYY-MM-DD"
 
 

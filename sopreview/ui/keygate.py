@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -34,22 +35,56 @@ class KeyGate:
 
     _key_backlog: deque[events.Key]
     _key_drain: asyncio.Task[None] | None
+    _keys_expected: int
+    _keys_done: int
+    _key_progress: asyncio.Event
+
+    def _gate_init(self) -> None:
+        if not hasattr(self, "_key_backlog"):
+            self._key_backlog = deque()
+            self._key_drain = None
+            self._keys_expected = 0
+            self._keys_done = 0
+            self._key_progress = asyncio.Event()
+
+    def expect_keys(self, count: int) -> None:
+        """A sender (the test pilot) is about to send ``count`` keys: :meth:`keys_handled` waits for them."""
+        self._gate_init()
+        self._keys_expected += count
+
+    async def keys_handled(self) -> None:
+        """Return once every key sent or received so far has been handled (tests wait on this).
+
+        Waiting on the count, not on the CPU going idle: on a loaded machine Textual's idle
+        check returns while keys are still queued here."""
+        self._gate_init()
+        while True:
+            if self._keys_done >= self._keys_expected and not self._key_backlog and (
+                    self._key_drain is None or self._key_drain.done()):
+                return
+            if not getattr(self, "is_running", True):
+                return  # the app has exited: keys still on their way will never be handled
+            self._key_progress.clear()
+            try:  # re-check now and then: an exiting app may never report progress again
+                await asyncio.wait_for(self._key_progress.wait(), 0.1)
+            except TimeoutError:
+                pass
+
+    async def _press_keys(self, keys: Iterable[str]) -> None:
+        """The test pilot's ``press``: it returns once its keys have been handled, in order."""
+        keys = list(keys)
+        self.expect_keys(sum(1 for key in keys if not key.startswith("wait:")))
+        await super()._press_keys(keys)  # type: ignore[misc]
+        await self.keys_handled()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded and not getattr(event, "_gate_released", False):
-            if not hasattr(self, "_key_backlog"):
-                self._key_backlog = deque()
-                self._key_drain = None
+            self._gate_init()
             self._key_backlog.append(event)
             if self._key_drain is None or self._key_drain.done():
                 self._key_drain = asyncio.create_task(self._drain_keys())
             return
         await super().on_event(event)  # type: ignore[misc]
-
-    async def keys_handled(self) -> None:
-        """Return once every key received so far has been handled (tests wait on this)."""
-        while (task := getattr(self, "_key_drain", None)) is not None and not task.done():
-            await asyncio.shield(task)
 
     async def _drain_keys(self) -> None:
         app: Any = self
@@ -58,8 +93,12 @@ class KeyGate:
             event._gate_released = True  # type: ignore[attr-defined]
             if not app.post_message(event):
                 self._key_backlog.clear()  # the app is closing
+                self._keys_done = self._keys_expected = max(self._keys_done, self._keys_expected)
+                self._key_progress.set()
                 return
             await self._settle()
+            self._keys_done += 1
+            self._key_progress.set()
 
     async def _settle(self) -> None:
         """Flush the focused widget and each of its ancestors up to the app, until nothing moves.

@@ -85,5 +85,5 @@ def test_html_and_docx_appendix(session: Path, adopted: list[str]) -> None:
 def test_appendix_refused_for_markdown(session: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(session), "-f", "md", "--lampiran-sop", "-o", str(session.with_name("n.md"))]) == 1
     err = capsys.readouterr().err
-    assert "--lampiran-sop" in err and "Traceback" not in err
+    assert "--sop-appendix" in err and "Traceback" not in err
     assert not session.with_name("n.md").exists()

@@ -181,3 +181,24 @@ def test_new_refusals_name_the_folder_and_create_nothing(workdir: Path, capsys: 
     assert main(["new", "b.json", "--sops", "sops"]) == 1
     assert "galat: sops: organisasi.yaml tidak terbaca; sesi tidak dibuat" in capsys.readouterr().err
     assert not (workdir / "a.json").exists() and not (workdir / "b.json").exists()
+
+
+def test_stale_lock_warning_shows_a_clock_time(rapat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 9 (smaller defects): "Kunci lama dari … sejak 2022-06-16T09:00:00+07:00" is a raw
+    ISO stamp; the command says when in clock words, as the app does."""
+    import re
+    import socket
+
+    from sopreview.store.errors import LockHolder
+    from sopreview.store.files import lock_path
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = LockHolder(socket.gethostname(), dead.pid, "operator", "2022-06-16T09:00:00+07:00")
+    lock_path(rapat).write_text(json.dumps(stale.__dict__))
+    capsys.readouterr()
+    assert main(["record", "decision", "rapat", JDIH, "disetujui"]) == 0
+    err = capsys.readouterr().err
+    assert "diambil alih" in err, err
+    assert "2022-06-16T" not in err and "+07:00" not in err, err
+    assert re.search(r"\(proses \d+\) sejak (\d+ \w{3} (\d{4} )?)?\d{2}:\d{2}\b", err), err

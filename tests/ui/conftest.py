@@ -85,6 +85,8 @@ async def type_keys(pilot: Pilot[None], text: str) -> None:
     app = pilot.app
     driver = app._driver
     assert driver is not None
+    if isinstance(app, KeyGate):
+        app.expect_keys(len(text))
     for char in text:
         key = "space" if char == " " else (char if char.isalnum() else _character_to_key(char))
         event = events.Key(key, char)
@@ -105,6 +107,8 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
     app = pilot.app
     driver = app._driver
     assert driver is not None
+    if isinstance(app, KeyGate):
+        app.expect_keys(len(keys))
     for key in keys:
         name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
         try:
@@ -129,6 +133,9 @@ def run_app(
     size: tuple[int, int] = (120, 36),
 ) -> AppT:
     """Run ``script`` against the app headless; the app has exited when this returns."""
+
+    # Toasts expire by the wall clock; tests read them back, so on a loaded machine they must not vanish first.
+    app.NOTIFICATION_TIMEOUT = 24 * 3600
 
     async def main() -> None:
         async with app.run_test(size=size) as pilot:

@@ -211,3 +211,65 @@ def test_projector_clock_stops_with_the_decision_and_shows_the_pause(demo: Path,
     decision = on_disk(demo).decision(pid)
     assert decision is not None and decision.keputusan == "ditunda"
     assert round(on_disk(demo).clock(pid).used_seconds / 60) == 16
+
+
+def test_perubahan_tab_of_a_new_sop_says_so_once(demo: Path, clock: HandClock) -> None:
+    """Issue 9 (smaller defects): a `baru` proposal's Perubahan tab showed "Usulan baru: …" twice
+    (the summary line and the body)."""
+    from textual.widgets import Static
+
+    proposals = on_disk(demo).proposals()
+    index = next(i for i, p in enumerate(proposals) if p.jenis == "baru")
+    seen: dict[str, object] = {}
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(index):
+            await pilot.press("full_stop")
+        await pilot.press("4")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProposalScreen) and screen.pid == proposals[index].id
+        assert screen.query_one(TabbedContent).active == "perubahan"
+        view = screen.query_one(ChangeView)
+        seen["text"] = "".join(plain(static.content) for static in view.query(Static))
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+    assert str(seen["text"]).count("Usulan baru: tidak ada versi berlaku untuk dibandingkan.") == 1
+
+
+def test_m_on_the_proposal_and_d_on_the_projector_open_their_dialogs(demo: Path, clock: HandClock) -> None:
+    """Issue 9 (smaller defects): `m` on the proposal screen and `d` in projector mode did nothing
+    and said nothing. Now `m` opens Data rapat and `d` the decision, over the screen they came from."""
+    from sopreview.ui.dialogs import DecisionDialog, MetaDialog
+    from sopreview.ui.screens.projector import ProjectorScreen
+
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        proposal = app.screen
+        assert isinstance(proposal, ProposalScreen)
+        await pilot.press("m")
+        await pilot.pause()
+        seen.append(type(app.screen).__name__)
+        assert isinstance(app.screen, MetaDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is proposal
+        await pilot.press("p")
+        await pilot.pause()
+        projector = app.screen
+        assert isinstance(projector, ProjectorScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        seen.append(type(app.screen).__name__)
+        assert isinstance(app.screen, DecisionDialog) and app.screen.proposal_id == proposal.pid
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is projector
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+    assert seen == ["MetaDialog", "DecisionDialog"]

@@ -54,7 +54,6 @@ class RegisterScreen(PanelScreen):
 
     def compose_body(self) -> ComposeResult:
         table: DataTable[Text] = DataTable(id="register-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns("No", "Nomor SOP", "Nama SOP", "Rev", "Status")
         yield table
         yield Static(id="register-note", markup=False)
         with VerticalScroll(id="register-detail-scroll"):
@@ -83,12 +82,19 @@ class RegisterScreen(PanelScreen):
 
     def fill(self) -> None:
         table = self.query_one("#register-table", DataTable)
-        table.clear()
         width = self.app.size.width
         name_w = max(width - 56, 16)  # No, Nomor, Rev, Status, cell padding, scrollbar
-        for n, row in enumerate(self.register.rows, 1):
-            table.add_row(Text(str(n)), Text(fit(row.nomor or "-", 26)), Text(fit(row.nama, name_w)),
-                          Text(str(row.revisi_ke)), Text(STATUS_SHORT.get(row.status, row.status)))
+        rows = [(str(n), fit(row.nomor or "-", 26), fit(row.nama, name_w), str(row.revisi_ke),
+                 STATUS_SHORT.get(row.status, row.status)) for n, row in enumerate(self.register.rows, 1)]
+        labels = ("No", "Nomor SOP", "Nama SOP", "Rev", "Status")
+        table.clear(columns=True)
+        # Widths fixed here, not measured by DataTable on its next idle: what is drawn never
+        # depends on when the screen is painted (the snapshot raced that idle on a busy machine).
+        for n, label in enumerate(labels):
+            table.add_column(label, width=max(len(label), *(len(cells[n]) for cells in rows)) if rows
+                             else len(label))
+        for cells in rows:
+            table.add_row(*(Text(cell) for cell in cells))
         counts = self.register.counts()
         summary = (f"{len(self.register.rows)} SOP: {counts.get('berlaku', 0)} berlaku, "
                    f"{counts.get('perlu_revisi', 0)} perlu revisi, {counts.get('dicabut', 0)} dicabut. "

@@ -198,3 +198,24 @@ def test_unknown_proposal_is_explained_not_crashed(session: Session, session_pat
     assert app.results == [None]
     with on_disk(session_path) as disk:
         assert [e.aksi for e in disk.audit_log()] == [e.aksi for e in session.audit_log()]
+
+
+def test_missing_note_error_goes_as_soon_as_the_note_is_typed(session: Session) -> None:
+    """Issue 9 (smaller defects): the error stayed on screen after the note was filled in."""
+    seen: dict[str, object] = {}
+
+    async def script(pilot: Pilot[None], app: DialogHost) -> None:
+        await pilot.press("3", "ctrl+s")
+        await pilot.pause()
+        line = app.screen.query_one("#dialog-message", Static)
+        seen["before"] = (message(app), line.has_class("-error"))
+        await type_text(pilot, "L")  # one key: no save, no other event clears it
+        await pilot.pause()
+        seen["after"] = (message(app), line.has_class("-error"))
+        seen["open"] = isinstance(app.screen, DecisionDialog)
+
+    app = run_dialog(lambda: DecisionDialog(session, P1), script)
+    before_text, before_error = seen["before"]  # type: ignore[misc]
+    assert "wajib disertai catatan" in str(before_text) and before_error is True
+    assert seen["after"] == ("", False)
+    assert seen["open"] is True and app.results == []
