@@ -66,7 +66,7 @@ def _recover(sops_dir: Path) -> None:
 def run_tetapkan(args: argparse.Namespace) -> int:
     from sopreview.domain.loader import load_sops
     from sopreview.domain.records import proposal_hash
-    from sopreview.lifecycle.apply import build_plan, check_date, execute, session_results, session_view
+    from sopreview.lifecycle.apply import build_plan, check_date, execute, follow_ups, session_results, session_view
     from sopreview.lifecycle.folder import read_folder
     from sopreview.store.penetapan import mark_perbaikan_done, record_applied
 
@@ -111,6 +111,12 @@ def run_tetapkan(args: argparse.Namespace) -> int:
         execute(plan)
         folder = read_folder(sops_dir)
         record_applied(session, session_results(plan, folder.events), plan.tanggal)
+        for pid, apa in follow_ups(plan, session.proposals()):
+            if not any(a.apa == apa for a in session.actions(pid)):
+                sub = session.organisasi.subbag_by_kode(session.proposal(pid).subbag)
+                session.add_action(pid, apa, sub.kepala if sub is not None and sub.kepala else "Kepala sub bagian",
+                                   "sebelum rapat evaluasi berikutnya")
+                print(f"Tindak lanjut dicatat: {apa}")
         if plan.changes:
             print(f"\nDiterapkan: {len(plan.changes)} usulan; folder {sops_dir} diperbarui dalam satu langkah.")
         else:

@@ -128,8 +128,9 @@ class Register:
 
 
 def applied_keys(events: Iterable[Event]) -> set[tuple[str, str]]:
-    """(rapat, usulan) of every proposal a meeting has already applied: running twice changes nothing."""
-    return {(e.rapat, e.usulan) for e in events if e.usulan and e.peristiwa in (DITETAPKAN, DIREVISI, DIARSIPKAN)}
+    """(rapat, usulan) of every proposal (or evaluation item) a meeting has already applied: running
+    twice changes nothing."""
+    return {(e.rapat, e.usulan) for e in events if e.usulan and e.peristiwa in (DITETAPKAN, DIREVISI, DIARSIPKAN, STATUS)}
 
 
 def used_numbers(in_force: Iterable[InForce], events: Iterable[Event], history: Iterable[str] = ()) -> frozenset[str]:
