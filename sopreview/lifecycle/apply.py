@@ -104,6 +104,8 @@ class SessionView:
     perbaikan: dict[str, str]
     """pid -> file hash recorded when its perbaikan was marked done."""
     change_summaries: dict[str, str] = field(default_factory=dict)
+    criteria_met: dict[str, str] = field(default_factory=dict)
+    """Evaluation items: pid -> ``met/total`` of the criteria form (empty when not filled in)."""
 
 
 def session_view(session: Any) -> SessionView:
@@ -122,7 +124,18 @@ def session_view(session: Any) -> SessionView:
     return SessionView(name=Path(session.path).stem, judul=session.meta.judul, proposals=proposals,
                        decisions=decisions, hashes={p.id: session.snapshot_hash(p.id) for p in proposals},
                        perbaikan=perbaikan, change_summaries={p.id: session.change_summary(p.id)
-                                                               for p in proposals if p.is_revision})
+                                                               for p in proposals if p.is_revision},
+                       criteria_met=_criteria_met(session, proposals))
+
+
+def _criteria_met(session: Any, proposals: list[Proposal]) -> dict[str, str]:
+    out = {}
+    for p in proposals:
+        if p.jenis == EVALUATION_JENIS:
+            evaluation = session.evaluation(p.id)
+            if evaluation is not None and evaluation.total:
+                out[p.id] = f"{evaluation.terpenuhi}/{evaluation.total}"
+    return out
 
 
 def check_date(tanggal: str) -> str | None:
@@ -240,6 +253,7 @@ class _Builder:
         self.plan.events.append(Event(
             STATUS, sop=sop.sop_id, usulan=snap.id, rapat=self.view.name, judul_rapat=self.view.judul,
             tanggal=self.plan.tanggal, nomor=sop.dokumen.nomor, keputusan=keputusan, status=status,
+            kriteria=self.view.criteria_met.get(snap.id, ""),
             alasan=f"{reason}. {catatan.strip()}".strip() if catatan.strip() else reason))
 
     # -- adoptions --------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from sopreview.domain.loader import IN_FORCE_FOLDER, ORGANISASI_FILE, REGISTER_F
 from sopreview.domain.numbering import NumberPattern, Numbering, PatternError, parse_pattern
 from sopreview.domain.problems import Problem
 from sopreview.domain.register import (
+    DICABUT,
     EVENT_KINDS,
     STATUSES,
     Event,
@@ -28,9 +29,11 @@ from sopreview.domain.register import (
     build_register,
     used_numbers,
 )
+from sopreview.domain.monitoring import MONITORING_MONTHS, latest_by_sop
 from sopreview.domain.schema import SOP_FIELDS
 from sopreview.domain.sop_parse import parse_sop
 from sopreview.domain.yamlread import YamlReadError, read_yaml
+from sopreview.store.monitoring import MonitoringLog, read_log
 
 EVENTS_FILE = f"{REGISTER_FOLDER}/peristiwa.yaml"
 HISTORY_FOLDER = f"{REGISTER_FOLDER}/riwayat"
@@ -53,6 +56,15 @@ class RegisterFolder:
     history_numbers: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     events_text: str = ""
+    monitoring_months: int = MONITORING_MONTHS
+    """``monitoring_bulan`` of organisasi.yaml: months between two monitorings of one SOP."""
+    _monitoring: MonitoringLog | None = None
+
+    def monitoring(self) -> MonitoringLog:
+        """The monitoring log, read on first use (``tetapkan`` never needs it)."""
+        if self._monitoring is None:
+            self._monitoring = read_log(self.sops_dir)
+        return self._monitoring
 
     def numbering(self) -> Numbering | None:
         if self.pattern is None:
@@ -70,6 +82,13 @@ class RegisterFolder:
             pending = scan_pending(self.sops_dir) if scan else {}
         return build_register(self.in_force, self.events, self.subbag_names, self.subbag_order, pending)
 
+    def register_with_monitoring(self) -> Register:
+        """The Daftar SOP with each SOP's last monitoring and next due date (problems of the log added)."""
+        log = self.monitoring()
+        self.problems.extend(p for p in log.problems if p not in self.problems)
+        return build_register(self.in_force, self.events, self.subbag_names, self.subbag_order,
+                              scan_pending(self.sops_dir), latest_by_sop(log.records), self.monitoring_months)
+
     def events_with(self, new: list[Event]) -> bytes:
         """The log file with ``new`` appended; earlier bytes unchanged."""
         from sopreview.domain.sop_yaml import event_yaml
@@ -78,6 +97,13 @@ class RegisterFolder:
         if text and not text.endswith("\n"):
             text += "\n"
         return (text + "".join(event_yaml(e) for e in new)).encode("utf-8")
+
+
+def monitored_sops(folder: RegisterFolder) -> list[tuple[str, str, str, str]]:
+    """(id, nomor, nama, tanggal_efektif) of the SOPs still to be monitored: in force and not revoked."""
+    revoked = {r.sop_id for r in folder.register(scan=False).rows if r.status == DICABUT}
+    return [(f.sop_id, f.dokumen.nomor, f.dokumen.nama, f.dokumen.tanggal_efektif)
+            for f in folder.in_force if f.sop_id not in revoked]
 
 
 def _shown(sops_dir: Path, rel: str) -> str:
@@ -122,6 +148,13 @@ def _read_organisasi(folder: RegisterFolder) -> None:
             folder.subbag_order[kode] = index
             if raw.get("kode_nomor") is not None:
                 folder.kode_nomor[kode] = str(raw["kode_nomor"])
+    months = doc.data.get("monitoring_bulan")
+    if months is not None:
+        if isinstance(months, int) and not isinstance(months, bool) and 1 <= months <= 60:
+            folder.monitoring_months = months
+        else:
+            check.problem(("monitoring_bulan",), f"monitoring_bulan '{months}' tidak sah",
+                          "tulis jumlah bulan antara monitoring, 1–60 (bawaan 6)")
     text = doc.data.get("pola_nomor")
     if text is not None and not isinstance(text, str):
         check.problem(("pola_nomor",), "pola_nomor harus berupa teks",

@@ -11,8 +11,8 @@ from sopreview.cli.parser import translate
 def test_every_command_module_registers() -> None:
     commands = set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     assert {"validate", "new", "meta", "record", "export", "dokumen", "daftar-hadir", "open", "demo", "projector",
-            "serve", "tetapkan", "daftar", "riwayat", "status"} <= commands
-    assert len(COMMAND_MODULES) == 8
+            "serve", "tetapkan", "daftar", "riwayat", "status", "monitoring"} <= commands
+    assert len(COMMAND_MODULES) == 9
 
 
 @pytest.mark.parametrize(
