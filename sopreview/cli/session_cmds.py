@@ -23,7 +23,6 @@ from sopreview.domain.vocab import (
 )
 
 if TYPE_CHECKING:
-    from sopreview.domain.model import Proposal
     from sopreview.store.session import Session
 
 SOPS_DIR = Path("sops")
@@ -96,8 +95,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--from", dest="previous", metavar="SESI_LALU",
                    help="bawa usulan yang ditunda dari sesi sebelumnya, beserta riwayatnya")
     p.add_argument("--evaluasi", metavar="SOP", action="append",
-                   help="tambahkan SOP berlaku untuk dievaluasi: 'semua', kode sub bagian, atau id SOP "
-                        "(hukum-sdm/jdih); boleh diulang atau dipisah koma")
+                   help="tambahkan SOP berlaku untuk dievaluasi: 'semua', 'jatuh-tempo' (monitoring jatuh tempo), "
+                        "kode sub bagian, atau id SOP (hukum-sdm/jdih); boleh diulang atau dipisah koma")
 
     p = add_command(sub, "meta", "lihat atau ubah data rapat (judul, tanggal, waktu, pimpinan, notulis, ...)",
                     _guarded(run_meta))
@@ -244,9 +243,11 @@ def run_new(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(problem, file=sys.stderr)
     meta = MeetingMeta.from_dict({k: v for k, v in given.items() if v})  # Session.create fills the rest
+    from sopreview.cli.evaluasi_cmds import evaluation_items
+
     try:
         session, _ = create_session(path, Path(args.sops), meta, carry_over_from=previous, loaded=result,
-                                    evaluasi=_evaluation_items(Path(args.sops), args.evaluasi or []))
+                                    evaluasi=evaluation_items(Path(args.sops), args.evaluasi or [], args.tanggal))
     except CannotStart as refused:
         why = "organisasi.yaml tidak terbaca" if refused.kind == "organisasi" else "tidak ada usulan SOP yang sah"
         print(f"galat: {args.sops}: {why}; sesi tidak dibuat", file=sys.stderr)
@@ -263,23 +264,6 @@ def run_new(args: argparse.Namespace) -> int:
         if result.problems:
             print(f"  {args.sops}: {result.summary()} (lihat di atas); usulan bergalat tidak masuk agenda")
     return 0
-
-
-def _evaluation_items(sops_dir: Path, words: list[str]) -> list[Proposal]:
-    """The SOPs in force named by ``--evaluasi`` as agenda items (UsageError names what exists)."""
-    if not words:
-        return []
-    from sopreview.domain.evaluation import SelectionError, evaluation_item, select_in_force
-    from sopreview.lifecycle.folder import read_folder
-
-    folder = read_folder(sops_dir)
-    for problem in folder.problems:
-        print(problem, file=sys.stderr)
-    try:
-        chosen = select_in_force(folder.in_force, [w for word in words for w in word.split(",")])
-    except SelectionError as exc:
-        raise UsageError(str(exc)) from None
-    return [evaluation_item(sop) for sop in chosen]
 
 
 def run_meta(args: argparse.Namespace) -> int:

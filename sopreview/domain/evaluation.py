@@ -7,7 +7,7 @@ notes, actions, carry-over and the minutes treat it as one more item without a s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from sopreview.domain.model import Proposal
 from sopreview.domain.register import InForce
@@ -15,6 +15,8 @@ from sopreview.domain.vocab import EVALUATION_JENIS
 
 SEMUA = "semua"
 """``--evaluasi semua``: every SOP in force."""
+JATUH_TEMPO = "jatuh-tempo"
+"""``--evaluasi jatuh-tempo``: every SOP whose monitoring is due (``daftar --due``)."""
 
 
 def evaluation_item(sop: InForce, durasi_menit: int = 10) -> Proposal:
@@ -34,9 +36,9 @@ class SelectionError(ValueError):
     """A ``--evaluasi`` word that names no SOP in force; the message says what exists."""
 
 
-def select_in_force(in_force: Sequence[InForce], words: Iterable[str]) -> list[InForce]:
-    """The SOPs in force named by ``words``: ``semua``, a sub bagian kode, or register ids
-    (``hukum-sdm/jdih``); in register order, each once."""
+def select_in_force(in_force: Sequence[InForce], words: Iterable[str], due: Collection[str] = ()) -> list[InForce]:
+    """The SOPs in force named by ``words``: ``semua``, ``jatuh-tempo`` (the ids in ``due``), a sub
+    bagian kode, or register ids (``hukum-sdm/jdih``); in register order, each once."""
     chosen: dict[str, InForce] = {}
     subbags = sorted({s.subbag for s in in_force})
     for raw in words:
@@ -44,11 +46,13 @@ def select_in_force(in_force: Sequence[InForce], words: Iterable[str]) -> list[I
         if not word:
             continue
         hits = [s for s in in_force if word == SEMUA or s.subbag == word or s.sop_id == word
-                or s.path.removesuffix(".yaml") == word]
+                or s.path.removesuffix(".yaml") == word or (word == JATUH_TEMPO and s.sop_id in due)]
+        if not hits and word == JATUH_TEMPO:
+            continue  # nothing due: not a typo
         if not hits:
             known = ", ".join(s.sop_id for s in in_force[:8]) + (" …" if len(in_force) > 8 else "")
             raise SelectionError(
-                f"--evaluasi {raw!r}: tidak ada SOP berlaku dengan id atau sub bagian itu. Tulis '{SEMUA}', "
+                f"--evaluasi {raw!r}: tidak ada SOP berlaku dengan id atau sub bagian itu. Tulis '{SEMUA}', '{JATUH_TEMPO}', "
                 f"kode sub bagian ({', '.join(subbags) or 'belum ada'}) atau id SOP berlaku ({known or 'belum ada'})")
         for s in hits:
             chosen.setdefault(s.sop_id, s)

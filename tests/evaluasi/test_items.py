@@ -45,6 +45,15 @@ def test_new_with_semua_takes_every_sop_in_force(folder: Path) -> None:
     assert len(_evaluation_ids(folder / "sessions" / "r.json")) == len(list((folder / "sops").glob("*/berlaku/*.yaml")))
 
 
+def test_new_with_jatuh_tempo_takes_the_sops_whose_monitoring_is_due(folder: Path) -> None:
+    (folder / "sops" / "daftar" / "monitoring.jsonl").unlink(missing_ok=True)
+    assert main(["monitoring", "record", "hukum-sdm/jdih", "--date", "2022-11-01", "--assessor", "Sri"]) == 0
+    assert main(["new", "r", "--evaluasi", "jatuh-tempo", "--date", "2022-12-01"]) == 0
+    ids = set(_evaluation_ids(folder / "sessions" / "r.json"))
+    in_force = {f"{p.parent.parent.name}/berlaku/{p.stem}" for p in (folder / "sops").glob("*/berlaku/*.yaml")}
+    assert JDIH_IN_FORCE not in ids and ids == in_force - {JDIH_IN_FORCE}  # the others were never monitored
+
+
 def test_an_unknown_word_is_refused_naming_what_exists(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "r", "--evaluasi", "hukum-sdm/tidak-ada"]) == 2
     err = capsys.readouterr().err
