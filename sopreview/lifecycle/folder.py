@@ -128,6 +128,14 @@ def read_folder(sops_dir: Path) -> RegisterFolder:
     return folder
 
 
+def read_logs(sops_dir: Path) -> RegisterFolder:
+    """Only organisasi.yaml and the register log (no SOP files): enough for one SOP's results."""
+    folder = RegisterFolder(sops_dir=Path(sops_dir))
+    _read_organisasi(folder)
+    _read_events(folder)
+    return folder
+
+
 def _read_organisasi(folder: RegisterFolder) -> None:
     path = folder.sops_dir / ORGANISASI_FILE
     shown = _shown(folder.sops_dir, ORGANISASI_FILE)
