@@ -74,39 +74,41 @@ class MonitoringRecord(Plain):
         return dt.date.fromisoformat(self.tanggal)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> MonitoringRecord:
-        """Checked reading: a hand-edited line raises MonitoringError naming the field."""
+    def from_dict(cls, data: Mapping[str, Any], *, clean: bool = False) -> MonitoringRecord:
+        """Checked reading: a hand-edited line raises MonitoringError naming the field.
+
+        ``clean``: the caller saw no control character in the line, so texts need no escaping
+        (the log of a large office is read whole for the due list; this keeps it fast)."""
         if not isinstance(data, Mapping):
             raise MonitoringError("", "bukan catatan monitoring", "setiap baris adalah satu objek JSON")
         for key in ("sop", "tanggal", "penilai"):
-            if not isinstance(data.get(key), str) or not data[key].strip():
+            if type(data.get(key)) is not str or not data[key].strip():
                 raise MonitoringError(key, f"'{key}' harus teks yang tidak kosong", "ditulis oleh `sopreview monitoring`")
-        _check_date(str(data["tanggal"]), "tanggal")
+        _check_date(data["tanggal"], "tanggal")
         revisi = data.get("revisi_ke", 0)
-        if not isinstance(revisi, int) or isinstance(revisi, bool) or revisi < 0:
+        if type(revisi) is not int or revisi < 0:
             raise MonitoringError("revisi_ke", "'revisi_ke' harus bilangan bulat ≥ 0")
         raw_steps = data.get("langkah")
-        if not isinstance(raw_steps, list) or not raw_steps:
+        if type(raw_steps) is not list or not raw_steps:
             raise MonitoringError("langkah", "'langkah' harus daftar hasil per langkah yang tidak kosong")
+        show = (lambda t: t) if clean else visible
         steps = []
         for k, raw in enumerate(raw_steps):
-            where = f"langkah[{k}]"
-            if not isinstance(raw, Mapping):
-                raise MonitoringError(where, "hasil langkah harus objek {no, prosedur, berjalan, ...}")
+            if type(raw) is not dict:
+                raise MonitoringError(f"langkah[{k}]", "hasil langkah harus objek {no, prosedur, berjalan, ...}")
             no, ok = raw.get("no"), raw.get("berjalan")
-            if not isinstance(no, int) or isinstance(no, bool) or no < 1:
-                raise MonitoringError(f"{where}.no", "'no' harus nomor langkah ≥ 1")
-            if not isinstance(ok, bool):
-                raise MonitoringError(f"{where}.berjalan", "'berjalan' harus true atau false")
-            texts = {key: raw.get(key, "") for key in ("prosedur", "catatan", "tindakan")}
-            for key, value in texts.items():
-                if not isinstance(value, str):
-                    raise MonitoringError(f"{where}.{key}", f"'{key}' harus teks")
-            steps.append(StepResult(no, visible(texts["prosedur"]), ok, visible(texts["catatan"]),
-                                    visible(texts["tindakan"])))
+            prosedur, catatan, tindakan = raw.get("prosedur", ""), raw.get("catatan", ""), raw.get("tindakan", "")
+            if type(no) is not int or no < 1:
+                raise MonitoringError(f"langkah[{k}].no", "'no' harus nomor langkah ≥ 1")
+            if type(ok) is not bool:
+                raise MonitoringError(f"langkah[{k}].berjalan", "'berjalan' harus true atau false")
+            if type(prosedur) is not str or type(catatan) is not str or type(tindakan) is not str:
+                bad = next(key for key in ("prosedur", "catatan", "tindakan") if type(raw.get(key, "")) is not str)
+                raise MonitoringError(f"langkah[{k}].{bad}", f"'{bad}' harus teks")
+            steps.append(StepResult(no, show(prosedur), ok, show(catatan), show(tindakan)))
         dicatat = data.get("dicatat", "")
-        return cls(visible(str(data["sop"])), str(data["tanggal"]), visible(str(data["penilai"])), revisi,
-                   tuple(steps), dicatat if isinstance(dicatat, str) else "")
+        return cls(show(data["sop"]), data["tanggal"], show(data["penilai"]), revisi, tuple(steps),
+                   dicatat if type(dicatat) is str else "")
 
 
 def _check_date(text: str, field: str) -> dt.date:

@@ -18,7 +18,7 @@ from sopreview.domain.monitoring import MonitoringRecord, history_of, next_due
 from sopreview.domain.results import ResultPoint, timeline
 from sopreview.domain.vocab import EVALUATION_JENIS
 from sopreview.lifecycle.folder import EVENTS_FILE, RegisterFolder, read_logs, sebelumnya_file
-from sopreview.store.monitoring import MONITORING_FILE
+from sopreview.store.monitoring import MONITORING_FILE, read_log
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Evidence:
     """YYYY-MM-DD, or '' when unknown."""
 
 
-_CACHE: dict[Path, tuple[tuple[tuple[int, int], ...], RegisterFolder]] = {}
+_CACHE: dict[tuple[Path, str], tuple[tuple[tuple[int, int], ...], RegisterFolder, list[MonitoringRecord]]] = {}
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -41,17 +41,19 @@ def _stamp(path: Path) -> tuple[int, int]:
     return (st.st_mtime_ns, st.st_size)
 
 
-def _folder(sops_dir: Path) -> RegisterFolder:
-    """The register log and monitoring log of ``sops_dir``, re-read only when one of them changed."""
-    key = Path(sops_dir).resolve()
-    stamps = tuple(_stamp(key / rel) for rel in (EVENTS_FILE, MONITORING_FILE, "organisasi.yaml"))
+def _logs(sops_dir: Path, sop_id: str) -> tuple[RegisterFolder, list[MonitoringRecord]]:
+    """The register log and ``sop_id``'s monitorings, re-read only when a log changed."""
+    key = (Path(sops_dir).resolve(), sop_id)
+    stamps = tuple(_stamp(key[0] / rel) for rel in (EVENTS_FILE, MONITORING_FILE, "organisasi.yaml"))
     cached = _CACHE.get(key)
     if cached is not None and cached[0] == stamps:
-        return cached[1]
+        return cached[1], cached[2]
     folder = read_logs(Path(sops_dir))
-    folder.monitoring()
-    _CACHE[key] = (stamps, folder)
-    return folder
+    records = history_of(sop_id, read_log(Path(sops_dir), sop=sop_id).records)
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    _CACHE[key] = (stamps, folder, records)
+    return folder, records
 
 
 def sop_in_force_of(sops_dir: Path, proposal: Proposal) -> str | None:
@@ -73,8 +75,7 @@ def evidence_for(sops_dir: Path | None, proposal: Proposal) -> Evidence | None:
     sop_id = sop_in_force_of(Path(sops_dir), proposal)
     if sop_id is None:
         return None
-    folder = _folder(Path(sops_dir))
-    records = history_of(sop_id, folder.monitoring().records)
+    folder, records = _logs(Path(sops_dir), sop_id)
     dokumen = proposal.sebelumnya if proposal.is_revision and proposal.sebelumnya else proposal.dokumen
     last = records[-1] if records else None
     due = next_due(last, dokumen.tanggal_efektif, folder.monitoring_months)

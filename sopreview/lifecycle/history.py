@@ -19,6 +19,7 @@ from sopreview.domain.register import DIREVISI, DITETAPKAN, STATUS, STATUS_LABEL
 from sopreview.domain.sop_parse import parse_sop
 from sopreview.domain.yamlread import YamlReadError, read_yaml
 from sopreview.lifecycle.folder import HISTORY_FOLDER, read_folder
+from sopreview.store.monitoring import read_log
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def sop_history(sops_dir: Path, sop_id: str) -> SopHistory | None:
             disahkan_oleh=dokumen.disahkan_oleh.nama,
             perubahan=summary_text(diff_sop(previous, dokumen)) if previous is not None else ""))
         previous = dokumen
-    records = history_of_monitoring(sop_id, folder.monitoring().records)
+    records = history_of_monitoring(sop_id, read_log(Path(sops_dir), sop=sop_id).records)
     return SopHistory(sop_id, tuple(versions), tuple(e for e in events if e.peristiwa == STATUS),
                       tuple(timeline(events, records, sop_id)))
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from sopreview.domain.loader import REGISTER_FOLDER
 from sopreview.domain.monitoring import MonitoringError, MonitoringRecord
 from sopreview.domain.problems import Problem
+from sopreview.domain.textsafe import CONTROL
 from sopreview.store.storage import fsync_dir
 
 MONITORING_FILE = f"{REGISTER_FOLDER}/monitoring.jsonl"
@@ -40,8 +41,11 @@ def log_path(sops_dir: Path) -> Path:
     return Path(sops_dir) / MONITORING_FILE
 
 
-def read_log(sops_dir: Path) -> MonitoringLog:
+def read_log(sops_dir: Path, sop: str | None = None) -> MonitoringLog:
+    """Every record, or with ``sop`` only that SOP's (other lines are not parsed: one SOP's history
+    of a 50,000-line log costs a scan, not 50,000 checked records)."""
     path = log_path(sops_dir)
+    needle = json.dumps(sop, ensure_ascii=False)[1:-1].encode("utf-8") if sop is not None else b""
     log = MonitoringLog(path)
     try:
         raw = path.read_bytes()
@@ -63,10 +67,13 @@ def read_log(sops_dir: Path) -> MonitoringLog:
             break
         offset += len(line) + 1
         log.good_end = offset
-        if not line.strip():
+        if not line.strip() or (sop is not None and needle not in line):
             continue
         try:
-            log.records.append(MonitoringRecord.from_dict(json.loads(line)))
+            text = line.decode("utf-8")
+            record = MonitoringRecord.from_dict(json.loads(text), clean=b"\\u" not in line and not CONTROL.search(text))
+            if sop is None or record.sop == sop:
+                log.records.append(record)
         except (ValueError, RecursionError) as exc:
             if isinstance(exc, MonitoringError):
                 log.problems.append(Problem(path.as_posix(), number, exc.field, exc.message,

@@ -65,3 +65,9 @@ def test_a_baru_proposal_has_no_sop_in_force_to_show(session_path: Path) -> None
     with Session.open(session_path, readonly=True) as s:
         baru = next(p.id for p in s.proposals() if p.jenis == "baru")
     assert "Evaluasi dan monitoring SOP berlaku" not in _summary(session_path, baru)
+
+
+def test_evaluation_items_are_not_reported_as_changed_proposals(session_path: Path) -> None:
+    """The app's and export's folder check compares proposal files; an SOP in force is none of them."""
+    with Session.open(session_path, readonly=True) as s:
+        assert s.changed_since_snapshot(session_path.parent.parent / "sops") == []
