@@ -16,7 +16,11 @@ from sopreview.cli.parser import Parser
 
 COMMAND_MODULES: tuple[str, ...] = (
     "sopreview.cli.validate_cmd",
-    "sopreview.cli.session_cmds",
+    "sopreview.cli.new_cmd",
+    "sopreview.cli.meta_cmd",
+    "sopreview.cli.sessions_cmd",
+    "sopreview.cli.record_cmds",
+    "sopreview.cli.log_cmds",
     "sopreview.cli.export_cmds",
     "sopreview.cli.dokumen_cmd",
     "sopreview.cli.hadir_cmd",

@@ -40,16 +40,14 @@ def _run_app(session_path: Path | None, sops_dir: Path | None, *, readonly: bool
 
 
 def run_open(args: argparse.Namespace) -> int:
-    from sopreview.cli.session_cmds import UsageError, session_path
+    from sopreview.cli.plumbing import named_session
 
     if Path(args.session).is_dir():
         print(f"{args.session}: ini folder; sebutkan berkas sesinya (mis. {args.session}/rapat.json), "
               "atau jalankan `sopreview` tanpa perintah untuk memilih.", file=sys.stderr)
         return 2
-    try:
-        path = session_path(args.session)
-    except UsageError as exc:
-        print(f"galat: {exc}", file=sys.stderr)
+    path = named_session(args.session)
+    if path is None:
         return 2
     if path.is_dir():
         print(f"{path}: ini folder; sebutkan berkas sesinya (mis. {path}/rapat.json), "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from sopreview.cli.common import add_option, add_command
@@ -34,41 +36,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_dokumen(args: argparse.Namespace) -> int:
-    from sopreview.documents.export import (DocumentError, from_folder, from_session, inside_inputs,
-                                             write_documents)
-    from sopreview.store.session import SessionError
+    from sopreview.cli.plumbing import EXIT_FILE, EXIT_VALUE, existing_session, report_written
+    from sopreview.documents.export import Source, from_folder, from_session, inside_inputs, write_documents
 
     raw = args.sumber
-    try:
-        if Path(raw).is_dir():
-            if args.output is not None:
-                inside = inside_inputs(args.output if not args.gabung or not args.output.suffix
-                                       else args.output.parent, Path(raw))
-                if inside:
-                    print(inside, file=sys.stderr)
-                    return 1
-            source = from_folder(Path(raw))
-        else:
-            from sopreview.cli.session_cmds import UsageError, session_path
-
-            try:
-                path = session_path(raw)
-            except UsageError as exc:
-                print(f"galat: {exc}", file=sys.stderr)
-                return 2
-            if not path.is_file():
-                print(f"'{raw}' bukan folder sops/ dan bukan berkas sesi ({path} tidak ada).", file=sys.stderr)
-                return 2
-            source = from_session(path)
-        written = write_documents(source, args.sop, args.format or ["pdf"], args.output,
-                                  kertas_flag=args.kertas.upper() if args.kertas else None,
-                                  gabung=args.gabung, tandai=args.tandai)
-    except DocumentError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    except SessionError as exc:
-        print(f"Tidak dapat membuka sesi: {exc}", file=sys.stderr)
-        return 2
-    for path in written:
-        print(f"ditulis: {path}")
-    return 0
+    load: Callable[[], Source]
+    if Path(raw).is_dir():
+        if args.output is not None:
+            inside = inside_inputs(args.output if not args.gabung or not args.output.suffix
+                                   else args.output.parent, Path(raw))
+            if inside:
+                print(inside, file=sys.stderr)
+                return EXIT_FILE
+        load = partial(from_folder, Path(raw))
+    else:
+        path = existing_session(raw, lambda p: f"'{raw}' bukan folder sops/ dan bukan berkas sesi ({p} tidak ada).")
+        if path is None:
+            return EXIT_VALUE
+        load = partial(from_session, path)
+    return report_written(lambda: write_documents(load(), args.sop, args.format or ["pdf"], args.output,
+                                                  kertas_flag=args.kertas.upper() if args.kertas else None,
+                                                  gabung=args.gabung, tandai=args.tandai))

@@ -69,19 +69,14 @@ def output_path(session_path: Path, fmt: str, output: Path | None) -> Path:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from sopreview.cli.session_cmds import UsageError, session_path as resolve
+    from sopreview.cli.plumbing import existing_session
     from sopreview.minutes.export import ExportError, export_minutes, suffix_problem
     from sopreview.store.outputs import output_guard
     from sopreview.store.session import Session, SessionError
 
-    try:
-        session_path = resolve(args.session)
-    except UsageError as exc:
-        print(f"galat: {exc}", file=sys.stderr)
-        return 2
-    if not session_path.is_file():
-        print(f"Berkas sesi '{session_path}' tidak ditemukan. Periksa nama berkasnya "
-              "(sesi biasanya ada di folder sessions/).", file=sys.stderr)
+    session_path = existing_session(args.session, lambda p: f"Berkas sesi '{p}' tidak ditemukan. Periksa nama "
+                                    "berkasnya (sesi biasanya ada di folder sessions/).")
+    if session_path is None:
         return 2
     fmt = choose_format(args.format, args.output)
     target = output_path(session_path, fmt, args.output)

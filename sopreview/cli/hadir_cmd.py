@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from sopreview.cli.common import add_option, add_command
@@ -25,28 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_hadir(args: argparse.Namespace) -> int:
-    from sopreview.cli.session_cmds import UsageError, session_path
-    from sopreview.documents.export import DocumentError
+    from sopreview.cli.plumbing import EXIT_VALUE, existing_session, report_written
     from sopreview.documents.hadir import write_sheet
-    from sopreview.store.session import SessionError
 
-    try:
-        path = session_path(args.session)
-    except UsageError as exc:
-        print(f"galat: {exc}", file=sys.stderr)
-        return 2
-    if not path.is_file():
-        print(f"Berkas sesi '{path}' tidak ditemukan.", file=sys.stderr)
-        return 2
-    try:
-        written = write_sheet(path, args.format or ["pdf"], args.output,
-                              kertas_flag=args.kertas.upper() if args.kertas else None, blank=args.tamu)
-    except DocumentError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    except SessionError as exc:
-        print(f"Tidak dapat membuka sesi: {exc}", file=sys.stderr)
-        return 2
-    for p in written:
-        print(f"ditulis: {p}")
-    return 0
+    path = existing_session(args.session, lambda p: f"Berkas sesi '{p}' tidak ditemukan.")
+    if path is None:
+        return EXIT_VALUE
+    return report_written(lambda: write_sheet(path, args.format or ["pdf"], args.output,
+                                              kertas_flag=args.kertas.upper() if args.kertas else None,
+                                              blank=args.tamu))

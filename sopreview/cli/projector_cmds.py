@@ -21,6 +21,8 @@ DEFAULT_PORT = 8000
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = add_command(sub, "projector", "layar proyektor yang mengikuti sesi operator (hanya baca)", run_projector)
     p.add_argument("session", metavar="SESSION", help="nama sesi (-> sessions/NAMA.json) atau path .json")
+    p.add_argument("--terkunci", action="store_true",
+                   help="tidak ada tombol yang menutup atau mengubah tampilan (dipakai serve)")
     p = add_command(sub, "serve", "sajikan layar proyektor ke peramban (tanpa internet)", run_serve)
     p.add_argument("session", metavar="SESSION", help="nama sesi (-> sessions/NAMA.json) atau path .json")
     p.add_argument("--host", default=DEFAULT_HOST, help=f"alamat yang didengarkan (bawaan {DEFAULT_HOST})")
@@ -31,13 +33,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _resolve(arg: str) -> Path | None:
     """The session file, checked to open read-only; prints why not and returns None."""
-    from sopreview.cli.session_cmds import UsageError, session_path
+    from sopreview.cli.plumbing import named_session
     from sopreview.store.session import Session, SessionError
 
-    try:
-        path = session_path(arg)
-    except UsageError as exc:  # a bad session name
-        print(f"galat: {exc}", file=sys.stderr)
+    path = named_session(arg)
+    if path is None:
         return None
     try:
         Session.open(path, readonly=True).close()
@@ -56,7 +56,7 @@ def run_projector(args: argparse.Namespace) -> int:
         return 1
     from sopreview.ui.follow import FollowApp
 
-    app = FollowApp(path)
+    app = FollowApp(path, locked=args.terkunci)
     app.run()
     return int(app.return_code or 0)
 
@@ -70,7 +70,7 @@ def run_serve(args: argparse.Namespace) -> int:
         return 2
     from sopreview.ui.serve import OfflineServer, TemplateError
 
-    command = f"{shlex.quote(sys.executable)} -m sopreview projector {shlex.quote(str(path.resolve()))}"
+    command = f"{shlex.quote(sys.executable)} -m sopreview projector --terkunci {shlex.quote(str(path.resolve()))}"
     try:
         server = OfflineServer(command, host=args.host, port=args.port, title=f"sopreview — {path.stem}",
                                max_connections=max(1, args.max_connections))

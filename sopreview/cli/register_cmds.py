@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sopreview.cli.common import add_option, add_command
-from sopreview.cli.session_cmds import EXIT_FILE, EXIT_VALUE, UsageError, _guarded, _open, session_path
+from sopreview.cli.plumbing import EXIT_FILE, EXIT_VALUE, UsageError, guarded, open_session, session_path
 
 if TYPE_CHECKING:
     from sopreview.lifecycle.folder import RegisterFolder
@@ -26,7 +26,7 @@ EXPORT_FORMATS: tuple[str, ...] = ("md", "html", "docx", "csv", "pdf")
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = add_command(sub, "tetapkan", "terapkan keputusan rapat ke folder SOP: nomor, revisi, versi berlaku, arsip "
-                    "(tanpa --apply: hanya rencana)", _guarded(run_tetapkan))
+                    "(tanpa --apply: hanya rencana)", guarded(run_tetapkan))
     p.add_argument("session", metavar="SESI", help="nama sesi (-> sessions/NAMA.json) atau berkas .json")
     add_option(p, "--date", dest="tanggal", required=True, metavar="YYYY-MM-DD",
                    help="tanggal penetapan (= Tanggal Efektif, dan Tanggal Revisi untuk revisi)")
@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--sops", type=Path, default=None, help="folder SOP (bawaan: folder saat sesi dibuat)")
 
     d = add_command(sub, "daftar", "Daftar SOP yang berlaku: nomor, nama, sub bagian, revisi, status",
-                    _guarded(run_daftar))
+                    guarded(run_daftar))
     d.add_argument("sops_dir", nargs="?", default="sops", type=Path, metavar="SOPS_DIR")
     d.add_argument("--format", "-f", choices=EXPORT_FORMATS, default=None,
                    help="tulis ke berkas: md, html, docx, csv atau pdf (lampiran keputusan)")
@@ -50,12 +50,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                help="tanggal acuan untuk --due (bawaan: hari ini)")
 
     r = add_command(sub, "riwayat", "riwayat satu SOP: setiap versi, siapa menetapkannya dan kapan, perubahannya",
-                    _guarded(run_riwayat))
+                    guarded(run_riwayat))
     r.add_argument("sop", metavar="SOP", help="id SOP, mis. hukum-sdm/jdih")
     r.add_argument("--sops", type=Path, default=Path("sops"))
 
     s = add_command(sub, "status", "catat perubahan status SOP berlaku (berlaku | perlu_revisi | dicabut)",
-                    _guarded(run_status))
+                    guarded(run_status))
     s.add_argument("sop", metavar="SOP", help="id SOP, mis. hukum-sdm/jdih")
     s.add_argument("status", metavar="STATUS")
     add_option(s, "--reason", dest="alasan", required=True, help="alasan perubahan status")
@@ -86,7 +86,7 @@ def run_tetapkan(args: argparse.Namespace) -> int:
         raise UsageError("--dry-run dan --apply tidak bisa bersamaan; pilih salah satu")
     path = session_path(args.session)
     writing = args.terapkan or bool(args.perbaikan_selesai)
-    with _open(str(path), readonly=not writing) as session:
+    with open_session(str(path), readonly=not writing) as session:
         sops_dir = args.sops or session.sops_dir
         if sops_dir is None or not Path(sops_dir).is_dir():
             raise UsageError(f"folder SOP {sops_dir} tidak ditemukan; sebutkan dengan --sops")

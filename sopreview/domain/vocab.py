@@ -171,3 +171,10 @@ def attendance_label(key: str) -> str:
 
 PROJECTOR_TABS: tuple[str, ...] = ("ringkasan", "flowchart", "perubahan", "keputusan")
 """What the room sees for the current item (the projector follows the session file)."""
+
+PROJECTOR_ZOOM_STEPS = 4
+"""Zoom steps of the room's flowchart (0 fits the width; ``ui/widgets/flowchart.ZOOMS``)."""
+
+PROJECTOR_SLIDES: tuple[str, ...] = ("subbag", "bacakan")
+"""Slides the operator puts in front of the item: the sub bagian's title slide, and the
+read-back of the decisions at the end (the agenda and the break slide need no choosing)."""

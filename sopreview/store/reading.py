@@ -146,6 +146,26 @@ class SessionReading:
         sesi = self._doc(schema.T_SESI)
         return CurrentItem(sesi.get("current"), sesi["tab"])
 
+    def pointer(self) -> int | None:
+        """The step the presenter cursor is on (of the current item), or None."""
+        step = self._doc(schema.T_SESI).get("sorot")
+        return step if isinstance(step, int) else None
+
+    def zoom(self) -> int:
+        """How far the room's flowchart is zoomed in (0: fitted to the width)."""
+        zoom = self._doc(schema.T_SESI).get("zoom")
+        return zoom if isinstance(zoom, int) else 0
+
+    def slide(self) -> str | None:
+        """The slide the operator put in front of the item (``PROJECTOR_SLIDES``), or None."""
+        layar = self._doc(schema.T_SESI).get("layar")
+        return layar if isinstance(layar, str) else None
+
+    def closed_at(self) -> str | None:
+        """When the room confirmed the read-back and the meeting was closed (ISO), or None."""
+        ditutup = self._doc(schema.T_SESI).get("ditutup")
+        return ditutup if isinstance(ditutup, str) else None
+
     def history(self, pid: str) -> list[HistoryEntry]:
         """What earlier sessions decided about this proposal (carried over), oldest first."""
         return [HistoryEntry.from_dict(record) for record in self.history_records(pid)]

@@ -16,7 +16,9 @@ from typing import Any
 from sopreview.domain.criteria import Criterion, parse_criteria
 from sopreview.domain.header import META_FIELDS, validate_meta
 from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
-from sopreview.domain.vocab import PROJECTOR_TABS, attendance_keys, item_kind_keys, kinds_for
+from sopreview.domain.vocab import (
+    PROJECTOR_SLIDES, PROJECTOR_TABS, PROJECTOR_ZOOM_STEPS, attendance_keys, item_kind_keys, kinds_for,
+)
 from sopreview.store import session_types as typed
 from sopreview.store.errors import SessionFileError
 from sopreview.store.files import bak_path
@@ -171,6 +173,14 @@ def _check(data: dict[str, Any], previous: Static | None) -> Static:
           "harus memuat setiap usulan di agenda tepat sekali")
     _need(sesi.get("current") is None or (isinstance(sesi["current"], str) and sesi["current"] in proposals),
           "sesi.current", "usulan tidak ada di agenda")
+    if sesi.get("sorot") is not None:
+        typed.whole(sesi["sorot"], "sesi.sorot", 1, 10**4)
+    if sesi.get("zoom") is not None:
+        typed.whole(sesi["zoom"], "sesi.zoom", 0, PROJECTOR_ZOOM_STEPS - 1)
+    _need(sesi.get("layar") in (None, *PROJECTOR_SLIDES), "sesi.layar",
+          f"pilihan: {', '.join(PROJECTOR_SLIDES)} (atau kosong)")
+    _need(sesi.get("ditutup") is None or isinstance(sesi["ditutup"], str), "sesi.ditutup",
+          "harus waktu ISO (YYYY-MM-DDTHH:MM:SS) atau kosong")
 
     item_ids: dict[str, int] = {}
     for doc_id, doc in data[T_ITEM].items():

@@ -55,7 +55,8 @@ NOT_REVERTED = frozenset({(schema.T_SESI, "next_action")})
 SKIPPED_BY_UNDO = frozenset({"tampil"}) | clock_rules.CLOCK_EVENTS
 """Navigation (what the projector shows) and clock events are logged but undo passes over them:
 undo reverts only what the secretary recorded."""
-NAVIGATION = frozenset({(schema.T_SESI, "current"), (schema.T_SESI, "tab")})
+NAVIGATION = frozenset({(schema.T_SESI, "current"), (schema.T_SESI, "tab"), (schema.T_SESI, "sorot"),
+                        (schema.T_SESI, "layar"), (schema.T_SESI, "zoom")})
 """What the projector shows; navigation after a change moves it, so undo does not require it unchanged."""
 OP_WINDOW = 50
 """How far back a retried operation id is looked for (a retry follows its original closely)."""

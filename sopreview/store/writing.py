@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 from sopreview.domain.audit import AuditEntry
 from sopreview.domain.header import META_LABEL, MeetingMeta, normalize_meta, validate_meeting_times, validate_meta
 from sopreview.domain.records import Decision, Evaluation, evaluation_refusal, validate_decision, validate_kapan
-from sopreview.domain.vocab import decision_label, attendance_keys, attendance_label, PROJECTOR_TABS
+from sopreview.domain.vocab import (
+    decision_label, attendance_keys, attendance_label, PROJECTOR_SLIDES, PROJECTOR_TABS, PROJECTOR_ZOOM_STEPS,
+)
 from sopreview.domain import clock
 from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
 from sopreview.store import schema
@@ -242,11 +244,61 @@ class SessionWriting:
         if pid is not None:
             self.proposal(pid)
         sets: list[tuple[Key, Any]] = [((schema.T_SESI, "current"), pid)]
+        if pid != self._doc(schema.T_SESI).get("current"):  # another item: the pointed step was the old one's
+            sets.append(((schema.T_SESI, "sorot"), None))
         if tab is not None:
             if tab not in PROJECTOR_TABS:
                 raise InvalidValue(f"tab {tab!r} tidak dikenal; pilihan: {', '.join(PROJECTOR_TABS)}")
             sets.append(((schema.T_SESI, "tab"), tab))
         self._commit("tampil", pid or "-", sets, f"Tampilan: {pid or '-'} / {tab or self._doc(schema.T_SESI)['tab']}")
+
+    def set_pointer(self, step: int | None) -> None:
+        """The presenter cursor: the step of the current item the room is looking at (None: none).
+
+        Navigation like ``set_current`` (logged as "tampil", skipped by undo): followers show it."""
+        self._writable()
+        sesi = self._doc(schema.T_SESI)
+        if step is not None:
+            pid = sesi.get("current")
+            count = len(self.proposal(pid).dokumen.langkah) if pid is not None else 0
+            if isinstance(step, bool) or not isinstance(step, int) or not 1 <= step <= count:
+                raise InvalidValue(f"langkah {step!r} tidak ada pada usulan yang dibahas (1-{count})")
+        self._commit("tampil", sesi.get("current") or "-", [((schema.T_SESI, "sorot"), step)],
+                     f"Sorot: langkah {step if step is not None else '-'}")
+
+    def set_zoom(self, zoom: int) -> None:
+        """The room's flowchart zoom (0 fits the width). Navigation, like the presenter cursor."""
+        self._writable()
+        if isinstance(zoom, bool) or not isinstance(zoom, int) or not 0 <= zoom < PROJECTOR_ZOOM_STEPS:
+            raise InvalidValue(f"zoom {zoom!r} di luar 0-{PROJECTOR_ZOOM_STEPS - 1}")
+        sesi = self._doc(schema.T_SESI)
+        self._commit("tampil", sesi.get("current") or "-", [((schema.T_SESI, "zoom"), zoom)], f"Zoom flowchart: {zoom}")
+
+    def set_slide(self, layar: str | None) -> None:
+        """A slide in front of the item (the sub bagian's title, the read-back), None: the item.
+
+        Navigation like ``set_current`` (logged as "tampil", skipped by undo): followers show it."""
+        self._writable()
+        if layar is not None and layar not in PROJECTOR_SLIDES:
+            raise InvalidValue(f"layar {layar!r} tidak dikenal; pilihan: {', '.join(PROJECTOR_SLIDES)}")
+        sesi = self._doc(schema.T_SESI)
+        self._commit("tampil", sesi.get("current") or "-", [((schema.T_SESI, "layar"), layar)],
+                     f"Layar: {layar or 'usulan'}")
+
+    def close_meeting(self) -> str:
+        """The room confirmed the read-back: the meeting ends now (its end time in the header).
+
+        A recorded step (undo reopens it); returns the end time ``HH:MM``."""
+        self._writable()
+        stamp = self._stamp()
+        jam = stamp[11:16]
+        error = validate_meeting_times(self.meta.waktu_mulai, jam)
+        if error:
+            raise InvalidValue(error)
+        self._commit("tutup_rapat", "rapat",
+                     [((schema.T_META, "waktu_selesai"), jam), ((schema.T_SESI, "ditutup"), stamp)],
+                     f"Rapat ditutup pukul {jam} setelah keputusan dibacakan")
+        return jam
 
     def move_item(self, pid: str, delta: int) -> None:
         """Move an item up (negative) or down within its sub bagian.

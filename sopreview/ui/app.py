@@ -31,7 +31,7 @@ from sopreview.ui.keygate import KeyGate
 from sopreview.ui.screens.agenda import AgendaScreen
 from sopreview.ui.screens.base import SessionScreen
 from sopreview.ui.screens.confirm import ConfirmQuit
-from sopreview.ui.theme import register_themes
+from sopreview.ui.theme import OPERATOR_THEME, register_themes
 
 EXIT_AFTER_PAINT_ENV = "SOPREVIEW_EXIT_AFTER_PAINT"
 """Set to 1 to exit right after the agenda is first painted (start-up benchmark)."""
@@ -83,6 +83,7 @@ class SopReviewApp(KeyGate, App[None]):
 
     def on_mount(self) -> None:
         register_themes(self)
+        self.theme = OPERATOR_THEME  # 7:1 everywhere: the operator's screen is often the one mirrored
         if self.session_path is None:
             from sopreview.ui.screens.picker import SessionPickerScreen
 

@@ -24,13 +24,13 @@ TONE_STYLE: dict[str, str] = {
 """A vocabulary tone as text colour (decision status in the agenda)."""
 
 BADGE_STYLE: dict[str, str] = {
-    "success": "bold $success-darken-2 on $success-lighten-3",
-    "warning": "bold $warning-darken-3 on $warning-lighten-3",
-    "accent": "bold $accent-darken-3 on $accent-lighten-3",
-    "error": "bold $error-darken-2 on $error-lighten-3",
+    "success": "bold $background on $success",
+    "warning": "bold $background on $warning",
+    "accent": "bold $background on $accent",
+    "error": "bold $background on $error",
     "muted": "reverse",
 }
-"""A vocabulary tone as a badge (jenis of an agenda item)."""
+"""A vocabulary tone as a badge (jenis of an agenda item); ui/contrast.py checks each pair."""
 
 BADGE_WIDTH = max(len(k.label) for k in ITEM_KINDS) + 2
 

@@ -23,7 +23,10 @@ POLL_SECONDS = 0.25
 
 
 class FollowApp(App[None]):
-    """Shows the operator's current item on the projector, read-only."""
+    """Shows the operator's current item on the projector, read-only.
+
+    ``locked`` (serve): anyone in the room can reach the browser's keyboard, so no key does
+    anything: not quit, not change the view, not open the command palette."""
 
     TITLE = "sopreview — proyektor"
     BINDINGS = [
@@ -37,8 +40,12 @@ class FollowApp(App[None]):
         *,
         poll_seconds: float = POLL_SECONDS,
         clock: Callable[[], datetime] | None = None,
+        locked: bool = False,
     ) -> None:
         super().__init__()
+        self.locked = locked
+        if locked:
+            self.ENABLE_COMMAND_PALETTE = False
         self.session_path = Path(session_path)
         self.poll_seconds = poll_seconds
         self._clock = clock
@@ -55,9 +62,13 @@ class FollowApp(App[None]):
             self.exit(return_code=1, message=str(error))
             return
         pid, tab = self.session.current()
-        self.projector = ProjectorScreen(self.session, pid, tab=tab, follow=True)
+        self.projector = ProjectorScreen(self.session, pid, tab=tab, follow=True, locked=self.locked)
         await self.push_screen(self.projector)
         self.set_interval(self.poll_seconds, self.poll)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Locked: every key binding is refused (quit, help-quit, palette, screenshots)."""
+        return not self.locked
 
     async def poll(self) -> None:
         """Re-read the session if the operator saved something, and show it."""

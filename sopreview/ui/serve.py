@@ -40,6 +40,28 @@ FONT_FACE = """
 """
 
 
+RECONNECT = """
+    <script>
+      /* The room's screen reconnects by itself after a network blip: when the socket closes,
+         ask the server every 2 s and reload once it answers (no one needs to touch the PC). */
+      window.addEventListener("load", () => {
+        const watch = new MutationObserver(() => {
+          if (!document.body.classList.contains("-closed") || window.sopreviewRetry) return;
+          const message = document.querySelector(".closed-dialog .message");
+          if (message) message.textContent = "Sambungan terputus — menyambung lagi…";
+          window.sopreviewRetry = setInterval(async () => {
+            try {
+              const answer = await fetch(window.location.pathname, {cache: "no-store"});
+              if (answer.ok) { clearInterval(window.sopreviewRetry); refresh(); }
+            } catch (error) { /* still away: try again */ }
+          }, 2000);
+        });
+        watch.observe(document.body, {attributes: true, attributeFilter: ["class"]});
+      });
+    </script>
+"""
+
+
 class TemplateError(Exception):
     """textual-serve's page changed in a way we cannot make offline safely."""
 
@@ -51,6 +73,9 @@ def offline_template(templates_path: Path) -> str:
     if "<style>" not in text:
         raise TemplateError(f"{templates_path / TEMPLATE}: tidak ada <style>; versi textual-serve tidak dikenal")
     text = text.replace("<style>", "<style>" + FONT_FACE, 1)
+    if "</head>" not in text or "function refresh()" not in text:
+        raise TemplateError(f"{templates_path / TEMPLATE}: tidak ada refresh(); versi textual-serve tidak dikenal")
+    text = text.replace("</head>", RECONNECT + "</head>", 1)
     outside = _OUTSIDE.search(text.replace("http://www.w3.org/2000/svg", ""))
     if outside:
         raise TemplateError(

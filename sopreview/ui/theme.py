@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.theme import Theme
 
+OPERATOR_THEME = "sopreview-operator"
 PROJECTOR_THEME = "sopreview-proyektor"
 PROJECTOR_LIGHT_THEME = "sopreview-proyektor-terang"
 
@@ -18,7 +19,7 @@ PROYEKTOR = Theme(
     secondary="#00E5FF",
     accent="#FFD700",
     warning="#FFB000",
-    error="#FF4040",
+    error="#FF6A6A",
     success="#30FF60",
     foreground="#FFFFFF",
     background="#000000",
@@ -34,13 +35,13 @@ PROYEKTOR = Theme(
         "text-secondary": "#00E5FF",
         "text-accent": "#FFD700",
         "text-warning": "#FFB000",
-        "text-error": "#FF4040",
+        "text-error": "#FF6A6A",
         "text-success": "#30FF60",
         "footer-key-foreground": "#FFD700",
         "footer-background": "#000000",
         "footer-description-foreground": "#FFFFFF",
-        "block-cursor-background": "#FFD700",
-        "block-cursor-foreground": "#000000",
+        "block-cursor-background": "#002B4D",
+        "block-cursor-foreground": "#FFFFFF",
         "scrollbar": "#808080",
         "scrollbar-background": "#000000",
         "border": "#FFFFFF",
@@ -52,7 +53,7 @@ PROYEKTOR_TERANG = Theme(
     primary="#0000B0",
     secondary="#005F5F",
     accent="#0000B0",
-    warning="#8A4B00",
+    warning="#7A4000",
     error="#B00000",
     success="#006400",
     foreground="#000000",
@@ -68,21 +69,60 @@ PROYEKTOR_TERANG = Theme(
         "text-primary": "#0000B0",
         "text-secondary": "#005F5F",
         "text-accent": "#0000B0",
-        "text-warning": "#8A4B00",
+        "text-warning": "#7A4000",
         "text-error": "#B00000",
         "text-success": "#006400",
         "footer-key-foreground": "#0000B0",
         "footer-background": "#FFFFFF",
         "footer-description-foreground": "#000000",
-        "block-cursor-background": "#0000B0",
-        "block-cursor-foreground": "#FFFFFF",
+        "block-cursor-background": "#D8E8FF",
+        "block-cursor-foreground": "#000000",
         "scrollbar": "#606060",
         "scrollbar-background": "#FFFFFF",
         "border": "#000000",
     },
 )
 
-THEMES: tuple[Theme, ...] = (PROYEKTOR, PROYEKTOR_TERANG)
+OPERATOR = Theme(
+    name=OPERATOR_THEME,
+    primary="#5CB8FF",
+    secondary="#7FD4FF",
+    accent="#FFC857",
+    warning="#FFC857",
+    error="#FF7A7A",
+    success="#5EE08A",
+    foreground="#F2F2F2",
+    background="#0A0A0A",
+    surface="#141414",
+    panel="#1C2630",
+    boost="#1A1A1A",
+    dark=True,
+    text_alpha=1.0,
+    variables={
+        # The operator's screen is often the one mirrored to the projector: no faded greys.
+        "text-muted": "#C8C8C8",
+        "text-primary": "#8FD0FF",
+        "text-secondary": "#9FE0FF",
+        "text-accent": "#FFD27A",
+        "text-warning": "#FFD27A",
+        "text-error": "#FF9C9C",
+        "text-success": "#7EEBA3",
+        "footer-key-foreground": "#FFD27A",
+        "footer-background": "#1C2630",
+        "footer-foreground": "#F2F2F2",
+        "footer-description-foreground": "#F2F2F2",
+        "button-foreground": "#F2F2F2",
+        "block-cursor-background": "#002B4D",  # dark, so coloured cells in the row keep 7:1
+        "block-cursor-foreground": "#FFFFFF",
+        "block-cursor-blurred-background": "#3A4A58",
+        "block-cursor-blurred-foreground": "#FFFFFF",
+        "input-cursor-background": "#F2F2F2",
+        "input-cursor-foreground": "#0A0A0A",
+        "border": "#8FD0FF",
+    },
+)
+
+THEMES: tuple[Theme, ...] = (OPERATOR, PROYEKTOR, PROYEKTOR_TERANG)
 
 
 def register_themes(app: App) -> None:

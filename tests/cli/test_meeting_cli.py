@@ -142,3 +142,23 @@ def test_end_before_start_and_the_acara_list(rapat: Path, capsys: pytest.Capture
     capsys.readouterr()
     assert main(["meta", "rapat"]) == 0
     assert "1. Pembukaan; 2. Pembahasan SOP" in capsys.readouterr().out
+
+
+def test_show_lists_each_item_with_what_was_recorded(rapat: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``show`` (rendered by ``minutes/summary.py``): decision, follow-up, then the attendance tally."""
+    with Session.open(rapat, readonly=True) as s:
+        first, second = (o.nama for o in s.organisasi.orang[:2])
+    assert main(["record", "decision", "rapat", JDIH, "disetujui"]) == 0
+    assert main(["record", "action", "rapat", JDIH, "--what", "Unggah", "--who", "Staf", "--when", "Juli 2022"]) == 0
+    capsys.readouterr()
+    assert main(["show", "rapat"]) == 0
+    out = capsys.readouterr().out
+    assert "Kehadiran" not in out  # no tally before anyone is recorded
+    assert main(["record", "attendance", "rapat", first, "hadir"]) == 0
+    assert main(["record", "attendance", "rapat", second, "izin"]) == 0
+    capsys.readouterr()
+    assert main(["show", "rapat"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    item = next(i for i, line in enumerate(lines) if f"[{JDIH}]: Disetujui" in line)
+    assert lines[item + 1] == "       tindak lanjut #1: Unggah — Staf, Juli 2022"
+    assert lines[-1] == "Kehadiran: Hadir 1, Izin 1"

@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib
+from pathlib import Path
+
 import pytest
 
+from sopreview import cli
 from sopreview.cli import COMMAND_MODULES, build_parser, main
 from sopreview.cli.parser import translate
 
 
 def test_every_command_module_registers() -> None:
     commands = set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
-    assert {"validate", "new", "meta", "record", "export", "dokumen", "daftar-hadir", "open", "demo", "projector",
+    assert {"validate", "new", "meta", "sessions", "record", "log", "undo", "show", "export", "dokumen", "daftar-hadir", "open", "demo", "projector",
             "serve", "tetapkan", "daftar", "riwayat", "status", "monitoring"} <= commands
-    assert len(COMMAND_MODULES) == 9
+
+
+def test_every_command_module_is_listed_and_adds_a_command() -> None:
+    """A ``*_cmd``/``*_cmds`` module left out of COMMAND_MODULES would be dead code; one listed
+    that adds nothing would be a stub."""
+    folder = Path(cli.__file__).parent
+    found = {f"sopreview.cli.{f.stem}" for f in folder.glob("*.py") if f.stem.endswith(("_cmd", "_cmds"))}
+    assert found == set(COMMAND_MODULES)
+    for name in COMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(name).register(sub)
+        assert sub.choices, f"{name} registers no command"
 
 
 @pytest.mark.parametrize(

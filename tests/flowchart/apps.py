@@ -51,13 +51,14 @@ class ChangeApp(App[None]):
 class ProjectorApp(App[None]):
     """Pushes the projector screen for one item of an open session, as the main app does with p."""
 
-    def __init__(self, session: Session, pid: str) -> None:
+    def __init__(self, session: Session, pid: str | None, tab: str | None = None) -> None:
         super().__init__()
         self.session = session
         self.pid = pid
+        self.tab = tab
 
     def on_mount(self) -> None:
-        self.push_screen(ProjectorScreen(self.session, self.pid))
+        self.push_screen(ProjectorScreen(self.session, self.pid, tab=self.tab))
 
 
 class FixedClock:

@@ -150,7 +150,7 @@ def test_follower_of_a_missing_session_exits_with_a_message(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("key", ["q", "escape"])
-def test_follower_quits_with_q_or_escape_and_says_so(session_path: Path, key: str) -> None:
+def test_follower_quits_with_q_or_escape_without_telling_the_room(session_path: Path, key: str) -> None:
     with Session.open(session_path) as operator:
         operator.set_current(operator.proposals()[0].id, "ringkasan")
     seen: dict[str, str] = {}
@@ -166,6 +166,48 @@ def test_follower_quits_with_q_or_escape_and_says_so(session_path: Path, key: st
         return app
 
     app = asyncio.run(scenario())
-    assert "q/Esc: keluar" in seen["hint"] and "Tab:" not in seen["hint"]
+    assert "keluar" not in seen["hint"] and "Tab" not in seen["hint"] and "Esc" not in seen["hint"]
     assert seen["running"] == "False"  # it left by itself (nothing to save: read-only)
     assert app.return_code == 0
+
+
+LOCKED_KEYS = ["q", "escape", "ctrl+q", "ctrl+c", "tab", "shift+tab", "5", "d", "t", "ctrl+p"]
+
+
+def test_locked_follower_refuses_every_key_that_ends_or_changes_it(session_path: Path) -> None:
+    """serve runs the follower locked: whoever reaches the browser's keyboard changes nothing."""
+    with Session.open(session_path) as operator:
+        operator.set_current(operator.proposals()[0].id, "ringkasan")
+    before = _fingerprint(session_path.parent)
+    seen: dict[str, object] = {}
+
+    async def scenario() -> None:
+        app = FollowApp(session_path, locked=True)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            theme, screen = app.theme, app.screen
+            for key in LOCKED_KEYS:
+                await pilot.press(key)
+                await pilot.pause()
+            seen.update(running=app.is_running, tab=app.projector.tab, theme=app.theme == theme,
+                        screen=app.screen is screen)
+
+    asyncio.run(scenario())
+    assert seen == {"running": True, "tab": "ringkasan", "theme": True, "screen": True}
+    assert _fingerprint(session_path.parent) == before
+
+
+def test_unlocked_follower_does_change_tab_with_the_same_keys(session_path: Path) -> None:
+    """The control for the test above: the same key presses do act on an unlocked follower."""
+    with Session.open(session_path) as operator:
+        operator.set_current(operator.proposals()[0].id, "ringkasan")
+
+    async def scenario() -> str:
+        app = FollowApp(session_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("tab")
+            await pilot.pause()
+            return app.projector.tab
+
+    assert asyncio.run(scenario()) == "flowchart"

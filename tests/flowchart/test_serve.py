@@ -125,3 +125,36 @@ def test_template_without_a_style_block_is_refused(tmp_path: Path) -> None:
     (tmp_path / "app_index.html").write_text('<link href="https://fonts.googleapis.com/css">')
     with pytest.raises(TemplateError):
         offline_template(tmp_path)
+
+
+def test_page_reconnects_by_itself_after_a_blip(served: str) -> None:
+    """The room PC is not touched during a meeting: a closed socket retries and reloads."""
+    page = _get(served + "/")[1].decode()
+    script = page[page.index("sopreviewRetry") - 600:]
+    assert 'classList.contains("-closed")' in page and "setInterval" in script and "refresh()" in script
+    assert "menyambung lagi" in page
+
+
+def test_serve_runs_the_follower_locked(tmp_path: Path, sample_proposals, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every browser gets ``projector --terkunci``: no key ends or changes the room's screen."""
+    import sopreview.ui.serve as serve_module
+    from sopreview.cli import main
+    from sopreview.domain.loader import load_sops
+    from tests.flowchart.conftest import SOPS
+
+    result = load_sops(SOPS)
+    path = tmp_path / "rapat.json"
+    make_session(path, result.proposals, result.organisasi, FixedClock()).close()
+    commands: list[str] = []
+
+    class Recording(serve_module.OfflineServer):
+        def __init__(self, command: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            commands.append(command)
+            super().__init__(command, **kwargs)
+
+        def serve(self, debug: bool = False) -> None:
+            return None
+
+    monkeypatch.setattr(serve_module, "OfflineServer", Recording)
+    assert main(["serve", str(path), "--port", str(_free_port())]) == 0
+    assert len(commands) == 1 and " projector --terkunci " in commands[0]

@@ -187,18 +187,29 @@ def test_stale_lock_warning_shows_a_clock_time(rapat: Path, capsys: pytest.Captu
     """Issue 9 (smaller defects): "Kunci lama dari … sejak 2022-06-16T09:00:00+07:00" is a raw
     ISO stamp; the command says when in clock words, as the app does."""
     import re
-    import socket
 
-    from sopreview.store.errors import LockHolder
-    from sopreview.store.files import lock_path
+    from tests.locks import plant_stale_lock
 
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
-    stale = LockHolder(socket.gethostname(), dead.pid, "operator", "2022-06-16T09:00:00+07:00")
-    lock_path(rapat).write_text(json.dumps(stale.__dict__))
+    plant_stale_lock(rapat)
     capsys.readouterr()
     assert main(["record", "decision", "rapat", JDIH, "disetujui"]) == 0
     err = capsys.readouterr().err
     assert "diambil alih" in err, err
     assert "2022-06-16T" not in err and "+07:00" not in err, err
+    assert re.search(r"\(proses \d+\) sejak (\d+ \w{3} (\d{4} )?)?\d{2}:\d{2}\b", err), err
+
+
+def test_new_says_a_stale_lock_in_clock_words(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``new`` over a lock left by a crashed process warned with the raw ISO stamp; every other
+    command already said when in clock words."""
+    import re
+
+    from tests.locks import SINCE, plant_stale_lock
+
+    (workdir / "sessions").mkdir(exist_ok=True)
+    holder = plant_stale_lock(workdir / "sessions" / "baru.json")
+    assert main(["new", "baru"]) == 0
+    err = capsys.readouterr().err
+    assert "diambil alih" in err and f"(proses {holder.pid})" in err, err
+    assert SINCE not in err and "2022-06-16T" not in err, err
     assert re.search(r"\(proses \d+\) sejak (\d+ \w{3} (\d{4} )?)?\d{2}:\d{2}\b", err), err

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -16,6 +15,7 @@ from sopreview.store.errors import LockHolder
 from sopreview.store.lock import SessionLock, read_holder
 from sopreview.store.files import lock_path
 from sopreview.store.session import Session, SessionLocked
+from tests.locks import plant_stale_lock
 from tests.store.builders import ORGANISASI, P1, P2, PROPOSALS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,19 +102,8 @@ def test_readonly_open_never_creates_a_lock(created: Path) -> None:
     assert sorted(p.name for p in created.parent.iterdir()) == ["rapat.audit.jsonl", "rapat.json"]
 
 
-def _dead_pid() -> int:
-    proc = subprocess.Popen([sys.executable, "-c", "pass"])
-    proc.wait()
-    return proc.pid
-
-
-def _write_record(path: Path, holder: LockHolder) -> None:
-    lock_path(path).write_text(json.dumps(holder.__dict__))
-
-
 def test_stale_record_without_flock_is_taken_over(created: Path) -> None:
-    stale = LockHolder(socket.gethostname(), _dead_pid(), "operator", "2022-06-16T09:00:00+07:00")
-    _write_record(created, stale)
+    plant_stale_lock(created)
     with Session.open(created) as s:
         assert any("diambil alih" in w for w in s.warnings)
 
@@ -123,8 +112,7 @@ class TestExclusiveFallback:
     """Where flock is unavailable: O_EXCL record, stale only if same host and the pid is dead."""
 
     def test_dead_pid_on_this_host_is_stale(self, created: Path) -> None:
-        stale = LockHolder(socket.gethostname(), _dead_pid(), "operator", "2022-06-16T09:00:00+07:00")
-        _write_record(created, stale)
+        stale = plant_stale_lock(created)
         lock = SessionLock(created, use_flock=False)
         lock.acquire()
         try:
@@ -137,7 +125,7 @@ class TestExclusiveFallback:
     def test_live_pid_is_respected(self, created: Path) -> None:
         with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]) as live:
             try:
-                _write_record(created, LockHolder(socket.gethostname(), live.pid, "operator", "09:00"))
+                plant_stale_lock(created, LockHolder(socket.gethostname(), live.pid, "operator", "09:00"))
                 with pytest.raises(SessionLocked) as info:
                     SessionLock(created, use_flock=False).acquire()
                 assert info.value.holder is not None and info.value.holder.pid == live.pid
@@ -145,7 +133,7 @@ class TestExclusiveFallback:
                 live.kill()
 
     def test_other_host_is_never_taken_over(self, created: Path) -> None:
-        _write_record(created, LockHolder("laptop-notulis", 4242, "sekretariat", "2022-06-16T09:00:00+07:00"))
+        plant_stale_lock(created, LockHolder("laptop-notulis", 4242, "sekretariat", "2022-06-16T09:00:00+07:00"))
         with pytest.raises(SessionLocked, match="hapus berkas"):
             SessionLock(created, use_flock=False).acquire()
 

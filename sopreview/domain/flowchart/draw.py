@@ -65,8 +65,11 @@ def clean(text: str) -> str:
     return "".join(out)
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """Greedy wrap to ``width`` cells, hyphenating a word that fits no line between syllables."""
+def wrap(text: str, width: int, *, hyphenate: bool = True) -> list[str]:
+    """Greedy wrap to ``width`` cells, hyphenating a word that fits no line between syllables.
+
+    ``hyphenate=False`` (the room's fitted flowchart) breaks at spaces only: a word wider than
+    ``width`` gets lines of its own, cut only when no line could hold it whole."""
     width = max(1, width)
     lines: list[str] = []
     line = ""
@@ -76,6 +79,15 @@ def wrap(text: str, width: int) -> list[str]:
             if len(word) <= room:
                 line = f"{line} {word}" if line else word
                 word = ""
+            elif not hyphenate:
+                if line:
+                    lines.append(line)
+                    line = ""
+                elif len(word) > width:
+                    lines.append(word[:width])
+                    word = word[width:]
+                else:
+                    line, word = word, ""
             elif len(word) > width > 3 and (cut := _syllable_cut(word, room - 1) or (0 if line else width - 1)):
                 piece = word[:cut] + "-"
                 line = f"{line} {piece}" if line else piece
@@ -181,9 +193,18 @@ class Canvas:
         )
 
 
-def box_text_width(simbol: str, width: int) -> int:
-    """Room for text inside a symbol of the given outer width."""
-    return max(1, width - (4 if width >= 16 else 2))
+def box_text_width(simbol: str, width: int, *, tight: bool = False) -> int:
+    """Room for text inside a symbol of the given outer width (``tight``: no margin inside
+    the border, as the room's fitted chart needs every cell)."""
+    return max(1, width - (4 if width >= 16 and not tight else 2))
+
+
+def box_width_for(simbol: str, text_width: int, *, tight: bool = False) -> int:
+    """The narrowest outer width whose symbol holds ``text_width`` cells of text."""
+    width = text_width + 2
+    while box_text_width(simbol, width, tight=tight) < text_width:
+        width += 1
+    return width
 
 
 def draw_symbol(canvas: Canvas, simbol: str, x: int, y: int, w: int, h: int, lines: list[str]) -> None:

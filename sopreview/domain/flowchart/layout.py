@@ -17,6 +17,7 @@ from sopreview.domain.flowchart.draw import (
     Canvas,
     Deco,
     box_text_width,
+    box_width_for,
     clean,
     down_edge,
     draw_connector,
@@ -130,11 +131,16 @@ def abbreviate(nama: str, width: int) -> str:
     return fit(nama, width)
 
 
-def layout_flowchart(doc: SopDocument, width: int = 80, *, mutu: bool = False, halaman: int | None = None) -> FlowGrid:
+def layout_flowchart(
+    doc: SopDocument, width: int = 80, *, mutu: bool = False, halaman: int | None = None, fit: bool = False,
+) -> FlowGrid:
     """Lay out and draw ``doc``'s steps for a screen ``width`` cells wide.
 
     ``mutu`` adds the Mutu Baku columns (Kelengkapan, Waktu, Output); ``halaman`` splits the
-    chart every that many steps, with off-page connectors.
+    chart every that many steps, with off-page connectors. ``fit`` (the room's view) wraps at
+    spaces only: each lane and Mutu Baku column is at least as wide as its longest word, the
+    rest of ``width`` is shared out evenly; only when those minimums exceed ``width`` does the
+    grid grow wider than the screen.
     """
     steps = list(doc.langkah)
     names = list(dict.fromkeys(list(doc.pelaksana) + [s.pelaksana for s in steps])) or ["Pelaksana"]
@@ -153,14 +159,20 @@ def layout_flowchart(doc: SopDocument, width: int = 80, *, mutu: bool = False, h
     ]
     zone = min(max(labels), LABEL_CAP) + 4 if labels else 2
     chan = zone + max((sum(w) for w in plan.track_widths), default=0) + 1
-    mutu_cols = _mutu_widths(width) if mutu else ()
-    mutu_w = (sum(mutu_cols) + len(mutu_cols) + 1) if mutu else 0
-    lanes = _lanes(names, nw, width - nw - chan - mutu_w)
+    if fit:
+        lane_widths, mutu_cols = _fit_columns(names, steps, lane_of, width - nw - chan, mutu)
+        mutu_w = (sum(mutu_cols) + len(mutu_cols) + 1) if mutu else 0
+        lanes = _named_lanes(names, lane_widths, nw)
+    else:
+        mutu_cols = _mutu_widths(width) if mutu else ()
+        mutu_w = (sum(mutu_cols) + len(mutu_cols) + 1) if mutu else 0
+        lanes = _lanes(names, nw, width - nw - chan - mutu_w)
     chan_x = lanes[-1].x + lanes[-1].lebar
     mutu_x = chan_x + chan
     total = mutu_x + mutu_w
 
-    boxes, mutu_text, page_y, top_y, bottom_y, body_h = _place(steps, lanes, lane_of, page_of, plan, mutu_cols)
+    boxes, mutu_text, page_y, top_y, bottom_y, body_h = _place(steps, lanes, lane_of, page_of, plan, mutu_cols,
+                                                                hyphenate=not fit)
     legend = _legend(lanes, plan.edges, plan.problems, total)
     canvas = Canvas(total, body_h + (1 + len(legend) if legend else 0))
     for yy in range(body_h):  # lane separators under everything
@@ -219,6 +231,78 @@ def _lanes(names: list[str], x0: int, avail: int) -> list[Lane]:
     return lanes
 
 
+MIN_FIT_LANE = 8
+"""Narrowest lane of a fitted chart (a lane of short words still needs room for its title)."""
+MUTU_WORD_CAP = 18
+"""A Mutu Baku column widens for its longest word up to this (a longer 'word' is a URL: cut)."""
+MUTU_LABELS = ("Kelengkapan", "Waktu", "Output")
+MUTU_FIT_MIN = (8, 6, 8)
+
+
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in clean(text).split()), default=0)
+
+
+def _fit_columns(
+    names: list[str], steps: list[Step], lane_of: list[int], avail: int, mutu: bool,
+) -> tuple[list[int], tuple[int, ...]]:
+    """Widths of the lanes and the Mutu Baku columns of a fitted chart.
+
+    Each starts as wide as its longest word needs; the rest of ``avail`` goes to the narrowest
+    first (a lane up to MAX_BOX, a Mutu Baku column up to its longest text), so boxes and
+    columns grow together and no word is ever cut."""
+    mins = [MIN_FIT_LANE] * len(names)
+    for i, step in enumerate(steps):
+        need = box_width_for(step.simbol, _longest_word(step.kegiatan), tight=True) + 1
+        mins[lane_of[i]] = max(mins[lane_of[i]], min(need, MAX_BOX + 1))
+    caps = [MAX_BOX + 1] * len(names)
+    if mutu:
+        for k, (base, label) in enumerate(zip(MUTU_FIT_MIN, MUTU_LABELS, strict=True)):
+            values = [v for v in ((s.kelengkapan, s.waktu, s.output)[k] for s in steps) if v]
+            mins.append(max(base, min(MUTU_WORD_CAP, max((_longest_word(v) for v in values), default=0))))
+            caps.append(max(mins[-1], len(label), max((len(clean(v)) for v in values), default=0)))
+    widths = list(mins)
+    spare = avail - sum(widths) - (len(MUTU_FIT_MIN) + 1 if mutu else 0)
+    while spare > 0:
+        open_ = [i for i, w in enumerate(widths) if w < caps[i]]
+        if not open_:
+            break
+        low = min(widths[i] for i in open_)
+        for i in open_:
+            if widths[i] == low and spare > 0:
+                widths[i] += 1
+                spare -= 1
+    n = len(names)
+    return widths[:n], tuple(widths[n:])
+
+
+SHORT_TITLES: tuple[tuple[str, str], ...] = (("Kepala Sub Bagian ", "Kasubbag "), ("Sub Bagian ", "Subbag "))
+"""Shortenings every civil servant in the room reads at sight, tried before initials."""
+
+
+def _short_title(name: str) -> str:
+    for long, short in SHORT_TITLES:
+        name = name.replace(long, short)
+    return name
+
+
+def _named_lanes(names: list[str], widths: list[int], x0: int) -> list[Lane]:
+    """Lanes of the given widths; a title wraps over two lines before it is shortened
+    ('Kasubbag …'), and only then abbreviated (the legend under the chart names it in full)."""
+    lanes, x = [], x0
+    for name, lw in zip(names, widths, strict=True):
+        full, short = clean(name), _short_title(clean(name))
+        if len(title_lines(full, lw - 1)) <= TITLE_LINES:
+            title = full
+        elif len(title_lines(short, lw - 1)) <= TITLE_LINES:
+            title = short
+        else:
+            title = abbreviate(short, lw - 1)
+        lanes.append(Lane(name, title, x, lw))
+        x += lw
+    return lanes
+
+
 def title_lines(title: str, width: int) -> list[str]:
     """Word-wrap a lane title without breaking words (a word too long gets a line of its own)."""
     lines: list[str] = []
@@ -239,17 +323,19 @@ def _place(
     page_of: list[int],
     plan: RoutePlan,
     mutu_cols: tuple[int, ...],
+    *,
+    hyphenate: bool = True,
 ) -> tuple[list[Box], list[list[list[str]]], list[int], dict[int, int], dict[int, int], int]:
     """Symbol sizes and rows: one step per row, a gap under it (two rows when the arrow jogs or is labelled)."""
     texts, heights, mutu_text = [], [], []
     for i, s in enumerate(steps):
         bw = min(lanes[lane_of[i]].lebar - 1, MAX_BOX)
-        lines = wrap(s.kegiatan, box_text_width(s.simbol, bw))
+        lines = wrap(s.kegiatan, box_text_width(s.simbol, bw, tight=not hyphenate), hyphenate=hyphenate)
         texts.append(lines)
         heights.append(max(len(lines), plan.ports.get(i, 0), 1) + 2)
         # mutu_cols is () when the Mutu Baku columns are hidden: the zip is empty on purpose.
         mutu = zip((s.kelengkapan, s.waktu, s.output), mutu_cols, strict=False)
-        mutu_text.append([wrap(v, w) if v else [] for v, w in mutu])
+        mutu_text.append([wrap(v, w, hyphenate=hyphenate) if v else [] for v, w in mutu])
     down_from = {d.src: d for d in plan.downs if d.src is not None and d.dst is not None}
     box_y: list[int] = []
     page_y: list[int] = []
@@ -343,7 +429,7 @@ def _header(
             canvas.text(lane.x + (lane.lebar - 1 - len(line)) // 2, rows - len(lines) + k, line, "j")
     if mutu_x is not None:
         cx = mutu_x + 2
-        for name, w in zip(("Kelengkapan", "Waktu", "Output"), mutu_cols, strict=True):
+        for name, w in zip(MUTU_LABELS, mutu_cols, strict=True):
             canvas.text(cx, rows - 1, fit(name, w), "j")
             cx += w + 1
     for y in range(rows):

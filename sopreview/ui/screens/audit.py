@@ -32,7 +32,7 @@ NAVIGATION = frozenset({"tampil"})
 HIDDEN_FIELDS = frozenset({"id", "proposal_id", "waktu", "next_action"})
 """Bookkeeping fields a reader does not need in the summary (still in the full value)."""
 
-FIELD_LABEL: dict[str, str] = {"current": "dibahas", "tab": "tampilan", "jam": "jam", "urutan": "urutan"}
+FIELD_LABEL: dict[str, str] = {"current": "dibahas", "tab": "tampilan", "sorot": "langkah disorot", "jam": "jam", "urutan": "urutan"}
 
 
 def _empty(value: Any) -> bool:

@@ -1,4 +1,4 @@
-"""Asking once before quitting while an item is under discussion.
+"""Asking once: before quitting while an item is under discussion, before closing the meeting.
 
 Quitting is safe (every change is on disk and the clock is stopped on the way out), so the
 question is only asked when it matters: a clock is running, so the room is mid-discussion
@@ -48,3 +48,32 @@ class ConfirmQuit(ModalScreen[bool]):
 
     def action_answer(self, quit_: bool) -> None:
         self.dismiss(quit_)
+
+
+class ConfirmClose(ModalScreen[bool]):
+    """After the read-back: did the room confirm it? Closing sets the meeting's end time (undo reopens)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Tutup rapat", key_display="y/Enter", id="tutup_rapat.ya"),
+        Binding("n,escape", "answer(False)", "Belum", key_display="n/Esc", id="tutup_rapat.tidak"),
+    ]
+
+    DEFAULT_CSS = """
+    ConfirmClose { align: center middle; }
+    ConfirmClose > #confirm {
+        width: 64; max-width: 100%; height: auto;
+        border: round $warning; background: $panel; padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm") as frame:
+            frame.border_title = "Tutup rapat?"
+            yield Static(Text.assemble(
+                "Peserta sudah menyetujui ", ("pembacaan keputusan", "bold"), ".\n",
+                "Waktu selesai rapat diisi jam sekarang; notulen ditulis sesudahnya.",
+            ))
+        yield Footer()
+
+    def action_answer(self, close: bool) -> None:
+        self.dismiss(close)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,17 +23,17 @@ from sopreview.domain.clock import PAUSES
 from sopreview.domain.records import Decision
 from sopreview.domain.model import Proposal
 from sopreview.domain.vocab import PROJECTOR_TABS, item_kind_label
+from sopreview.minutes.build import build_minutes
 from sopreview.store.session import Session, SessionError
 from sopreview.ui.theme import PROJECTOR_LIGHT_THEME, PROJECTOR_THEME, register_themes
 from sopreview.ui.widgets.bigtext import BigText
 from sopreview.ui.widgets.changes import ChangeView
-from sopreview.ui.widgets.flowchart import FlowchartView
+from sopreview.ui.screens.confirm import ConfirmClose
+from sopreview.ui.widgets.flowchart import ZOOMS, FlowchartView
+from sopreview.ui.widgets.slides import readback_slide, subbag_slide
 
 TABS: tuple[str, ...] = PROJECTOR_TABS
 """The room's views, in Tab order: the vocabulary the session stores, never a copy."""
-OPERATOR_HINTS: tuple[str, ...] = ("Tab: tampilan berikut · Esc: tutup", "Tab: tampilan berikut", "Tab: ganti")
-FOLLOW_HINTS: tuple[str, ...] = ("Hanya tampil · q/Esc: keluar", "q/Esc: keluar", "q: keluar")
-"""Key hints after the view tabs, longest first: the first that fits is shown."""
 
 TAB_KEY: dict[str, str] = {"ringkasan": "1", "flowchart": "3", "perubahan": "4", "keputusan": "5"}
 """The proposal screen's numbers (1 Ringkasan, 2 Langkah, 3 Flowchart, 4 Perubahan) mean the
@@ -81,11 +82,18 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen #proj-tabs { height: 1; padding: 0 1; background: $panel; }
     ProjectorScreen #proj-body { height: 1fr; }
     ProjectorScreen .proj-pane { height: 1fr; padding: 0 1; }
+    ProjectorScreen #flowchart { padding: 0; }
+    ProjectorScreen #proj-flowchart { scrollbar-size-vertical: 1; }
     ProjectorScreen #proj-keputusan-title { text-style: bold underline; margin: 1 0; }
     ProjectorScreen #proj-keputusan-big { color: $foreground; margin-bottom: 1; }
     ProjectorScreen #proj-keputusan-big.diputuskan { color: $text-accent; }
     ProjectorScreen #proj-keputusan-body { padding: 0 0; }
-    ProjectorScreen #proj-wait { height: 1fr; content-align: center middle; text-style: bold; }
+    ProjectorScreen #proj-wait { height: 1fr; padding: 1 2; }
+    ProjectorScreen.ringkas #proj-subbag, ProjectorScreen.ringkas #proj-info,
+    ProjectorScreen.ringkas #proj-digits { display: none; }
+    ProjectorScreen.ringkas #proj-clock { min-width: 0; }
+    ProjectorScreen.ringkas #proj-clock-label { width: auto; text-style: bold; }
+    ProjectorScreen #proj-slide-title { color: $text-accent; margin-bottom: 1; }
     """
 
     BINDINGS = [
@@ -96,6 +104,14 @@ class ProjectorScreen(Screen[None]):
         Binding("4", "show_tab('perubahan')", "Perubahan", show=False),
         Binding("5", "show_tab('keputusan')", "Keputusan", show=False),
         Binding("d", "decision", "Keputusan", show=False),
+        Binding("right_square_bracket", "pointer(1)", "Sorot langkah berikut", show=False),
+        Binding("left_square_bracket", "pointer(-1)", "Sorot langkah sebelumnya", show=False),
+        Binding("0", "pointer(0)", "Hapus sorotan", show=False),
+        Binding("plus,equals_sign", "zoom(1)", "Perbesar flowchart", show=False),
+        Binding("minus", "zoom(-1)", "Perkecil flowchart", show=False),
+        Binding("u", "slide('subbag')", "Slide sub bagian", show=False),
+        Binding("b", "slide('bacakan')", "Bacakan keputusan", show=False),
+        Binding("T", "close_meeting", "Tutup rapat", show=False),
         Binding("t", "toggle_theme", "Terang/gelap", show=False),
         Binding("escape", "close", "Tutup proyektor"),
     ]
@@ -107,6 +123,7 @@ class ProjectorScreen(Screen[None]):
         *,
         tab: str | None = None,
         follow: bool = False,
+        locked: bool = False,
         name: str | None = None,
         id: str | None = None,
     ) -> None:
@@ -115,8 +132,12 @@ class ProjectorScreen(Screen[None]):
         self.pid = proposal_id
         self.tab = tab if tab in TABS else TABS[0]
         self.follow = follow
+        self.locked = locked
         self._previous_theme: str | None = None
         self._decision_key: tuple[str, str] | None = None
+        self._slide_key: tuple[object, ...] | None = None
+        self.slide_shown: tuple[str, RenderableType] | None = None
+        """The slide's title and body as last shown (None: the item is shown)."""
 
     # -- building ---------------------------------------------------------------------------
 
@@ -130,7 +151,9 @@ class ProjectorScreen(Screen[None]):
                 yield Digits("--:--", id="proj-digits")
                 yield Static("", id="proj-clock-label")
         yield Static(id="proj-tabs")
-        yield Static("Menunggu operator memilih usulan…", id="proj-wait")
+        with VerticalScroll(id="proj-wait"):
+            yield BigText(id="proj-slide-title", max_lines=2)
+            yield Static(id="proj-slide-body")
         with ContentSwitcher(initial=self.tab, id="proj-body"):
             with VerticalScroll(id="ringkasan", classes="proj-pane"):
                 yield Static(id="proj-ringkasan-body")
@@ -168,8 +191,7 @@ class ProjectorScreen(Screen[None]):
     async def _show_item(self) -> None:
         """(Re)build the header and the four views for the current proposal."""
         proposal = self.proposal
-        self.query_one("#proj-wait").display = proposal is None
-        self.query_one("#proj-body").display = proposal is not None
+        self._show_slide()
         self.query_one("#proj-clock").display = proposal is not None
         flow = self.query_one("#flowchart", Vertical)
         changes = self.query_one("#perubahan", Vertical)
@@ -185,11 +207,10 @@ class ProjectorScreen(Screen[None]):
         heading.append(f" {item_kind_label(proposal.jenis)} ", style="reverse bold")
         heading.append("  " + (subbag.nama if subbag else proposal.subbag).upper())
         self.query_one("#proj-subbag", Static).update(heading)
-        title = self.query_one("#proj-nama", BigText)
-        title.max_lines = 2 if self.app.size.height >= 30 else 1
-        title.set_class(self.app.size.height >= 30, "besar")
-        title.update(proposal.nama)
-        await flow.mount(FlowchartView(proposal.dokumen, id="proj-flowchart"))
+        self.query_one("#proj-nama", BigText).update(proposal.nama)
+        self._size_title()
+        await flow.mount(FlowchartView(proposal.dokumen, mutu=True, fit=True, id="proj-flowchart"))
+        self._show_pointer()
         await changes.mount(ChangeView(proposal, show_summary=True, id="proj-changes"))
         self.query_one("#proj-ringkasan-body", Static).update(self._summary(proposal))
         self._decision_key = None
@@ -221,24 +242,104 @@ class ProjectorScreen(Screen[None]):
     def _show_tab(self) -> None:
         self.query_one("#proj-body", ContentSwitcher).current = self.tab
         self.query_one("#proj-tabs", Static).update(self._tab_strip(self.app.size.width - 2))
+        self._size_title()
         target = {"flowchart": "#proj-flowchart", "perubahan": "#proj-changes"}.get(self.tab, f"#{self.tab}")
         if self.proposal is not None:  # arrow keys and PageUp/PageDown scroll what is shown
             self.query_one(target).focus()
 
-    def _tab_strip(self, width: int) -> Text:
-        """The four views, then the longest key hint that fits whole (never a cut-off word).
+    def _slide(self) -> tuple[str, RenderableType] | None:
+        """Between items the room sees a slide instead of a blank: the break while the meeting
+        is paused, the read-back or the sub bagian's title when the operator puts it up, the
+        agenda with its progress while no item is chosen; None: the item."""
+        try:
+            pause = self.session.pause_state()
+        except SessionError:
+            pause = None
+        if pause is not None:
+            name = PAUSES.get(pause[0], "Jeda").split(" (")[0]
+            body = Text()
+            body.append(f"Rapat dijeda sejak pukul {pause[1][11:16]}.\n\n", style="bold")
+            body.append_text(self._agenda_text())
+            return name, body
+        layar = self.session.slide()
+        if layar == "bacakan":
+            return readback_slide(build_minutes(self.session, perubahan=False), self.session.closed_at())
+        proposal = self.proposal
+        if layar == "subbag" and proposal is not None:
+            slide = subbag_slide(build_minutes(self.session, perubahan=False), proposal.subbag)
+            if slide is not None:
+                return slide
+        if proposal is None:
+            return "Agenda rapat", self._agenda_text()
+        return None
 
-        A follower says how to leave (it is read-only: nothing to save); the operator's says Tab.
-        """
+    def _agenda_text(self) -> Text:
+        """Each sub bagian with its items and what was decided so far, and the count."""
+        decided, total = self.session.progress()
+        text = Text()
+        text.append(f"Diputuskan {decided} dari {total} usulan\n", style="bold")
+        subbag = None
+        for proposal in self.session.proposals():
+            if proposal.subbag != subbag:
+                subbag = proposal.subbag
+                found = self.session.organisasi.subbag_by_kode(subbag)
+                text.append(f"\n{(found.nama if found else subbag).upper()}\n", style="bold")
+            decision = self.session.decision(proposal.id)
+            mark = "✓" if decision is not None else "·"
+            text.append(f" {mark} {proposal.nama}")
+            if decision is not None:
+                text.append("  ")
+                text.append(f" {decision.label.upper()} ", style="reverse bold")
+            text.append("\n")
+        return text
+
+    def _show_slide(self) -> None:
+        slide = self._slide()
+        self.slide_shown = slide
+        self._slide_key = self._slide_state()
+        self.query_one("#proj-wait").display = slide is not None
+        self.query_one("#proj-body").display = slide is None
+        self.query_one("#proj-tabs").display = slide is None
+        chosen = slide is not None and self.session.pause_state() is None and self.session.slide() is not None
+        # the item's header is not what a chosen slide is about, and is empty before the first item
+        self.query_one("#proj-head").display = not chosen and self.proposal is not None
+        if slide is not None:
+            title, body = slide
+            big = self.query_one("#proj-slide-title", BigText)
+            big.max_lines = 2 if self.app.size.height >= 30 else 0  # a short screen keeps its rows for the body
+            big.update(title)
+            self.query_one("#proj-slide-body", Static).update(body)
+
+    def _size_title(self) -> None:
+        """Large title on a tall screen, but one line once the discussion is in the flowchart."""
+        title = self.query_one("#proj-nama", BigText)
+        large = self.app.size.height >= 30 and self.tab != "flowchart"
+        lines = 0 if self.tab == "flowchart" else (2 if large else 1)  # 0: ordinary bold text
+        title.set_class(large, "besar")
+        if title.max_lines != lines:
+            title.max_lines = lines
+            title.update(title.text)
+        compact = self.tab == "flowchart"  # one line of title and clock: the chart gets the rows
+        if compact != self.has_class("ringkas"):
+            self.set_class(compact, "ringkas")
+            self._tick()
+
+    def _show_pointer(self) -> None:
+        """Highlight the step the session points at (operator and followers alike)."""
+        try:
+            flow = self.query_one("#proj-flowchart", FlowchartView)
+        except Exception:  # no proposal shown
+            return
+        flow.zoom = self.session.zoom()
+        flow.sorot = self.session.pointer()
+
+    def _tab_strip(self, width: int) -> Text:
+        """The four views, the shown one reversed. No key hints: this is the room's screen (the
+        operator finds the keys in the help, ``?``)."""
         strip = Text(no_wrap=True, overflow="crop")
         for tab in TABS:
-            strip.append(f" {TAB_KEY[tab]} {TAB_LABEL[tab]} ", style="reverse bold" if tab == self.tab else "")
+            strip.append(f" {TAB_LABEL[tab]} ", style="reverse bold" if tab == self.tab else "")
             strip.append(" ")
-        hints = FOLLOW_HINTS if self.follow else OPERATOR_HINTS
-        room = width - strip.cell_len
-        hint = next((h for h in hints if len(h) + 2 <= room), "")
-        if hint:
-            strip.append("  " + hint, style="italic")
         return strip
 
     def on_resize(self) -> None:
@@ -282,6 +383,8 @@ class ProjectorScreen(Screen[None]):
 
     def _tick(self) -> None:
         """The clock the room sees: it counts down only while the item is under discussion."""
+        if self._slide_state() != self._slide_key:  # a pause began or ended (the follower polls too)
+            self._show_slide()
         proposal = self.proposal
         if proposal is None:
             return
@@ -309,11 +412,19 @@ class ProjectorScreen(Screen[None]):
                 "hampir": f"hampir habis ({planned} mnt)",
                 "habis": f"lewat dari {planned} menit",
             }[phase]
+        if self.has_class("ringkas"):  # one short line beside the title
+            word = {"jeda": "jeda", "diam": "belum jalan", "selesai": "selesai", "hampir": "hampir habis",
+                    "habis": "lewat"}.get(phase, "sisa")
+            label = f"{text} {word}"
         digits.update(text)
         digits.set_class(phase == "hampir", "hampir")
         digits.set_class(phase == "habis", "habis")
         digits.set_class(phase in ("jeda", "diam", "selesai"), "diam")
         self.query_one("#proj-clock-label", Static).update(label)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A locked follower (serve) refuses every key: nothing changes what the room sees."""
+        return not self.locked
 
     def action_decision(self) -> None:
         """d: record the decision from the projector (the operator's view only)."""
@@ -332,7 +443,7 @@ class ProjectorScreen(Screen[None]):
     # -- following the operator ------------------------------------------------------------
 
     async def follow_current(self, pid: str | None, tab: str) -> None:
-        """Show what the operator shows (follow mode); re-reads decision and clock either way."""
+        """Show what the operator shows (follow mode); re-reads decision, clock and pointer."""
         if pid != self.pid:
             self.pid = pid
             if tab in TABS:
@@ -342,6 +453,16 @@ class ProjectorScreen(Screen[None]):
             self.tab = tab
             self._show_tab()
         self.refresh_from_session()
+        self._show_pointer()
+        self._show_slide()  # a slide put up or taken down, a decision on the agenda or read-back
+
+    def _slide_state(self) -> tuple[object, ...]:
+        """What decides which slide is shown (cheap: read every second by the clock's tick)."""
+        try:
+            pause = self.session.pause_state()
+        except SessionError:
+            pause = None
+        return (pause, self.session.slide(), self.pid, self.session.progress(), self.session.closed_at())
 
     def _record_current(self) -> None:
         """The operator's instance tells followers what it shows (never a follower, never read-only)."""
@@ -354,7 +475,19 @@ class ProjectorScreen(Screen[None]):
 
     # -- actions ------------------------------------------------------------------------------
 
+    def _take_slide_down(self) -> None:
+        """The operator went back to the item (a tab, the cursor): the slide comes down."""
+        if self.follow or self.session.readonly or self.session.slide() is None:
+            return
+        try:
+            self.session.set_slide(None)
+        except SessionError as error:
+            self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
+            return
+        self._show_slide()
+
     def action_show_tab(self, tab: str) -> None:
+        self._take_slide_down()
         if tab in TABS and tab != self.tab:
             self.tab = tab
             self._show_tab()
@@ -365,6 +498,85 @@ class ProjectorScreen(Screen[None]):
 
     def action_prev_tab(self) -> None:
         self.action_show_tab(TABS[(TABS.index(self.tab) - 1) % len(TABS)])
+
+    def action_pointer(self, delta: int) -> None:
+        """[ and ]: move the presenter cursor over the steps (0 clears it); followers follow.
+
+        Stored in the session as navigation (never an undo step); the flowchart comes to the
+        front, since that is where the room reads a step."""
+        proposal = self.proposal
+        if self.follow or proposal is None or not proposal.dokumen.langkah:
+            return
+        self._take_slide_down()
+        count = len(proposal.dokumen.langkah)
+        now = self.session.pointer()
+        step = None if delta == 0 else max(1, min(count, (now or 0) + delta if now else (1 if delta > 0 else count)))
+        if self.tab != "flowchart" and step is not None:
+            self.action_show_tab("flowchart")
+        if self.session.readonly:
+            self.query_one("#proj-flowchart", FlowchartView).sorot = step
+            return
+        try:
+            self.session.set_pointer(step)
+        except SessionError as error:
+            self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
+            return
+        self._show_pointer()
+
+    def action_zoom(self, delta: int) -> None:
+        """+ and -: zoom the room's flowchart in (wider lanes, scrolled to the cursor) or back to fit."""
+        if self.follow or self.proposal is None:
+            return
+        zoom = max(0, min(len(ZOOMS) - 1, self.session.zoom() + delta))
+        if self.tab != "flowchart":
+            self.action_show_tab("flowchart")
+        if self.session.readonly:
+            self.query_one("#proj-flowchart", FlowchartView).zoom = zoom
+            return
+        try:
+            self.session.set_zoom(zoom)
+        except SessionError as error:
+            self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
+            return
+        self._show_pointer()
+
+    def action_slide(self, layar: str) -> None:
+        """u / b: put the sub bagian's title slide or the read-back up for the room (again: down)."""
+        if self.follow:
+            return
+        shown = self.session.slide()
+        target = None if shown == layar else layar
+        if target == "subbag" and self.proposal is None:
+            return
+        if not self.session.readonly:
+            try:
+                self.session.set_slide(target)
+            except SessionError as error:
+                self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
+                return
+        self._show_slide()
+
+    def action_close_meeting(self) -> None:
+        """T on the read-back: the room confirmed it; the meeting ends now (its end time is set)."""
+        if self.follow or self.session.readonly or self.session.slide() != "bacakan":
+            if not self.follow:
+                self.notify("Tampilkan dulu pembacaan keputusan (b), lalu tutup rapat dengan T.",
+                            title="Tutup rapat", markup=False)
+            return
+
+        def done(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                jam = self.session.close_meeting()
+            except SessionError as error:
+                self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
+                return
+            self._show_slide()
+            self.notify(f"Rapat ditutup pukul {jam}; waktu selesai di data rapat diisi.", title="Rapat ditutup",
+                        markup=False)
+
+        self.app.push_screen(ConfirmClose(), done)
 
     def action_toggle_theme(self) -> None:
         self.app.theme = PROJECTOR_LIGHT_THEME if self.app.theme == PROJECTOR_THEME else PROJECTOR_THEME

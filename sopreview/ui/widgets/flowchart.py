@@ -16,13 +16,21 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from sopreview.domain.flowchart.draw import wrap
 from sopreview.domain.flowchart.layout import ROLE_NAMES, FlowGrid, layout_flowchart, mutu_fits
 from sopreview.domain.model import SopDocument
+from sopreview.domain.vocab import PROJECTOR_ZOOM_STEPS
+
+ZOOMS: tuple[float, ...] = (1.0, 1.5, 2.0, 3.0)
+assert len(ZOOMS) == PROJECTOR_ZOOM_STEPS
+"""Zoom steps as multiples of the screen's width: wider lanes, fewer lines per box; the room's
+view scrolls sideways to the presenter cursor's step."""
+
 
 class FlowchartView(ScrollView, can_focus=True):
     """Bagian Flowchart of one SOP: lanes per pelaksana, rows per step."""
 
-    COMPONENT_CLASSES = {f"flowchart--{name}" for name in ROLE_NAMES.values()}
+    COMPONENT_CLASSES = {f"flowchart--{name}" for name in ROLE_NAMES.values()} | {"flowchart--sorot"}
 
     DEFAULT_CSS = """
     FlowchartView {
@@ -46,6 +54,7 @@ class FlowchartView(ScrollView, can_focus=True):
     FlowchartView > .flowchart--lajur { color: $foreground 35%; }
     FlowchartView > .flowchart--halaman { color: $text-secondary; }
     FlowchartView > .flowchart--legenda { color: $foreground; text-style: italic; }
+    FlowchartView > .flowchart--sorot { color: $background; background: $text-accent; text-style: bold; }
     """
 
     BINDINGS = [
@@ -55,12 +64,19 @@ class FlowchartView(ScrollView, can_focus=True):
     mutu: reactive[bool | None] = reactive(None, init=False)
     """Show the Mutu Baku columns; None chooses by width."""
 
+    zoom: reactive[int] = reactive(0, init=False)
+    """How far the chart is zoomed in: a step of ZOOMS (0: it fits the width)."""
+
+    sorot: reactive[int | None] = reactive(None, init=False)
+    """The presenter cursor: this step's rows are highlighted and scrolled into view."""
+
     def __init__(
         self,
         dokumen: SopDocument,
         *,
         mutu: bool | None = None,
         halaman: int | None = None,
+        fit: bool = False,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -68,9 +84,12 @@ class FlowchartView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.dokumen = dokumen
         self.halaman = halaman
+        self.fit = fit
+        """The room's chart: wrapped at spaces only, lanes as wide as their words (layout ``fit``)."""
         self.set_reactive(FlowchartView.mutu, mutu)
         self._grid: FlowGrid | None = None
         self._grid_key: tuple[int, bool] | None = None
+        self._key_lines: tuple[str, ...] = ()
         self._strips: dict[tuple[bool, int], Strip] = {}
         self._styles: dict[str, Style] = {}
 
@@ -80,23 +99,70 @@ class FlowchartView(ScrollView, can_focus=True):
     def grid(self) -> FlowGrid:
         """The current drawing (laid out for the current width)."""
         width = max(20, self.size.width - self.styles.scrollbar_size_vertical)
+        width = int(width * ZOOMS[max(0, min(self.zoom, len(ZOOMS) - 1))])
         show_mutu = self.mutu if self.mutu is not None else mutu_fits(self.dokumen, width)
         key = (width, show_mutu)
         if self._grid is None or key != self._grid_key:
-            self._grid = layout_flowchart(self.dokumen, width, mutu=show_mutu, halaman=self.halaman)
+            self._grid = layout_flowchart(self.dokumen, width, mutu=show_mutu, halaman=self.halaman, fit=self.fit)
             self._grid_key = key
             self._strips.clear()
-            self.virtual_size = Size(self._grid.lebar, len(self._grid.header) + len(self._grid.lines))
+            self._key_lines = self._abbreviations(self._grid, max(20, self.size.width - self.styles.scrollbar_size_vertical))
+            self.virtual_size = Size(self._grid.lebar,
+                                     len(self._grid.header) + len(self._grid.lines) + len(self._key_lines))
         return self._grid
+
+    def _abbreviations(self, grid: FlowGrid, width: int) -> tuple[str, ...]:
+        """The room's chart keeps the key to abbreviated lane titles pinned under it, so an
+        abbreviation is never on screen without its legend (the full legend still ends the chart)."""
+        parts = [f"{lane.singkat} = {lane.nama}" for lane in grid.lanes if lane.singkat != lane.nama]
+        return tuple(wrap("Pelaksana: " + "; ".join(parts), width)) if self.fit and parts else ()
 
     def on_resize(self) -> None:
         _ = self.grid
         self.refresh()
+        self.call_after_refresh(self.scroll_to_pointer)  # laid out only now: the step can be found
 
     def watch_mutu(self) -> None:
         self._grid = None
         _ = self.grid
         self.refresh()
+
+    def watch_zoom(self) -> None:
+        self._grid = None
+        _ = self.grid
+        self.refresh()
+        self.call_after_refresh(self.scroll_to_pointer)
+
+    def watch_sorot(self) -> None:
+        self._strips.clear()
+        self.refresh()
+        self.call_after_refresh(self.scroll_to_pointer)
+
+    def pointer_rows(self) -> range:
+        """Body rows of the pointed step's box (empty when none or not drawn)."""
+        if self.sorot is None:
+            return range(0)
+        try:
+            box = self.grid.box(self.sorot)
+        except KeyError:
+            return range(0)
+        return range(box.y, box.y + box.tinggi)
+
+    def scroll_to_pointer(self) -> None:
+        """Bring the pointed step into view with a row of context above it (and, on a chart
+        wider than the screen, its lane beside its step number's column)."""
+        rows = self.pointer_rows()
+        if not rows:
+            return
+        visible = max(1, self.scrollable_content_region.height - len(self.grid.header) - len(self._key_lines))
+        top = self.scroll_offset.y
+        if rows.start < top or rows.stop > top + visible:
+            self.scroll_to(y=max(0, rows.start - 1), animate=False)
+        box = self.grid.box(self.sorot) if self.sorot is not None else None
+        width = self.scrollable_content_region.width
+        left = self.scroll_offset.x
+        if box is not None and self.grid.lebar > width and (box.x < left or box.kanan >= left + width):
+            self.scroll_to(x=max(0, box.x - 2), animate=False)
 
     def action_toggle_mutu(self) -> None:
         current = self.mutu if self.mutu is not None else bool(self._grid_key and self._grid_key[1])
@@ -121,7 +187,11 @@ class FlowchartView(ScrollView, can_focus=True):
         strip = self._strips.get(key)
         if strip is None:
             grid = self.grid
-            segments = [Segment(text, self._style(role)) for text, role in grid.runs(y, header=header)]
+            if not header and y in self.pointer_rows():
+                style = self.rich_style + self.get_component_rich_style("flowchart--sorot", partial=True)
+                segments = [Segment(text, style) for text, _role in grid.runs(y)]
+            else:
+                segments = [Segment(text, self._style(role)) for text, role in grid.runs(y, header=header)]
             strip = Strip(segments, grid.lebar)
             self._strips[key] = strip
         return strip
@@ -131,6 +201,10 @@ class FlowchartView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         scroll_x, scroll_y = self.scroll_offset
         header_h = len(grid.header)
+        key_top = self.scrollable_content_region.height - len(self._key_lines)
+        if self._key_lines and key_top <= y < key_top + len(self._key_lines):
+            line = self._key_lines[y - key_top]
+            return Strip([Segment(line, self._style("legenda"))], len(line)).crop_extend(0, width, self.rich_style)
         if y < header_h:
             strip = self._strip(True, y)
         else:

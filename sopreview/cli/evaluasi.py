@@ -1,6 +1,6 @@
 """Evaluation items for ``new --evaluasi`` (issue 14): the words the user wrote, as agenda items.
 
-Kept out of ``session_cmds`` (one idea per module): ``new`` calls :func:`evaluation_items`.
+Kept out of ``new_cmd`` (one idea per module): ``new`` calls :func:`evaluation_items`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def evaluation_items(sops_dir: Path, words: list[str], tanggal: str | None = Non
     monitoring is due by the meeting's date (today without one). UsageError names what exists."""
     if not words:
         return []
-    from sopreview.cli.session_cmds import UsageError
+    from sopreview.cli.plumbing import UsageError
     from sopreview.domain.evaluation import JATUH_TEMPO, SelectionError, evaluation_item, select_in_force
     from sopreview.lifecycle.folder import read_folder
 
