@@ -25,14 +25,14 @@ def evaluation_items(sops_dir: Path, words: list[str], tanggal: str | None = Non
     from sopreview.lifecycle.folder import read_folder
 
     folder = read_folder(sops_dir)
-    for problem in folder.problems:
-        print(problem, file=sys.stderr)
     split = [w for word in words for w in word.split(",")]
     due: set[str] = set()
     if any(w.strip() == JATUH_TEMPO for w in split):
         due = _due_ids(folder, tanggal)
-        if not due:
-            print(f"catatan: --evaluasi {JATUH_TEMPO}: tidak ada SOP yang jatuh tempo monitoring", file=sys.stderr)
+    for problem in folder.problems:
+        print(problem, file=sys.stderr)
+    if any(w.strip() == JATUH_TEMPO for w in split) and not due:
+        print(f"catatan: --evaluasi {JATUH_TEMPO}: tidak ada SOP yang jatuh tempo monitoring", file=sys.stderr)
     try:
         chosen = select_in_force(folder.in_force, split, due)
     except SelectionError as exc:
@@ -41,15 +41,12 @@ def evaluation_items(sops_dir: Path, words: list[str], tanggal: str | None = Non
 
 
 def _due_ids(folder: RegisterFolder, tanggal: str | None) -> set[str]:
-    from sopreview.domain.monitoring import due_list, latest_by_sop
+    from sopreview.domain.monitoring import due_list
     from sopreview.lifecycle.folder import monitored_sops
 
     try:
         today = dt.date.fromisoformat(tanggal) if tanggal else dt.date.today()
     except ValueError:
         today = dt.date.today()  # the date itself is checked (and refused) by the meeting header
-    log = folder.monitoring()
-    for problem in log.problems:
-        print(problem, file=sys.stderr)
-    return {d.sop_id for d in due_list(monitored_sops(folder), latest_by_sop(log.records), today,
-                                       folder.monitoring_months)}
+    latest = folder.latest_monitoring()  # its problems join folder.problems
+    return {d.sop_id for d in due_list(monitored_sops(folder), latest, today, folder.monitoring_months)}

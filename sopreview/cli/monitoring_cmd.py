@@ -138,7 +138,7 @@ def run_record(args: argparse.Namespace) -> int:
 def run_form(args: argparse.Namespace) -> int:
     from sopreview.documents.export import DocumentError
     from sopreview.documents.monitoring import write_forms
-    from sopreview.domain.monitoring import due_list, latest_by_sop
+    from sopreview.domain.monitoring import due_list
     from sopreview.domain.sopdoc.geometry import paper
     from sopreview.domain.sopdoc.monitoring_form import FormInfo
     from sopreview.lifecycle.folder import monitored_sops
@@ -150,11 +150,10 @@ def run_form(args: argparse.Namespace) -> int:
             raise _Usage("sebutkan id SOP (mis. hukum-sdm/jdih) atau --due untuk semua yang jatuh tempo")
         chosen = [_find(folder, s) for s in args.sops_ids]
         if args.jatuh_tempo:
-            log = folder.monitoring()
-            for problem in log.problems:
+            latest = folder.latest_monitoring()
+            for problem in folder.problems:
                 print(problem, file=sys.stderr)
-            due = due_list(monitored_sops(folder), latest_by_sop(log.records), as_of(args.per),
-                           folder.monitoring_months)
+            due = due_list(monitored_sops(folder), latest, as_of(args.per), folder.monitoring_months)
             by_id = {f.sop_id: f for f in folder.in_force}
             chosen += [by_id[d.sop_id] for d in due if d.sop_id not in {c.sop_id for c in chosen}]
     except _Usage as exc:

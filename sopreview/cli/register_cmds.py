@@ -151,8 +151,9 @@ def run_daftar(args: argparse.Namespace) -> int:
     if fmt is None:
         from sopreview.register.text import register_text
 
+        problems = len(folder.problems)
         register = folder.register_with_monitoring()
-        for problem in folder.monitoring().problems:
+        for problem in folder.problems[problems:]:
             print(problem, file=sys.stderr)
         print(register_text(register, _organisasi_name(sops_dir)))
         return 0
@@ -176,17 +177,17 @@ def _print_due(folder: RegisterFolder, per: str | None) -> int:
     """``daftar --due``: SOPs whose monitoring is overdue or falls due within the window, most overdue first."""
     from sopreview.cli.monitoring_cmd import _Usage, as_of
     from sopreview.domain.dates import tanggal_teks
-    from sopreview.domain.monitoring import DUE_WINDOW_DAYS, due_list, latest_by_sop
+    from sopreview.domain.monitoring import DUE_WINDOW_DAYS, due_list
     from sopreview.lifecycle.folder import monitored_sops
 
     try:
         today = as_of(per)
     except _Usage as exc:
         raise UsageError(str(exc)) from None
-    log = folder.monitoring()
-    for problem in log.problems:
+    latest = folder.latest_monitoring()
+    for problem in folder.problems:
         print(problem, file=sys.stderr)
-    due = due_list(monitored_sops(folder), latest_by_sop(log.records), today, folder.monitoring_months)
+    due = due_list(monitored_sops(folder), latest, today, folder.monitoring_months)
     print(f"Monitoring SOP jatuh tempo per {tanggal_teks(today.isoformat())} (setiap {folder.monitoring_months} "
           f"bulan; termasuk yang jatuh tempo dalam {DUE_WINDOW_DAYS} hari): {len(due)} dari {len(folder.in_force)} SOP")
     for item in due:

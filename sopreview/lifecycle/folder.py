@@ -29,11 +29,11 @@ from sopreview.domain.register import (
     build_register,
     used_numbers,
 )
-from sopreview.domain.monitoring import MONITORING_MONTHS, latest_by_sop
+from sopreview.domain.monitoring import MONITORING_MONTHS, MonitoringRecord
 from sopreview.domain.schema import SOP_FIELDS
 from sopreview.domain.sop_parse import parse_sop
 from sopreview.domain.yamlread import YamlReadError, read_yaml
-from sopreview.store.monitoring import MonitoringLog, read_log
+from sopreview.store.monitoring import MonitoringLog, latest_records, read_log
 
 EVENTS_FILE = f"{REGISTER_FOLDER}/peristiwa.yaml"
 HISTORY_FOLDER = f"{REGISTER_FOLDER}/riwayat"
@@ -82,12 +82,17 @@ class RegisterFolder:
             pending = scan_pending(self.sops_dir) if scan else {}
         return build_register(self.in_force, self.events, self.subbag_names, self.subbag_order, pending)
 
+    def latest_monitoring(self) -> dict[str, MonitoringRecord]:
+        """The last monitoring of each SOP (the log's problems are added to ``problems``)."""
+        log = latest_records(self.sops_dir)
+        self.problems.extend(p for p in log.problems if p not in self.problems)
+        return {r.sop: r for r in log.records}
+
     def register_with_monitoring(self) -> Register:
         """The Daftar SOP with each SOP's last monitoring and next due date (problems of the log added)."""
-        log = self.monitoring()
-        self.problems.extend(p for p in log.problems if p not in self.problems)
+        latest = self.latest_monitoring()
         return build_register(self.in_force, self.events, self.subbag_names, self.subbag_order,
-                              scan_pending(self.sops_dir), latest_by_sop(log.records), self.monitoring_months)
+                              scan_pending(self.sops_dir), latest, self.monitoring_months)
 
     def events_with(self, new: list[Event]) -> bytes:
         """The log file with ``new`` appended; earlier bytes unchanged."""
@@ -180,9 +185,22 @@ def _read_organisasi(folder: RegisterFolder) -> None:
     folder.problems.extend(check.problems)
 
 
-def _read_in_force(folder: RegisterFolder) -> None:
+def read_in_force(sops_dir: Path, sop_id: str) -> InForce | None:
+    """One SOP in force by its register id (the monitoring screen needs its steps, not the folder)."""
+    subbag, _, slug = sop_id.partition("/")
+    if not subbag or not slug or "/" in slug or subbag in (REGISTER_FOLDER, "..", ".") or slug.startswith("."):
+        return None
+    path = Path(sops_dir) / subbag / IN_FORCE_FOLDER / f"{slug}.yaml"
+    if not path.is_file():
+        return None
+    folder = RegisterFolder(sops_dir=Path(sops_dir))
+    _read_in_force(folder, [path])
+    return folder.in_force[0] if folder.in_force else None
+
+
+def _read_in_force(folder: RegisterFolder, paths: list[Path] | None = None) -> None:
     sops_dir = folder.sops_dir
-    for path in sorted(sops_dir.glob(f"*/{IN_FORCE_FOLDER}/*.yaml")):
+    for path in paths if paths is not None else sorted(sops_dir.glob(f"*/{IN_FORCE_FOLDER}/*.yaml")):
         subbag = path.parent.parent.name
         if subbag == REGISTER_FOLDER:
             continue

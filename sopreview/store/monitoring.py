@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,6 +83,71 @@ def read_log(sops_dir: Path, sop: str | None = None) -> MonitoringLog:
                 log.problems.append(Problem(path.as_posix(), number, "", f"bukan JSON: {exc}",
                                             "perbaiki atau hapus baris ini"))
     return log
+
+
+_HEAD = re.compile(rb'^\{"sop":"((?:[^"\\]|\\.)*)","tanggal":"(\d{4}-\d{2}-\d{2})"')
+_DICATAT = re.compile(rb'"dicatat":"([^"\\]*)"\}\s*$')
+
+
+def latest_records(sops_dir: Path) -> MonitoringLog:
+    """The last monitoring of each SOP (``records`` holds one per SOP), for the due list and the register.
+
+    Lines as this module writes them are ranked by their leading ``sop`` and ``tanggal`` and the
+    trailing ``dicatat`` without being parsed; only each SOP's winner is parsed and checked (a
+    50,000-line log costs a scan plus one parse per SOP). Any other line is parsed in full, so a
+    hand-edited line still counts and a damaged one is still reported with its number."""
+    path = log_path(sops_dir)
+    log = MonitoringLog(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return log
+    except OSError as exc:
+        log.problems.append(Problem(path.as_posix(), None, "", f"tidak terbaca: {exc.strerror or exc}",
+                                    "periksa izin berkas"))
+        return log
+    best: dict[bytes, tuple[bytes, bytes, int, bytes]] = {}
+    parsed: list[tuple[MonitoringRecord, int]] = []
+    lines = raw.split(b"\n")
+    for number, line in enumerate(lines, start=1):
+        if number == len(lines):
+            log.torn = bool(line.strip())
+            break
+        head = _HEAD.match(line)
+        tail = _DICATAT.search(line) if head else None
+        if head and tail:
+            key = (head.group(2), tail.group(1))
+            seen = best.get(head.group(1))
+            if seen is None or key >= seen[:2]:
+                best[head.group(1)] = (*key, number, line)
+        elif line.strip():
+            record = _parse(log, line, number)
+            if record is not None:
+                parsed.append((record, number))
+    for _date, _when, number, line in best.values():
+        record = _parse(log, line, number)
+        if record is not None:
+            parsed.append((record, number))
+    latest: dict[str, MonitoringRecord] = {}
+    for record, _number in parsed:
+        seen_record = latest.get(record.sop)
+        if seen_record is None or (record.tanggal, record.dicatat) >= (seen_record.tanggal, seen_record.dicatat):
+            latest[record.sop] = record
+    log.records = list(latest.values())
+    return log
+
+
+def _parse(log: MonitoringLog, line: bytes, number: int) -> MonitoringRecord | None:
+    try:
+        text = line.decode("utf-8")
+        return MonitoringRecord.from_dict(json.loads(text), clean=b"\\u" not in line and not CONTROL.search(text))
+    except MonitoringError as exc:
+        log.problems.append(Problem(log.path.as_posix(), number, exc.field, exc.message,
+                                    exc.hint or "perbaiki atau hapus baris ini"))
+    except (ValueError, RecursionError) as exc:
+        log.problems.append(Problem(log.path.as_posix(), number, "", f"bukan JSON: {exc}",
+                                    "perbaiki atau hapus baris ini"))
+    return None
 
 
 def append_record(sops_dir: Path, record: MonitoringRecord) -> Path:

@@ -180,3 +180,20 @@ def test_append_survives_reading_back_as_json_lines(folder: Path) -> None:
     assert _record() == 0 and _record(date="2023-06-01") == 0
     lines = (folder / "sops" / MONITORING_FILE).read_text(encoding="utf-8").splitlines()
     assert [json.loads(l)["tanggal"] for l in lines] == ["2022-12-15", "2023-06-01"]
+
+
+def test_latest_records_ranks_without_parsing_yet_counts_hand_edited_lines(folder: Path) -> None:
+    """The due list's fast scan must agree with reading every record, a hand-written line included."""
+    from sopreview.domain.monitoring import latest_by_sop
+    from sopreview.store.monitoring import latest_records
+
+    assert _record() == 0 and _record(date="2023-06-01") == 0
+    assert main(["monitoring", "record", "hukum-sdm/cuti-pegawai", "--date", "2023-01-05", "--assessor", "A"]) == 0
+    path = folder / "sops" / MONITORING_FILE
+    line = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    line["tanggal"] = "2023-09-09"  # written by hand with other spacing: not the fast pattern
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(line) + "\n")
+    fast = {r.sop: r.tanggal for r in latest_records(folder / "sops").records}
+    full = {k: v.tanggal for k, v in latest_by_sop(read_log(folder / "sops").records).items()}
+    assert fast == full == {JDIH: "2023-09-09", "hukum-sdm/cuti-pegawai": "2023-01-05"}
