@@ -29,7 +29,7 @@ from sopreview.domain.loader import load_sops  # noqa: E402
 from sopreview.domain.vocab import decision_label  # noqa: E402
 from sopreview.store.session import Session  # noqa: E402
 from sopreview.ui.follow import FollowApp  # noqa: E402
-from sopreview.ui.projector import ProjectorScreen  # noqa: E402
+from sopreview.ui.screens.projector import ProjectorScreen  # noqa: E402
 from tests.flowchart.apps import FixedClock, make_session  # noqa: E402
 from tests.flowchart.conftest import SOPS  # noqa: E402
 from tests.flowchart.test_follow import WRITER  # noqa: E402

@@ -30,7 +30,8 @@ from sopreview.domain.sopdoc.flowtable import LayoutError
 from sopreview.domain.sopdoc.geometry import Paper, paper
 from sopreview.domain.sopdoc.identity import Kop
 from sopreview.domain.dates import hari_tanggal_teks
-from sopreview.minutes.export import ExportError, check_target, write_atomic
+from sopreview.minutes.export import ExportError, check_target
+from sopreview.durable.files import atomic_write
 
 DOC_FORMATS: dict[str, str] = {"pdf": "PDF", "html": "HTML", "docx": "Word (DOCX)"}
 ADOPTED = frozenset({"disetujui"})
@@ -269,7 +270,7 @@ def write_documents(source: Source, ids: Sequence[str], formats: Sequence[str], 
                                 "Pilih folder atau nama lain.")
         data = render_one(fmt, items, kertas, source.judul, gabung)
         try:
-            write_atomic(place, data)
+            atomic_write(place, data)
         except OSError as exc:
             raise DocumentError(f"Tidak dapat menulis '{place}': {exc.strerror or exc}.") from exc
         written.append(place)

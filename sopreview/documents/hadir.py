@@ -9,7 +9,8 @@ from sopreview.domain.model import Orang
 from sopreview.domain.sopdoc.attendance import COLUMNS, SheetInfo, jabatan_unit, layout_attendance
 from sopreview.domain.sopdoc.geometry import Paper, paper
 from sopreview.domain.dates import dengan_zona, hari_tanggal_teks, rentang_waktu
-from sopreview.minutes.export import ExportError, check_target, write_atomic
+from sopreview.minutes.export import ExportError, check_target
+from sopreview.durable.files import atomic_write
 
 
 def sheet_from_session(session_path: Path) -> tuple[SheetInfo, list[Orang], str]:
@@ -90,7 +91,7 @@ def write_sheet(session_path: Path, formats: list[str], out: Path | None, *, ker
         if place.resolve() == session_path.resolve():
             raise DocumentError(f"'{place}' adalah berkas sesi; daftar hadir tidak ditulis di atasnya.")
         try:
-            write_atomic(place, render_sheet(fmt, info, people, sheet, blank))
+            atomic_write(place, render_sheet(fmt, info, people, sheet, blank))
         except OSError as exc:
             raise DocumentError(f"Tidak dapat menulis '{place}': {exc.strerror or exc}.") from exc
         written.append(place)

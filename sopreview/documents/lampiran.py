@@ -12,7 +12,8 @@ from pathlib import Path
 
 from sopreview.documents.export import DocumentError, choose_paper, from_session, layout_all
 from sopreview.domain.sopdoc.document import sop_pages
-from sopreview.minutes.export import ExportError, check_target, suffix_problem, write_atomic
+from sopreview.minutes.export import ExportError, check_target, suffix_problem
+from sopreview.durable.files import atomic_write
 
 APPENDIX_FORMATS = ("pdf", "html", "docx")
 ADOPTED_FOR_APPENDIX = frozenset({"disetujui", "disetujui_dengan_perbaikan"})
@@ -81,7 +82,7 @@ def export_with_appendix(session_path: Path, fmt: str, target: Path, *,
         raise DocumentError(f"'{place}' adalah berkas sesi; notulen tidak ditulis di atasnya.")
     data = render_with_appendix(session_path, fmt)
     try:
-        write_atomic(place, data)
+        atomic_write(place, data)
     except OSError as exc:
         raise DocumentError(f"Tidak dapat menulis '{place}': {exc.strerror or exc}.") from exc
     return place

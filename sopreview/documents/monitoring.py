@@ -14,7 +14,8 @@ from sopreview.domain.model import SopDocument
 from sopreview.domain.monitoring import FORM_COLUMNS
 from sopreview.domain.sopdoc.geometry import Paper
 from sopreview.domain.sopdoc.monitoring_form import FormInfo, form_rows, identity_lines, layout_forms
-from sopreview.minutes.export import ExportError, check_target, write_atomic
+from sopreview.durable.files import atomic_write
+from sopreview.minutes.export import ExportError, check_target
 
 FORM_FORMATS: tuple[str, ...] = ("pdf", "html", "docx")
 TITLE = "Formulir Monitoring SOP"
@@ -75,7 +76,7 @@ def write_forms(fmt: str, forms: Sequence[tuple[SopDocument, FormInfo]], kertas:
     if target.is_relative_to(Path(protected).resolve()):
         raise DocumentError(f"'{output}' berada di dalam folder SOP {protected}; simpan formulir di luar folder itu.")
     try:
-        write_atomic(target, render_forms(fmt, forms, kertas))
+        atomic_write(target, render_forms(fmt, forms, kertas))
     except OSError as exc:
         raise DocumentError(f"Tidak dapat menulis '{target}': {exc.strerror or exc}.") from exc
     return target

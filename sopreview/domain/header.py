@@ -29,12 +29,6 @@ class MeetingMeta(Plain):
     kesimpulan: str = ""
     acara: tuple[str, ...] = field(default_factory=tuple)
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> MeetingMeta:
-        values = {f.name: data[f.name] for f in fields(cls) if f.name in data}
-        values["acara"] = tuple(values.get("acara") or ())
-        return cls(**values)
-
 
 META_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(MeetingMeta))
 META_LABEL: dict[str, str] = {

@@ -1,13 +1,12 @@
 """The SOP proposal model (PermenPANRB 35/2012), in plain Python.
 
-Everything here is immutable data with a lossless ``to_dict``/``from_dict`` so that a
-session can keep a JSON snapshot of the proposals it was created from.
+Everything here is immutable data with a lossless ``to_dict``/``from_dict`` (``domain/codec.py``,
+by the type hints) so that a session can keep a JSON snapshot of the proposals it was created from.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from typing import Any
+from dataclasses import dataclass, field
 
 from sopreview.domain.codec import Plain
 
@@ -53,12 +52,6 @@ class Step(Plain):
             return [("", self.nomor + 1)]
         return []
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Step:
-        values = dict(data)
-        values["keputusan"] = tuple((str(a), int(t)) for a, t in values.get("keputusan") or ())
-        return cls(**values)
-
 
 @dataclass(frozen=True)
 class Pengesah:
@@ -95,22 +88,6 @@ class SopDocument(Plain):
                 return step
         return None
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> SopDocument:
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name not in data:
-                continue
-            value = data[f.name]
-            if f.name == "langkah":
-                value = tuple(Step.from_dict(s) for s in value)
-            elif f.name == "disahkan_oleh":
-                value = Pengesah(**value)
-            elif isinstance(value, list):
-                value = tuple(value)
-            values[f.name] = value
-        return cls(**values)
-
 
 @dataclass(frozen=True)
 class Proposal(Plain):
@@ -139,16 +116,6 @@ class Proposal(Plain):
     @property
     def is_revision(self) -> bool:
         return self.jenis in ("perbaikan", "perubahan")
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Proposal:
-        values = dict(data)
-        values["dokumen"] = SopDocument.from_dict(values["dokumen"])
-        if values.get("sebelumnya"):
-            values["sebelumnya"] = SopDocument.from_dict(values["sebelumnya"])
-        else:
-            values["sebelumnya"] = None
-        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -192,17 +159,3 @@ class Organisasi(Plain):
             if sb.kode == kode:
                 return sb
         return None
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Organisasi:
-        return cls(
-            nama=data["nama"],
-            alamat=data.get("alamat", ""),
-            kota=data.get("kota", ""),
-            subbag=tuple(SubBagian(**s) for s in data.get("subbag", ())),
-            orang=tuple(Orang(**o) for o in data.get("orang", ())),
-            sampel=bool(data.get("sampel", False)),
-            kertas=str(data.get("kertas", "")),
-            logo=str(data.get("logo", "")),
-            zona_waktu=str(data.get("zona_waktu", "WIB")),
-        )

@@ -8,9 +8,10 @@ event with its meeting or date and reason, so the history stays as it was writte
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
+from sopreview.domain.codec import Plain, to_plain
 from sopreview.domain.model import SopDocument
 from sopreview.domain.monitoring import MONITORING_MONTHS, MonitoringRecord, next_due
 
@@ -37,7 +38,7 @@ STATUS_LABEL: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Plain):
     """One line of the register log. Empty fields are left out of the file."""
 
     peristiwa: str
@@ -64,17 +65,7 @@ class Event:
     """Evaluation outcomes: criteria met of those on the form, ``5/7`` (results over time)."""
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if value not in ("", None):
-                data[f.name] = value
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Event:
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        return {name: value for name, value in to_plain(self).items() if value not in ("", None)}
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sopreview.domain.loader import REGISTER_FOLDER
-from sopreview.store.storage import fsync_dir
+from sopreview.durable.files import fsync_dir, write_new_synced
 
 STAGING = ".penerapan"
 PLAN = "rencana.json"
@@ -48,17 +48,6 @@ def _inside(root: Path, rel: str) -> Path:
     if not target.is_relative_to(root.resolve()) or rel.startswith("/") or ".." in Path(rel).parts:
         raise TransactionError(f"{rel}: berada di luar folder {root}; tidak ditulis")
     return root / rel
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 @dataclass
@@ -98,12 +87,12 @@ class Transaction:
         ops: list[dict[str, str]] = []
         for n, (rel, data) in enumerate(self.writes.items()):
             name = f"{n:06d}.baru"
-            _write_synced(stage / name, data)
+            write_new_synced(stage / name, data)
             step(f"stage {rel}")
             ops.append({"op": "tulis", "ke": rel, "dari": name, "sha256": _sha(data)})
         ops.extend({"op": "hapus", "ke": rel} for rel in self.deletes)
         tmp = stage / (PLAN + ".tmp")
-        _write_synced(tmp, json.dumps({"versi": 1, "langkah": ops}, ensure_ascii=False, indent=1).encode())
+        write_new_synced(tmp, json.dumps({"versi": 1, "langkah": ops}, ensure_ascii=False, indent=1).encode())
         fsync_dir(stage)
         step("plan written")
         os.replace(tmp, stage / PLAN)

@@ -7,11 +7,10 @@ so a crash mid-write leaves the old file or none, never half a document.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from sopreview.durable.files import atomic_write
 from sopreview.minutes.build import build_minutes
 from sopreview.minutes.formats import ExportFormat, find_format, format_for_suffix, format_keys
 from sopreview.minutes.model import SessionReader
@@ -81,33 +80,6 @@ def suffix_problem(fmt: str, out_path: Path) -> str | None:
     return None
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename over the target, fsync the folder."""
-    mode = (target.stat().st_mode & 0o777) if target.exists() else 0o644
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    try:
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
 def export_minutes(session: SessionReader, fmt: str, out_path: Path, *, within: Path | None = None,
                    guard: Callable[[Path, str], str | None] | None = None) -> Path:
     """Write the notulen of ``session`` as ``fmt`` to ``out_path``; return the path written.
@@ -123,7 +95,7 @@ def export_minutes(session: SessionReader, fmt: str, out_path: Path, *, within: 
     target = check_target(out_path, within)
     data = render_minutes(session, fmt)
     try:
-        write_atomic(target, data)
+        atomic_write(target, data)
     except OSError as exc:
         raise ExportError(f"Tidak dapat menulis '{target}': {exc.strerror or exc}.") from exc
     return target

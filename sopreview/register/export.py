@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sopreview.domain.register import Register
-from sopreview.minutes.export import ExportError, check_target, write_atomic
+from sopreview.minutes.export import ExportError, check_target
+from sopreview.durable.files import atomic_write
 from sopreview.register.layout import RegisterSheet, build_sheet
 
 
@@ -59,7 +60,7 @@ def write_register(register: Register, fmt: str, output: Path, *, instansi: str 
         raise ExportError(f"'{output}' berada di dalam folder SOP {protected}; simpan daftar di luar folder itu.")
     data = render_register(register, fmt, instansi)
     try:
-        write_atomic(target, data)
+        atomic_write(target, data)
     except OSError as exc:
         raise ExportError(f"Tidak dapat menulis '{target}': {exc.strerror or exc}.") from exc
     return target

@@ -11,7 +11,7 @@ from sopreview.store import schema
 from sopreview.store.errors import SessionError
 from sopreview.domain.textsafe import visible
 from sopreview.store.lock import holder_state
-from sopreview.store.storage import parse_file
+from sopreview.store.storage import load
 
 
 _SESSION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -44,7 +44,7 @@ def summarize(path: Path) -> SessionSummary:
     held = visible(holder.describe()) if holder and live else None
     stale = visible(holder.describe()) if holder and not live else None
     try:
-        data = schema.migrate(parse_file(path), path)
+        data = schema.migrate(load(path)[0], path)
         schema.check(data, path)  # the same verdict as opening it: a file listed as fine opens
         meta = data[schema.T_META]["1"]
         items = list(data[schema.T_ITEM].values())

@@ -14,7 +14,7 @@ from sopreview.domain.header import MeetingMeta
 from sopreview.domain.records import proposal_hash
 from sopreview.domain.model import Organisasi, Proposal
 from sopreview.store import schema
-from sopreview.store.files import journal_path
+from sopreview.store.files import SessionFiles
 from sopreview.store.carryover import CarryOverPlan, PreviousSession, plan_carry_over
 from sopreview.store.errors import SessionError
 
@@ -74,10 +74,13 @@ def build_session_data(organisasi: Organisasi, plan: CarryOverPlan, meta: Meetin
 
 
 def set_aside_orphan_journal(path: Path, now: datetime) -> list[str]:
-    """A journal without its session file belongs to a deleted session: keep it, under another name."""
-    journal = journal_path(path)
-    if not journal.exists():
-        return []
-    aside = journal.with_name(f"{journal.name}.lama-{now:%Y%m%d%H%M%S}")
-    journal.rename(aside)
-    return [f"Log audit lama tanpa berkas sesi dipindahkan ke {aside.name}."]
+    """A journal or snapshot without its session file belongs to a deleted session (or a creation
+    that died half-way): keep it, under another name, so the new session starts clean."""
+    files = SessionFiles(path)
+    warnings = []
+    for orphan, what in ((files.journal, "Log audit lama"), (files.snapshot, "Snapshot usulan lama")):
+        if orphan.exists():
+            aside = orphan.with_name(f"{orphan.name}.lama-{now:%Y%m%d%H%M%S}")
+            orphan.rename(aside)
+            warnings.append(f"{what} tanpa berkas sesi dipindahkan ke {aside.name}.")
+    return warnings

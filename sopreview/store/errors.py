@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from sopreview.durable.lock import LockHolder as LockHolder  # defined with the lock it describes
 
 
 class SessionError(Exception):
     """Base class: something about a session file the user has to know about."""
-
-
-@dataclass(frozen=True)
-class LockHolder:
-    """Who holds a session open for writing (written into ``<name>.json.lock``)."""
-
-    host: str
-    pid: int
-    user: str
-    since: str
-
-    def describe(self) -> str:
-        return f"{self.user or '?'} di komputer {self.host or '?'} (proses {self.pid}) sejak {self.since or '?'}"
 
 
 class SessionLocked(SessionError):

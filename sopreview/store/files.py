@@ -1,8 +1,10 @@
 """Where sessions live and which files make up one session: the only module that knows their names.
 
-``sessions/rapat.json`` (the TinyDB file) comes with ``rapat.json.bak`` (the previous good
-version), ``rapat.json.lock`` (who is writing) and ``rapat.audit.jsonl`` (the append-only
-journal). Storage, lock and journal ask here instead of each building a name; a future durable
+``sessions/rapat.json`` (the TinyDB file: the state that changes) comes with
+``rapat.usulan.jsonl`` (the proposals' snapshot, written once when the session is made),
+``rapat.json.bak`` (the previous good version), ``rapat.json.lock`` (who is writing) and
+``rapat.audit.jsonl`` (the append-only journal, where each change lands first). A session
+from before the snapshot had its own file is kept as ``rapat.json.v1.bak`` when it is migrated. Storage, lock and journal ask here instead of each building a name; a future durable
 record (register, monitoring) gets its companions the same way.
 """
 
@@ -18,6 +20,8 @@ SESSION_SUFFIX = ".json"
 BAK_SUFFIX = ".bak"
 LOCK_SUFFIX = ".lock"
 JOURNAL_SUFFIX = ".audit.jsonl"
+SNAPSHOT_SUFFIX = ".usulan.jsonl"
+LEGACY_SUFFIX = ".v1.bak"
 
 
 @dataclass(frozen=True)
@@ -42,9 +46,26 @@ class SessionFiles:
     @property
     def journal(self) -> Path:
         """``sessions/rapat.json`` -> ``sessions/rapat.audit.jsonl``."""
+        return self.path.with_name(self._stem + JOURNAL_SUFFIX)
+
+    @property
+    def snapshot(self) -> Path:
+        """``sessions/rapat.json`` -> ``sessions/rapat.usulan.jsonl`` (not ``*.json``: never listed as a
+        session). The ``.bak`` shares it: the snapshot never changes, so a backup opens as it is."""
         name = self.path.name
-        stem = name[: -len(SESSION_SUFFIX)] if name.endswith(SESSION_SUFFIX) else name
-        return self.path.with_name(stem + JOURNAL_SUFFIX)
+        if name.endswith(SESSION_SUFFIX + BAK_SUFFIX):
+            return SessionFiles(self.path.with_name(name[: -len(BAK_SUFFIX)])).snapshot
+        return self.path.with_name(self._stem + SNAPSHOT_SUFFIX)
+
+    @property
+    def legacy(self) -> Path:
+        """The single-file session as it was before its snapshot was moved out (never rotated)."""
+        return self.path.with_name(self.path.name + LEGACY_SUFFIX)
+
+    @property
+    def _stem(self) -> str:
+        name = self.path.name
+        return name[: -len(SESSION_SUFFIX)] if name.endswith(SESSION_SUFFIX) else name
 
 
 def bak_path(path: Path) -> Path:
@@ -57,3 +78,7 @@ def lock_path(path: Path) -> Path:
 
 def journal_path(path: Path) -> Path:
     return SessionFiles(path).journal
+
+
+def snapshot_path(path: Path) -> Path:
+    return SessionFiles(path).snapshot

@@ -3,14 +3,15 @@
 If the app dies with an item's clock running, nothing closes the clock; the next open stops
 it at the last heartbeat, so time while no operator was connected is never counted
 (``domain/clock.py``, rule 5). The file holds one ISO timestamp; losing it only makes the
-next open fall back to the last recorded change, so it is written without fsync.
+next open fall back to the last recorded change, so it is replaced atomically but without fsync.
 """
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from pathlib import Path
+
+from sopreview.durable.files import atomic_write
 
 INTERVAL_SECONDS = 15
 """How often the app beats; at most this much discussion time is lost after a crash."""
@@ -22,11 +23,8 @@ def heartbeat_path(session_path: Path) -> Path:
 
 def beat(session_path: Path, now: datetime) -> None:
     """Record that the operator is here at ``now`` (best effort: a failure is not an error)."""
-    target = heartbeat_path(session_path)
-    temp = target.with_name(target.name + ".tmp")
     try:
-        temp.write_text(now.isoformat(timespec="seconds") + "\n", encoding="utf-8")
-        os.replace(temp, target)
+        atomic_write(heartbeat_path(session_path), (now.isoformat(timespec="seconds") + "\n").encode(), sync=False)
     except OSError:
         pass
 

@@ -6,14 +6,12 @@ record as at the first; nothing earlier is ever rewritten. A line torn by a cras
 as saved) is cut before the next append; a line edited by hand into nonsense is skipped and
 reported with its line number and field, never a traceback.
 
-This is deliberately a tiny writer: when the shared durable building block of ``store/`` lands,
-this module should move onto it (its file name then belongs in ``store/files.py``).
+The appending itself is ``durable.AppendLog``, the building block the session's journal uses.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +20,7 @@ from sopreview.domain.loader import REGISTER_FOLDER
 from sopreview.domain.monitoring import MonitoringError, MonitoringRecord
 from sopreview.domain.problems import Problem
 from sopreview.domain.textsafe import CONTROL
-from sopreview.store.storage import fsync_dir
+from sopreview.durable.journal import AppendLog
 
 MONITORING_FILE = f"{REGISTER_FOLDER}/monitoring.jsonl"
 
@@ -151,45 +149,41 @@ def _parse(log: MonitoringLog, line: bytes, number: int) -> MonitoringRecord | N
 
 
 def append_record(sops_dir: Path, record: MonitoringRecord) -> Path:
-    """Append ``record`` and fsync: durable when this returns. A torn last line is cut first."""
+    """Append ``record`` and fsync (``durable.AppendLog``): durable when this returns. A line torn
+    by a crash is cut first, reading only the file's tail."""
     path = log_path(sops_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
-    created = not path.exists()
-    if not created:
-        _cut_torn_tail(path)
+    log = AppendLog(path)
     payload = json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    size = log.size()
+    if size:
+        log.good_end = _complete_end(path, size)
+        if log.good_end < size:
+            log.drop_torn_tail()
+        elif not _ends_with_newline(path, size):
+            payload = b"\n" + payload  # a torn line longer than the tail read: end it, read_log reports it
     try:
-        size = os.fstat(fd).st_size
-        try:
-            os.write(fd, payload)
-            os.fsync(fd)
-        except OSError:
-            os.ftruncate(fd, size)  # never leave half a line for the next append to continue
-            raise
+        log.append(payload)
     finally:
-        os.close(fd)
-    if created:
-        fsync_dir(path.parent)
+        log.close()
     return path
 
 
-def _cut_torn_tail(path: Path) -> None:
-    """Cut a last line without its newline (a crash mid-append), reading only the file's tail."""
-    with open(path, "r+b") as handle:
-        size = handle.seek(0, os.SEEK_END)
-        if size == 0:
-            return
+def _ends_with_newline(path: Path, size: int) -> bool:
+    with open(path, "rb") as handle:
+        handle.seek(size - 1)
+        return handle.read(1) == b"\n"
+
+
+def _complete_end(path: Path, size: int) -> int:
+    """Byte just past the last newline (``size`` when the file ends in one)."""
+    with open(path, "rb") as handle:
         handle.seek(size - 1)
         if handle.read(1) == b"\n":
-            return
+            return size
         start = max(0, size - (1 << 20))
         handle.seek(start)
-        tail = handle.read()
-        cut = tail.rfind(b"\n")
-        if cut >= 0 or start == 0:
-            handle.truncate(start + cut + 1)
-        else:  # a torn line longer than the tail read: end it, read_log reports it
-            handle.write(b"\n")
-        handle.flush()
-        os.fsync(handle.fileno())
+        cut = handle.read().rfind(b"\n")
+    if cut < 0 and start > 0:
+        return size  # a torn line longer than the tail read: keep it (reported on read) rather than guess
+    return start + cut + 1

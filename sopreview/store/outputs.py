@@ -12,9 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sopreview.store.files import BAK_SUFFIX, JOURNAL_SUFFIX, LOCK_SUFFIX, SESSION_SUFFIX, SessionFiles
+from sopreview.store.files import (
+    BAK_SUFFIX, JOURNAL_SUFFIX, LEGACY_SUFFIX, LOCK_SUFFIX, SESSION_SUFFIX, SNAPSHOT_SUFFIX, SessionFiles,
+)
 
-SESSION_ARTIFACTS = (JOURNAL_SUFFIX, SESSION_SUFFIX + BAK_SUFFIX, SESSION_SUFFIX + LOCK_SUFFIX)
+SESSION_ARTIFACTS = (JOURNAL_SUFFIX, SNAPSHOT_SUFFIX, SESSION_SUFFIX + BAK_SUFFIX, SESSION_SUFFIX + LOCK_SUFFIX,
+                     SESSION_SUFFIX + LEGACY_SUFFIX)
 """Names that belong to some session (this one or another in the same folder)."""
 
 
@@ -43,7 +46,8 @@ def output_problem(target: Path, *, suffix: str, session_path: Path | None = Non
     if session_path is not None:
         files = SessionFiles(_real(session_path))
         own = {files.path: "berkas sesi ini", _real(files.journal): "log audit sesi ini",
-               _real(files.bak): "cadangan sesi ini", _real(files.lock): "kunci sesi ini"}
+               _real(files.bak): "cadangan sesi ini", _real(files.lock): "kunci sesi ini",
+               _real(files.snapshot): "snapshot usulan sesi ini", _real(files.legacy): "salinan lama sesi ini"}
         if real in own:
             return (f"'{target}' adalah {own[real]} ({real.name}); notulen tidak pernah ditulis di atas "
                     "berkas masukan. Pilih nama lain, mis. tanpa -o (bawaan: <sesi>-notulen.<format>).")

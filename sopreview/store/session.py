@@ -1,12 +1,16 @@
-"""The meeting's session: everything recorded, kept in ``sessions/<name>.json`` (TinyDB).
+"""The meeting's session: everything recorded, kept in ``sessions/<name>.json`` and its companions.
 
-Every write method is durable before it returns (see storage.py), goes through ``_commit``
-and is logged with its old and new value (see audit.py), so ``undo`` is just "write the old
-values back". One process writes at a time (lock.py); others may open read-only and follow.
+Every write method goes through ``_commit``, which logs the change with its old and new
+values as one fsynced journal line (audit.py) before it returns: that line is what makes it
+durable, so a write costs the same for 14 or 10,000 proposals. The state file is rewritten
+only now and then (storage.py, "compaction"); opening replays the journal lines written since.
+``undo`` is just "write the old values back". One process writes at a time (lock.py); others
+may open read-only and follow the journal.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from collections.abc import Callable
 from datetime import datetime
@@ -24,7 +28,7 @@ from sopreview.domain.model import Organisasi, Proposal
 from sopreview.domain.textsafe import strip_tree, visible
 from sopreview.store import heartbeat, schema
 from sopreview.store.audit import Journal, entry_problem, to_entry
-from sopreview.store.files import bak_path, journal_path
+from sopreview.store.files import bak_path, journal_path, snapshot_path
 from sopreview.store.errors import (
     AlreadySaved,
     InvalidValue,
@@ -37,7 +41,8 @@ from sopreview.store.errors import (
 )
 from sopreview.store.lock import SessionLock, live_holder
 from sopreview.store.reading import SessionReading
-from sopreview.store.storage import DurableStorage, fsync_dir, is_read_only_file, parse_file
+from sopreview.durable.files import fsync_dir
+from sopreview.store.storage import DurableStorage, is_read_only_file, is_single_file, read_snapshot, snapshot_info
 from sopreview.store.writing import SessionWriting
 
 __all__ = [
@@ -60,6 +65,12 @@ NAVIGATION = frozenset({(schema.T_SESI, "current"), (schema.T_SESI, "tab"), (sch
 """What the projector shows; navigation after a change moves it, so undo does not require it unchanged."""
 OP_WINDOW = 50
 """How far back a retried operation id is looked for (a retry follows its original closely)."""
+COMPACT_MIN_BYTES = 256 * 1024
+COMPACT_RATIO = 1.0
+"""The state is rewritten once the journal since its last rewrite holds COMPACT_MIN_BYTES, or
+COMPACT_RATIO times the state's size if that is more: the rewrite then costs at most as much as
+the lines did, so a write's cost stays flat on average, and replay at open never reads more
+than the state. (The crash test sets both to 0: a rewrite after every change.)"""
 
 
 def _default_clock() -> datetime:
@@ -98,6 +109,10 @@ class Session(SessionReading, SessionWriting):
         self._tables: dict[str, Table] = {}
         self._bind_tables()
         self._seq: int = self._doc(schema.T_SESI)["audit_seq"]
+        self._compacted_seq = self._seq
+        """The last entry the state file on disk holds; later ones are only in the journal."""
+        self._journal_since_compaction = 0
+        """Bytes appended to the journal since the state file was last written."""
         if lock is not None and lock.taken_over is not None:
             self.warnings.append(
                 f"Kunci lama dari {lock.taken_over.describe()} diambil alih (proses itu sudah tidak berjalan).")
@@ -129,8 +144,8 @@ class Session(SessionReading, SessionWriting):
     def _load(cls, path: Path, lock: SessionLock | None, clock: Clock | None) -> Session:
         storage = DurableStorage(path, readonly=lock is None)
         data = storage.read()
-        assert data is not None
         found_version = schema.schema_version(data)
+        single_file = storage.single_file
         migrated = schema.migrate(data, path)
         static = schema.check(migrated, path)
         storage.install(migrated, storage.read_signature)  # not a fresh stat: see DurableStorage
@@ -144,7 +159,15 @@ class Session(SessionReading, SessionWriting):
             journal.drop_torn_tail()
         session = cls(path=path, storage=storage, lock=lock, journal=journal, entries=entries, static=static,
                       clock=clock, lock_holder=holder)
+        if session._replay():
+            try:  # the journal's lines are checked as they are applied; the result as a whole here
+                session._static = schema.check(storage.read(), path, previous=static)
+            except SessionFileError as exc:  # the caller releases the lock
+                raise SessionFileError(f"{exc} (setelah menerapkan {journal.path.name}: periksa baris "
+                                       "terakhirnya)") from None
         session._reconcile_journal()
+        if single_file and lock is not None:
+            session._split_snapshot()
         if lock is not None:
             session._close_stale_clock()
         if found_version != schema.SCHEMA_VERSION and lock is not None:
@@ -181,7 +204,7 @@ class Session(SessionReading, SessionWriting):
             data, entry = build_session_data(organisasi, plan, meta, criteria, sops_dir, now)
             static = schema.check(data, path)
             storage = DurableStorage(path, create=True)
-            storage.write(data)
+            storage.create(data)
             journal = Journal(journal_path(path))
             journal.append([entry])
             session = cls(path=path, storage=storage, lock=lock, journal=journal, entries=[entry], static=static,
@@ -194,6 +217,11 @@ class Session(SessionReading, SessionWriting):
             raise
 
     def close(self) -> None:
+        if self._lock is not None and self._seq > self._compacted_seq:
+            # The journal already holds every change; a complete state file is a convenience
+            # (hand edits, a quick listing), so a failure here is left for the next open.
+            with contextlib.suppress(SessionError, OSError):
+                self._compact()
         self._journal.close()
         self._storage.close()
         if self._lock is not None:
@@ -207,31 +235,46 @@ class Session(SessionReading, SessionWriting):
         self.close()
 
     def reload(self) -> bool:
-        """Read-only followers: re-read what the writer saved; True if anything changed."""
+        """Read-only followers: take what the writer saved since the last look; True if anything changed.
+
+        New journal lines are applied as they come (one line per change, whatever the agenda's
+        size); a replaced state file (the writer compacted, or someone restored it) or a journal
+        that shrank is read again from the start. A bad file raises; the old state stays."""
         if not self.readonly:
             return False
         changed = False
-        if self._storage.changed_on_disk():
-            signature = self._storage.signature()
-            data = schema.migrate(parse_file(self.path), self.path)
-            old = self._static
-            static = schema.check(data, self.path, previous=old)  # a bad file raises; the old state stays
-            if static.hashes == old.hashes:  # the snapshot never changes: keep parsed proposals
-                static = schema.Static(old.organisasi, old.criteria, old.proposals, old.hashes, static.item_ids,
-                                       old.summaries, static.agenda_raw)
-            self._storage.install(data, signature)
-            self._static = static
-            self._bind_tables()
-            self._seq = self._doc(schema.T_SESI)["audit_seq"]
-            self.lock_holder = live_holder(self.path)
+        if self._storage.changed_on_disk() or self._journal.shrank():
+            self._read_again()
             changed = True
-        if self._journal.follow(self._entries):
-            changed = True
+        else:
+            before = len(self._entries)
+            if self._journal.follow(self._entries):
+                changed = True
+                if self._replay() < len(self._entries) - before:
+                    self._read_again()  # a line that does not apply: trust the files, not the increment
         for message in self._journal.damaged:
             self._warn(message)
         if changed:
+            self.lock_holder = live_holder(self.path)
             self._reconcile_journal()
         return changed
+
+    def _read_again(self) -> None:
+        """Follower: the state file and journal read afresh, checked before anything is replaced."""
+        signature = self._storage.signature()
+        data = schema.migrate(_load_reusing_snapshot(self.path, self._storage.read()), self.path)
+        old = self._static
+        static = schema.check(data, self.path, previous=old)  # a bad file raises; the old state stays
+        if static.hashes == old.hashes:  # the snapshot never changes: keep parsed proposals
+            static = schema.Static(old.organisasi, old.criteria, old.proposals, old.hashes, static.item_ids,
+                                   old.summaries, static.agenda_raw)
+        entries = self._journal.load()
+        self._storage.install(data, signature)
+        self._static = static
+        self._entries = entries
+        self._bind_tables()
+        self._seq = self._compacted_seq = self._doc(schema.T_SESI)["audit_seq"]
+        self._replay()
 
     # -- internals shared by the reading and writing halves ---------------------------
     def _bind_tables(self) -> None:
@@ -262,34 +305,47 @@ class Session(SessionReading, SessionWriting):
         assert isinstance(doc, Document)
         return doc
 
+    def _raw(self, table: str) -> dict[str, Any]:
+        """The stored documents of a table, as they are (writes change them in place; reads copy)."""
+        return self._storage.read().setdefault(table, {})
+
     def _get(self, key: Key) -> Any:
         kind = key[0]
         if kind in (schema.T_META, schema.T_SESI):
-            return copy.deepcopy(self._doc(kind).get(key[1]))
+            return copy.deepcopy(self._raw(kind)["1"].get(key[1]))
         if kind == schema.T_ITEM:
             return copy.deepcopy(self._item(key[1]).get(key[2]))
         if kind == schema.T_AKSI:
-            doc = self._tables[kind].get(doc_id=int(key[1]))
+            doc = self._raw(kind).get(str(int(key[1])))
         else:
-            doc = self._tables[kind].get(Query().nama == key[1])
+            doc = next((d for d in self._raw(kind).values() if d.get("nama") == key[1]), None)
         return copy.deepcopy(dict(doc)) if isinstance(doc, dict) else None
 
     def _set(self, key: Key, value: Any) -> None:
-        kind, table, value = key[0], self._tables[key[0]], copy.deepcopy(value)
+        """Change one slot in memory, O(1) for every kind but the small by-name tables (attendance,
+        guests). Not TinyDB's ``update``: that rebuilds the whole table on each call."""
+        kind, value = key[0], copy.deepcopy(value)
+        docs = self._raw(kind)
         if kind in (schema.T_META, schema.T_SESI):
-            table.update({key[1]: value}, doc_ids=[1])
+            docs["1"][key[1]] = value
         elif kind == schema.T_ITEM:
             self._require(key[1])
-            table.update({key[2]: value}, doc_ids=[self._static.item_ids[key[1]]])
+            docs[str(self._static.item_ids[key[1]])][key[2]] = value
         elif kind == schema.T_AKSI:
             if value is None:
-                table.remove(doc_ids=[int(key[1])])
+                docs.pop(str(int(key[1])), None)
             else:
-                table.upsert(Document(value, doc_id=int(key[1])))
-        elif value is None:
-            table.remove(Query().nama == key[1])
+                docs[str(int(key[1]))] = value
         else:
-            table.upsert(value, Query().nama == key[1])
+            found = [doc_id for doc_id, doc in docs.items() if doc.get("nama") == key[1]]
+            if value is None:
+                for doc_id in found:
+                    del docs[doc_id]
+            elif found:
+                for doc_id in found:
+                    docs[doc_id].update(value)
+            else:
+                docs[str(max((int(d) for d in docs), default=0) + 1)] = value
 
     def _writable(self) -> None:
         if self.readonly or self._lock is None:
@@ -338,38 +394,110 @@ class Session(SessionReading, SessionWriting):
                  "sesi": self._session_id}
         if op is not None:
             entry["op"] = op
-        unlogged = self._unlogged()
-        try:
-            with self._storage.batch():
-                for key, _old, new in changes:
-                    self._set(tuple(key), new)
-                # Entries the journal could not take yet ride along in the session file (see _sync_journal).
-                self._tables[schema.T_SESI].update({"audit_seq": entry["seq"], "audit_last": entry,
-                                                    "audit_tertunda": unlogged or None}, doc_ids=[1])
-                if verify:
-                    data = self._storage.read()
-                    assert data is not None
-                    try:
-                        schema.check(data, self.path, previous=self._static)
-                    except SessionFileError as exc:
-                        raise InvalidValue(f"{ringkasan} ditolak: hasilnya tidak sah "
-                                           f"({str(exc).split(' — ', 1)[-1]}); berkas tidak diubah") from None
-        except BaseException:
-            self._resync_after_failure()
-            raise
-        self._seq = entry["seq"]
+        self._apply(changes, entry)
+        if verify:
+            try:
+                schema.check(self._storage.read(), self.path, previous=self._static)
+            except SessionFileError as exc:
+                self._revert(changes)
+                raise InvalidValue(f"{ringkasan} ditolak: hasilnya tidak sah "
+                                   f"({str(exc).split(' — ', 1)[-1]}); berkas tidak diubah") from None
         self._entries.append(entry)
-        self._sync_journal()
+        if not self._log_or_save(changes):
+            return None
         return to_entry(entry)
 
-    def _resync_after_failure(self) -> None:
-        """After a failed write memory was reset to the file; if the failure came after the
-        rename (e.g. the folder fsync), the file has the change, so take its log entry too."""
+    def _apply(self, changes: list[list[Any]], entry: dict[str, Any]) -> None:
+        """Put the changes and the entry into memory (nothing on disk yet)."""
+        for key, _old, new in changes:
+            self._set(tuple(key), new)
+        sesi = self._raw(schema.T_SESI)["1"]
+        sesi["audit_seq"], sesi["audit_last"] = entry["seq"], entry
+        self._seq = entry["seq"]
+
+    def _revert(self, changes: list[list[Any]]) -> None:
+        """Memory back to before ``_apply`` (the change did not reach the disk)."""
+        for key, old, _new in reversed(changes):
+            self._set(tuple(key), old)
+        self._seq -= 1
+        previous = self._entries[-1] if self._entries and self._entries[-1]["seq"] == self._seq else None
+        sesi = self._raw(schema.T_SESI)["1"]
+        sesi["audit_seq"] = self._seq
+        if previous is not None:
+            sesi["audit_last"] = previous
+
+    def _log_or_save(self, changes: list[list[Any]]) -> bool:
+        """Make the newest entry durable: one fsynced journal line, or else the whole state file
+        (the entries the journal could not take ride along in it). False never: a change that
+        reached neither is reverted in memory and SaveFailed raised."""
+        pending = self._unlogged()
         try:
-            self._seq = self._doc(schema.T_SESI)["audit_seq"]
-            self._reconcile_journal()
-        except (SessionError, OSError):
-            pass
+            size = self._journal.append(pending)
+        except OSError as exc:
+            self._raw(schema.T_SESI)["1"]["audit_tertunda"] = pending
+            try:
+                self._compact()
+            except SaveFailed as failed:
+                if "folder gagal disinkronkan" not in str(failed):  # the file was not replaced
+                    self._raw(schema.T_SESI)["1"]["audit_tertunda"] = pending[:-1] or None
+                    self._entries.pop()
+                    self._revert(changes)
+                raise
+            self._notice(f"{self._journal.path}: log audit gagal ditulis ({exc.strerror or exc}); perubahan "
+                         f"tetap tersimpan di {self.path.name} dan log dilengkapi pada penyimpanan berikutnya")
+            return True
+        self._journal_seq = pending[-1]["seq"]
+        if self._raw(schema.T_SESI)["1"].get("audit_tertunda"):
+            self._raw(schema.T_SESI)["1"]["audit_tertunda"] = None
+        self._journal_since_compaction += size
+        if self._journal_since_compaction > max(COMPACT_MIN_BYTES, COMPACT_RATIO * self._storage.state_bytes):
+            try:
+                self._compact()
+            except SessionError as exc:  # the change is in the journal: saved; the state catches up later
+                self._notice(f"{str(exc).split('; perubahan terakhir', 1)[0]}; perubahan tersimpan di log audit "
+                             f"{self._journal.path.name}, {self.path.name} ditulis ulang pada kesempatan berikutnya")
+        return True
+
+    def _compact(self) -> None:
+        """Write the state file now (storage.compact); afterwards the journal holds nothing it lacks."""
+        self._storage.compact()
+        self._compacted_seq = self._seq
+        self._journal_since_compaction = 0
+
+    def _replay(self) -> int:
+        """Apply the journal's entries written after the state file (changes since its last
+        compaction, or a crash); returns how many. Stops, with a warning, at a gap in the
+        numbering or a line whose slots do not exist (hand-edited)."""
+        applied = 0
+        for entry in self._entries:
+            if entry["seq"] <= self._seq:
+                continue
+            if entry["seq"] != self._seq + 1:
+                self._warn(f"{self._journal.path.name}: entri {self._seq + 1}–{entry['seq'] - 1} tidak ada; "
+                           f"perubahan sejak entri {entry['seq']} tidak diterapkan")
+                break
+            try:
+                for key, _old, _new in entry["perubahan"]:
+                    self._get(tuple(key))  # every slot exists before any is written
+            except (SessionError, KeyError, ValueError, TypeError, IndexError):
+                self._warn(f"{self._journal.path.name}: entri {entry['seq']} menunjuk bagian sesi yang tidak ada; "
+                           "perubahan sejak entri itu tidak diterapkan")
+                break
+            self._apply(entry["perubahan"], entry)
+            applied += 1
+        if applied:
+            self._journal_seq = max(self._journal_seq, self._seq)
+        return applied
+
+    def _split_snapshot(self) -> None:
+        """An old single-file session opened for writing: its agenda moves to its own file."""
+        legacy = self._storage.split_snapshot()
+        self._commit("migrasi", "sesi", [], f"Snapshot usulan dipindah ke {self._storage_snapshot_name()}; "
+                     f"berkas lama disimpan sebagai {legacy.name}", force=True)
+        self._compact()
+
+    def _storage_snapshot_name(self) -> str:
+        return snapshot_path(self.path).name
 
     def _unlogged(self) -> list[dict[str, Any]]:
         """Entries the journal does not have yet (usually none: found from the end)."""
@@ -386,7 +514,7 @@ class Session(SessionReading, SessionWriting):
         if not pending:
             return
         try:
-            self._journal.append(pending)
+            self._journal_since_compaction += self._journal.append(pending)
         except OSError as exc:
             self._notice(f"{self._journal.path}: log audit gagal ditulis ({exc.strerror or exc}); perubahan "
                          f"tetap tersimpan di {self.path.name} dan log dilengkapi pada penyimpanan berikutnya")
@@ -429,6 +557,10 @@ class Session(SessionReading, SessionWriting):
                 self._seq = have
                 self._commit("pulihkan", "sesi", [], f"Berkas sesi dipulihkan: {note}", force=True)
                 self._warn(f"{self.path.name}: {note}; dicatat di log audit.")
+                try:  # the state file must now say so, or the next open would find the same gap
+                    self._compact()
+                except SessionError as exc:
+                    self._warn(str(exc))
 
     def _close_stale_clock(self) -> None:
         """A clock still running at open was left by an app that died: stop it at the last sign
@@ -495,6 +627,21 @@ class Session(SessionReading, SessionWriting):
 
     def audit_log(self) -> list[AuditEntry]:
         return [to_entry(e) for e in self._entries]
+
+
+def _load_reusing_snapshot(path: Path, current: dict[str, Any]) -> dict[str, Any]:
+    """A follower's re-read: the state file, and the snapshot only if the state names another one."""
+    from sopreview.store.storage import SNAPSHOT_TABLE, parse_file
+
+    data = parse_file(path)
+    info = snapshot_info(data)
+    if info is None or is_single_file(data):
+        return data
+    if info == snapshot_info(current) and SNAPSHOT_TABLE in current:
+        data[SNAPSHOT_TABLE] = current[SNAPSHOT_TABLE]
+    else:
+        data[SNAPSHOT_TABLE] = read_snapshot(path, info)
+    return data
 
 
 def _acquire(path: Path) -> SessionLock:

@@ -1,38 +1,51 @@
-"""A TinyDB storage that cannot leave a half-written file behind.
+"""A session on disk: a snapshot written once, a small state replaced now and then, a journal.
 
-TinyDB's JSONStorage re-parses the whole file on every read and rewrites it in place, so a
-process killed mid-write leaves a file that no longer parses. Here the data is parsed once
-and kept in memory; each write serialises it to a temp file in the same folder, flushes,
-fsyncs, atomically replaces the old file and fsyncs the folder. Tables whose dict object is
-unchanged since the last write (TinyDB replaces a table's dict whenever it touches it) reuse
-their cached JSON text, so the large, never-changing proposal snapshot costs nothing per write.
-The previous good version is kept as ``<name>.json.bak`` (a hardlink, so rotating it is two
-metadata operations).
+Rewriting the whole session on every change made a write cost grow with the agenda (7.4 MB
+at 1,000 proposals, for one decision). Now:
+
+* ``rapat.usulan.jsonl``: the proposals as they were when the session was made, one line each,
+  written once (exclusive, fsynced) and never again; the state names its SHA-256, so a changed
+  or damaged snapshot is refused with its name, not misread.
+* ``rapat.json``: everything that changes (TinyDB's layout, one JSON object of tables), kept in
+  memory and replaced atomically (``durable.files.atomic_write``, previous version as ``.bak``)
+  only when it is *compacted*: when the writer closes, when the journal since the last
+  compaction outgrows the state, and when the journal cannot be written.
+* ``rapat.audit.jsonl`` (``audit.py``): every change is one fsynced line there first; between
+  compactions it is the record, replayed on top of the state on the next open.
+
+So a change costs one fsynced append whatever the agenda's size. A session from before the
+snapshot had its own file (the agenda as a table inside ``rapat.json``) still opens; a writer
+moves the table out and keeps the old file as ``rapat.json.v1.bak`` (see Session._load).
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
+import hashlib
 import json
 import os
-import secrets
 import shutil
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
-from sopreview.domain.limits import TooLarge, check_json_bytes
+from sopreview.domain.limits import TooLarge, check_json_bytes, json_depth_problem
+from sopreview.durable.files import DirSyncFailed, atomic_write, remove_temp_files, replace, temp_path
 from sopreview.store.errors import ReadOnlySession, SaveFailed, SessionError, SessionFileError
-from sopreview.store.files import BAK_SUFFIX, bak_path
+from sopreview.store.files import SessionFiles, bak_path
 
 Data = dict[str, dict[str, Any]]
+Signature = tuple[int, int, int]
+
+SNAPSHOT_TABLE = "agenda"
+"""The table kept in the snapshot file, not in the state (in memory it sits beside the others)."""
+SNAPSHOT_KEY = "usulan"
+"""``sesi.usulan``: ``{"sha256": ..., "jumlah": N}`` of the snapshot file this state belongs to."""
+SNAPSHOT_KIND = "sopreview-usulan"
 
 COPY_BAK_EVERY = 20
-"""Where hardlinks are impossible (FAT USB sticks) the .bak is a copy made every N writes."""
+"""Where hardlinks are impossible (FAT USB sticks) the .bak is a copy made every N compactions."""
 
 
 def is_read_only_file(path: Path) -> bool:
@@ -46,23 +59,23 @@ def is_read_only_file(path: Path) -> bool:
     return not st.st_mode & 0o222 or not os.access(path, os.W_OK)
 
 
-def _temp_prefixes(path: Path) -> tuple[str, str]:
-    return (f"{path.name}.tmp-", f"{path.name}{BAK_SUFFIX}.tmp-")
+def _read_bounded(path: Path, missing: SessionError, recover: str) -> bytes:
+    """The file's bytes, after its size was checked against the limit; errors name the file."""
+    try:
+        check_json_bytes(os.stat(path).st_size)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise missing from None
+    except OSError as exc:
+        raise SessionError(f"{path}: tidak dapat dibaca ({exc.strerror})") from None
+    except TooLarge as exc:
+        raise SessionFileError(f"{path}: {exc}. {recover}") from None
 
 
 def parse_file(path: Path) -> Data:
     """Parse a session file; SessionFileError names the file, the position and the way out."""
     recover = f"Salinan terakhir yang baik ada di {bak_path(path)} (jika ada)."
-    try:
-        size = os.stat(path).st_size
-        check_json_bytes(size)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SessionError(f"{path}: berkas sesi tidak ditemukan") from None
-    except OSError as exc:
-        raise SessionError(f"{path}: tidak dapat dibaca ({exc.strerror})") from None
-    except TooLarge as exc:
-        raise SessionFileError(f"{path}: {exc}. {recover}") from None
+    raw = _read_bounded(path, SessionError(f"{path}: berkas sesi tidak ditemukan"), recover)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -85,8 +98,69 @@ def parse_file(path: Path) -> Data:
     return data
 
 
+def snapshot_info(data: Data) -> dict[str, Any] | None:
+    """The ``sesi.usulan`` record of a state in the split layout; None for the old single file."""
+    sesi = data.get("sesi", {}).get("1")
+    info = sesi.get(SNAPSHOT_KEY) if isinstance(sesi, dict) else None
+    return info if isinstance(info, dict) else None
+
+
+def is_single_file(data: Data) -> bool:
+    """The layout before the snapshot had its own file: the agenda is a table of the state."""
+    return SNAPSHOT_TABLE in data
+
+
+def encode_snapshot(agenda: dict[str, Any]) -> bytes:
+    """A header line, then one line per agenda document (``{"id": doc_id, ...doc}``)."""
+    lines = [json.dumps({"jenis": SNAPSHOT_KIND, "versi": 1, "jumlah": len(agenda)}).encode("ascii")]
+    lines += [json.dumps({"id": doc_id, "dok": doc}, separators=(",", ":")).encode("ascii")
+              for doc_id, doc in agenda.items()]
+    return b"\n".join(lines) + b"\n"
+
+
+def read_snapshot(session_path: Path, info: dict[str, Any]) -> dict[str, Any]:
+    """The agenda table from the snapshot file named by ``info`` (its hash checked first)."""
+    path = SessionFiles(session_path).snapshot
+    way_out = (f"Snapshot usulan adalah bagian dari sesi {session_path.name}: simpan, salin, dan pindahkan "
+               "berkas-berkas sesi bersama-sama.")
+    raw = _read_bounded(path, SessionFileError(f"{path}: snapshot usulan sesi {session_path} tidak ada. {way_out}"),
+                        way_out)
+    if hashlib.sha256(raw).hexdigest() != info.get("sha256"):
+        raise SessionFileError(f"{path}: isi snapshot usulan tidak sama dengan yang dicatat di {session_path} "
+                               f"(diubah atau rusak; sidik SHA-256 berbeda). Berkas tidak diubah. {way_out}")
+    agenda: dict[str, Any] = {}
+    lines = raw.split(b"\n")
+    for number, line in enumerate(lines[1:-1], 2):
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            raise SessionFileError(f"{path}: baris {number} bukan JSON yang sah ({exc})") from None
+        problem = json_depth_problem(record)
+        if problem or not isinstance(record, dict) or not isinstance(record.get("dok"), dict) \
+                or not isinstance(record.get("id"), str):
+            raise SessionFileError(f"{path}: baris {number} harus {{\"id\": ..., \"dok\": {{...}}}}"
+                                   f"{f' ({problem})' if problem else ''}")
+        agenda[record["id"]] = record["dok"]
+    if len(agenda) != info.get("jumlah"):
+        raise SessionFileError(f"{path}: berisi {len(agenda)} usulan, {session_path} mencatat {info.get('jumlah')}")
+    return agenda
+
+
+def load(path: Path) -> tuple[Data, bool]:
+    """State and snapshot as one set of tables (the agenda beside the others), either layout;
+    and whether the file is an old single-file session."""
+    data = parse_file(path)
+    if is_single_file(data):
+        return data, True
+    info = snapshot_info(data)
+    if info is not None:
+        data[SNAPSHOT_TABLE] = read_snapshot(path, info)
+    return data, False
+
+
 class DurableStorage(Storage):
-    """In-memory TinyDB storage with atomic, fsynced whole-file writes (see module doc)."""
+    """The session's tables in memory for TinyDB to read; changes are made by ``Session`` (its
+    ``_set``, logged in the journal) and written here only by ``compact`` (see module doc)."""
 
     def __init__(self, path: Path, *, readonly: bool = False, create: bool = False) -> None:
         super().__init__()
@@ -96,252 +170,164 @@ class DurableStorage(Storage):
         # The file's identity before its bytes: a writer replacing it in between leaves an old
         # signature, so a follower's next reload() sees the change instead of missing it.
         self._signature = self._stat_signature() if not create else None
-        self._data: Data | None = None if create else parse_file(self.path)
-        self._cache: dict[str, tuple[dict[str, Any], bytes]] = {}
-        self._batch_depth = 0
-        self._pending = False
-        self._writes = 0
+        self._data: Data = {}
+        self.single_file = False
+        """Read from an old single-file session (the agenda inside the state)."""
+        if not create:
+            self._data, self.single_file = load(self.path)
+        self._compactions = 0
         self._can_link = hasattr(os, "link")
+        self.state_bytes = 0
+        """Size of the state as last written or read (compaction is due when the journal outgrows it)."""
+        if not create:
+            with contextlib.suppress(OSError):
+                self.state_bytes = os.stat(self.path).st_size
 
     # -- TinyDB interface -------------------------------------------------
-    def read(self) -> Data | None:
-        if self._data is None and self._exists:
-            self._data = parse_file(self.path)
+    def read(self) -> Data:
         return self._data
 
     def write(self, data: Data) -> None:
-        if self.readonly:
-            raise ReadOnlySession(f"{self.path}: sesi dibuka hanya-baca; perubahan tidak disimpan")
-        self._data = data
-        if self._batch_depth:
-            self._pending = True
-            return
-        self._flush()
+        raise SessionError("perubahan sesi dicatat lewat Session._commit (log dulu), bukan lewat TinyDB")
 
     def close(self) -> None:
-        self._cache.clear()
+        pass
 
-    # -- extras -------------------------------------------------------------
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """Group several TinyDB operations into one durable write; on error nothing is written."""
-        self._batch_depth += 1
-        ok = False
+    # -- writing --------------------------------------------------------------
+    def create(self, data: Data) -> None:
+        """A new session: the snapshot file first (fsynced), then the state, both never over a file."""
+        self._data = data
+        agenda = data.get(SNAPSHOT_TABLE, {})
+        snapshot = encode_snapshot(agenda)
+        data["sesi"]["1"][SNAPSHOT_KEY] = {"sha256": hashlib.sha256(snapshot).hexdigest(), "jumlah": len(agenda)}
+        target = SessionFiles(self.path).snapshot
         try:
-            yield
-            ok = True
-        finally:
-            self._batch_depth -= 1
-            if self._batch_depth == 0 and self._pending:
-                self._pending = False
-                if ok:
-                    self._flush()
-                else:
-                    self._forget()
+            atomic_write(target, snapshot, exclusive=True)
+        except FileExistsError:
+            raise SessionError(f"{target}: sudah ada; tidak ditimpa (hapus atau pindahkan bila bukan milik sesi "
+                               "lain)") from None
+        except OSError as exc:
+            raise SaveFailed(f"{target}: gagal menyimpan snapshot usulan ({exc.strerror or exc})") from exc
+        self.compact()
+
+    def split_snapshot(self) -> Path:
+        """Move the agenda of an old single-file session into its own snapshot file (writers only).
+
+        The old file is kept as ``.v1.bak`` (a hardlink or copy), never rotated away; a snapshot
+        left by an interrupted earlier attempt is reused when it holds the same agenda."""
+        files = SessionFiles(self.path)
+        if not files.legacy.exists():
+            tmp = temp_path(files.legacy)
+            try:
+                os.link(self.path, tmp)
+            except OSError:
+                shutil.copyfile(self.path, tmp)
+            replace(tmp, files.legacy)
+        snapshot = encode_snapshot(self._data[SNAPSHOT_TABLE])
+        info = {"sha256": hashlib.sha256(snapshot).hexdigest(), "jumlah": len(self._data[SNAPSHOT_TABLE])}
+        try:
+            atomic_write(files.snapshot, snapshot, exclusive=True)
+        except FileExistsError:
+            if hashlib.sha256(files.snapshot.read_bytes()).hexdigest() != info["sha256"]:
+                raise SessionError(f"{files.snapshot}: sudah ada dengan isi lain; sesi {self.path.name} tidak "
+                                   "dimigrasi. Pindahkan berkas itu, lalu buka lagi") from None
+        self._data["sesi"]["1"][SNAPSHOT_KEY] = info
+        self.single_file = False
+        return files.legacy
+
+    def compact(self) -> None:
+        """Write the state (every table but the snapshot) atomically; the old one becomes .bak."""
+        if self.readonly:
+            raise ReadOnlySession(f"{self.path}: sesi dibuka hanya-baca; perubahan tidak disimpan")
+        chunks = self._serialize()
+        try:
+            atomic_write(self.path, chunks, exclusive=not self._exists,
+                         before_replace=self._rotate_bak_or_refuse if self._exists else None)
+        except SessionError:
+            raise
+        except FileExistsError:
+            raise SessionError(f"{self.path}: berkas sudah ada; tidak ditimpa") from None
+        except DirSyncFailed as exc:
+            self._written(chunks)
+            raise SaveFailed(
+                f"{self.path}: berkas sudah diganti, tetapi folder gagal disinkronkan ({exc.strerror or exc}); "
+                "perubahan terakhir bisa hilang bila listrik padam sekarang") from exc
+        except OSError as exc:
+            raise SaveFailed(
+                f"{self.path}: gagal menyimpan ({exc.strerror or exc}); perubahan terakhir TIDAK tersimpan"
+            ) from exc
+        self._written(chunks)
 
     def cleanup_temp_files(self) -> list[Path]:
         """Remove temp files a killed writer left behind (call only while holding the lock)."""
-        removed = []
-        prefixes = _temp_prefixes(self.path)
-        with contextlib.suppress(FileNotFoundError):
-            for entry in os.scandir(self.path.parent):
-                if entry.name.startswith(prefixes):
-                    with contextlib.suppress(FileNotFoundError):
-                        os.unlink(entry.path)
-                        removed.append(Path(entry.path))
-        return removed
+        files = SessionFiles(self.path)
+        return [*remove_temp_files(self.path), *remove_temp_files(files.bak), *remove_temp_files(files.snapshot),
+                *remove_temp_files(files.legacy)]
 
+    # -- following --------------------------------------------------------------
     def changed_on_disk(self) -> bool:
         return self._stat_signature() != self._signature
 
-    def install(self, data: Data, signature: tuple[int, int, int] | None) -> None:
-        """Take data a follower re-read and checked (see Session.reload); the cached JSON is dropped."""
+    def install(self, data: Data, signature: Signature | None) -> None:
+        """Take data a follower re-read and checked (see Session.reload)."""
         self._data = data
-        self._cache.clear()
         self._signature = signature
 
-    def signature(self) -> tuple[int, int, int] | None:
+    def signature(self) -> Signature | None:
         return self._stat_signature()
 
     @property
-    def read_signature(self) -> tuple[int, int, int] | None:
+    def read_signature(self) -> Signature | None:
         """The identity of the file as it was when the data in memory was read."""
         return self._signature
 
     # -- internals ----------------------------------------------------------
-    def _stat_signature(self) -> tuple[int, int, int] | None:
+    def _written(self, chunks: list[bytes]) -> None:
+        self._exists = True
+        self._compactions += 1
+        self.state_bytes = sum(len(c) for c in chunks)
+        self._signature = self._stat_signature()
+
+    def _stat_signature(self) -> Signature | None:
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
-    def _forget(self) -> None:
-        """Drop the in-memory state so the next read comes from the last durable file."""
-        self._data = None
-        self._cache.clear()
-
-    def _serialize(self, data: Data) -> list[bytes]:
-        """The file as byte chunks; a table whose dict is the same object as last time reuses its bytes."""
-        cache: dict[str, tuple[dict[str, Any], bytes]] = {}
+    def _serialize(self) -> list[bytes]:
+        """The state file as byte chunks, one table per line (the snapshot table left out)."""
         chunks = [b"{"]
-        for name, table in data.items():
-            hit = self._cache.get(name)
-            if hit is not None and hit[0] is table:
-                encoded = hit[1]
-            else:
-                encoded = json.dumps(table, separators=(",", ":")).encode("ascii")
-            cache[name] = (table, encoded)
+        for name, table in self._data.items():
+            if name == SNAPSHOT_TABLE:
+                continue
+            encoded = json.dumps(table, separators=(",", ":")).encode("ascii")
             chunks += [b"\n" if len(chunks) == 1 else b",\n", json.dumps(name).encode("ascii"), b":", encoded]
         chunks.append(b"\n}\n")
-        self._cache = cache
         return chunks
 
-    def _flush(self) -> None:
-        assert self._data is not None
-        tmp = self.path.with_name(f"{_temp_prefixes(self.path)[0]}{os.getpid()}-{secrets.token_hex(4)}")
-        renamed = False
+    def _rotate_bak_or_refuse(self) -> None:
         try:
-            chunks = self._serialize(self._data)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-            try:
-                _keep_mode_and_owner(fd, self.path if self._exists else None)
-                _write_all(fd, chunks)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            if self._exists:
-                try:
-                    self._rotate_bak()
-                except OSError as exc:
-                    raise SaveFailed(
-                        f"{bak_path(self.path)}: cadangan tidak dapat diperbarui ({exc.strerror or exc}); "
-                        f"perubahan terakhir TIDAK disimpan ke {self.path.name}. Periksa izin berkas cadangan "
-                        "itu (atau pindahkan), lalu ulangi") from exc
-                _replace(tmp, self.path)
-            else:
-                self._create_exclusive(tmp)
-            renamed = True
-            fsync_dir(self.path.parent)
-        except BaseException as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            if self._exists:
-                self._forget()
-            if isinstance(exc, SessionError):
-                raise
-            if isinstance(exc, OSError) and renamed:
-                raise SaveFailed(
-                    f"{self.path}: berkas sudah diganti, tetapi folder gagal disinkronkan ({exc.strerror or exc}); "
-                    "perubahan terakhir bisa hilang bila listrik padam sekarang") from exc
-            if isinstance(exc, OSError):
-                raise SaveFailed(
-                    f"{self.path}: gagal menyimpan ({exc.strerror or exc}); perubahan terakhir TIDAK tersimpan"
-                ) from exc
-            raise
-        self._exists = True
-        self._writes += 1
-        self._signature = self._stat_signature()
-
-    def _create_exclusive(self, tmp: Path) -> None:
-        """First write of a new session: never replace a file someone else created meanwhile."""
-        try:
-            if self._can_link:
-                try:
-                    os.link(tmp, self.path)
-                    os.unlink(tmp)
-                    return
-                except FileExistsError:
-                    raise
-                except OSError:
-                    self._can_link = False
-            if self.path.exists():
-                raise FileExistsError(self.path)
-            os.replace(tmp, self.path)
-        except FileExistsError:
-            raise SessionError(f"{self.path}: berkas sudah ada; tidak ditimpa") from None
+            self._rotate_bak()
+        except OSError as exc:
+            raise SaveFailed(
+                f"{bak_path(self.path)}: cadangan tidak dapat diperbarui ({exc.strerror or exc}); "
+                f"perubahan terakhir TIDAK disimpan ke {self.path.name}. Periksa izin berkas cadangan "
+                "itu (atau pindahkan), lalu ulangi") from exc
 
     def _rotate_bak(self) -> None:
         """Keep the version about to be replaced as .bak (hardlink; a copy every N writes if no links)."""
         bak = bak_path(self.path)
-        tmp = self.path.with_name(f"{_temp_prefixes(self.path)[1]}{os.getpid()}-{secrets.token_hex(4)}")
+        tmp = temp_path(bak)
         if self._can_link:
             try:
                 os.link(self.path, tmp)
-                _replace(tmp, bak)
+                replace(tmp, bak)
                 return
             except OSError:
                 self._can_link = False
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-        if self._writes % COPY_BAK_EVERY == 0:
+        if self._compactions % COPY_BAK_EVERY == 0:
             shutil.copyfile(self.path, tmp)
-            _replace(tmp, bak)
-
-
-def _keep_mode_and_owner(fd: int, original: Path | None) -> None:
-    """The new file gets the old one's permissions and owner: a session kept 0600 (names, NIPs,
-    attendance) must not become world-readable on the next save. A new file gets 0644 minus
-    the umask, like any file the user creates."""
-    if not hasattr(os, "fchmod"):  # pragma: no cover - Windows keeps its own ACLs
-        return
-    if original is None:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o644 & ~umask)
-        return
-    st = os.stat(original)
-    if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
-        with contextlib.suppress(PermissionError):  # only root may give a file away; then keep the mode
-            os.fchown(fd, st.st_uid, st.st_gid)
-    os.fchmod(fd, st.st_mode & 0o7777)
-
-
-def _write_all(fd: int, chunks: list[bytes]) -> None:
-    """Write the chunks without first joining them into one big copy (writev where available)."""
-    if hasattr(os, "writev"):
-        pending = [memoryview(c) for c in chunks if c]
-        while pending:
-            written = os.writev(fd, pending[:1024])
-            while written and pending:
-                if written >= len(pending[0]):
-                    written -= len(pending.pop(0))
-                else:
-                    pending[0] = pending[0][written:]
-                    written = 0
-        return
-    view = memoryview(b"".join(chunks))
-    while view:
-        view = view[os.write(fd, view):]
-
-
-def _replace(src: Path, dst: Path) -> None:
-    """os.replace; on Windows retry briefly while a reader (the projector) has ``dst`` open."""
-    for attempt in range(20):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == 19:
-                raise
-            time.sleep(0.01)
-
-
-_DIR_FSYNC_UNSUPPORTED = {errno.EINVAL, errno.EBADF, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EACCES}
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles to fsync).
-
-    Some network and FUSE filesystems cannot fsync a directory; there the rename is as
-    durable as that filesystem makes it, which is not a reason to refuse every save."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        if exc.errno not in _DIR_FSYNC_UNSUPPORTED:
-            raise
-    finally:
-        os.close(fd)
+            replace(tmp, bak)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from sopreview.domain.criteria import Criterion
     from sopreview.domain.records import Action
+    from sopreview.store.storage import DurableStorage
 
 Key = tuple[Any, ...]
 EMPTY_PEOPLE = ("organisasi.yaml sesi ini tidak berisi `orang:` (orang yang boleh hadir; periksa "
@@ -41,6 +42,7 @@ class SessionWriting:
         @property
         def criteria(self) -> tuple[Criterion, ...]: ...
         _tables: dict[str, Table]
+        _storage: DurableStorage
         def _commit(self, aksi: str, target: str, sets: list[tuple[Key, Any]], ringkasan: str, *,
                     batal: int | None = None, force: bool = False, verify: bool = False,
                     op: str | None = None) -> AuditEntry | None: ...
@@ -358,5 +360,6 @@ class SessionWriting:
         self._commit("menit", pid, [((schema.T_ITEM, pid, "menit"), minutes)],
                      f"Rencana waktu {proposal.nama}: {minutes} menit")
 
-    def _tables_items(self) -> list[Document]:
-        return self._tables[schema.T_ITEM].all()
+    def _tables_items(self) -> list[dict[str, Any]]:
+        """The item documents as stored, for scans that only read (no per-document copy)."""
+        return list(self._storage.read()[schema.T_ITEM].values())

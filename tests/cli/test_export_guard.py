@@ -4,7 +4,6 @@ session, or anything under sops/; another existing file only with --force (issue
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,13 @@ import pytest
 from sopreview.cli import main
 from sopreview.store.session import Session
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture
-def rapat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(ROOT / "sops", tmp_path / "sops")
-    monkeypatch.chdir(tmp_path)
+def rapat(workdir: Path) -> Path:
     assert main(["new", "r1", "--date", "2022-06-16"]) == 0
     assert main(["new", "r2", "--date", "2022-06-17"]) == 0
     assert main(["record", "note", "r1", "hukum-sdm/jdih", "catatan"]) == 0  # makes the .bak
-    return tmp_path / "sessions" / "r1.json"
+    return workdir / "sessions" / "r1.json"
 
 
 PROTECTED = {

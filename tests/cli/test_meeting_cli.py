@@ -17,11 +17,9 @@ JDIH = "hukum-sdm/jdih"
 
 
 @pytest.fixture
-def rapat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(ROOT / "sops", tmp_path / "sops")
-    monkeypatch.chdir(tmp_path)
+def rapat(workdir: Path) -> Path:
     assert main(["new", "rapat", "--date", "2022-06-16", "--start", "9.00", "--minute-taker", "Notulis Uji"]) == 0
-    return tmp_path / "sessions" / "rapat.json"
+    return workdir / "sessions" / "rapat.json"
 
 
 def test_new_sets_every_field_and_defaults_the_officials(rapat: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 from pathlib import Path
 
@@ -15,17 +14,14 @@ from sopreview.store.files import journal_path
 from sopreview.store.files import lock_path
 from sopreview.store.session import Session
 
-ROOT = Path(__file__).resolve().parents[2]
 JDIH = "hukum-sdm/jdih"
 RAW = ("\x1b", "\x07", "\x9b")
 
 
 @pytest.fixture
-def rapat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(ROOT / "sops", tmp_path / "sops")
-    monkeypatch.chdir(tmp_path)
+def rapat(workdir: Path) -> Path:
     assert main(["new", "rapat", "--date", "2022-06-16"]) == 0
-    return tmp_path / "sessions" / "rapat.json"
+    return workdir / "sessions" / "rapat.json"
 
 
 def _out(capsys: pytest.CaptureFixture[str]) -> str:

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from sopreview.cli import main
-from sopreview.minutes import export as export_module
 from sopreview.minutes.export import ExportError, export_minutes
 from sopreview.store.session import Session
 from tests.minutes.scenario import ROOT, SAMPLE_SOPS, create_sample_session
@@ -81,7 +80,7 @@ def test_failed_write_keeps_the_old_file(sample_session: Session, tmp_path: Path
     def disk_full(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export_module.os, "replace", disk_full)
+    monkeypatch.setattr(os, "replace", disk_full)
     with pytest.raises(ExportError, match="No space left"):
         export_minutes(sample_session, "csv", target)
     assert target.read_text() == "versi lama"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
 
 from sopreview.domain.model import Organisasi, Orang, Proposal, SopDocument, Step, SubBagian
 
@@ -57,3 +59,31 @@ class FakeClock:
         value = self.now
         self.now += self.step
         return value
+
+
+def on_disk(path: Path) -> dict[str, Any]:
+    """The session's tables as a fresh reader finds them on disk (state file + journal replayed),
+    in the state file's layout (no snapshot table): what "durable" means since issue 17."""
+    import json
+
+    from sopreview.store.session import Session
+    from sopreview.store.storage import SNAPSHOT_TABLE
+
+    with Session.open(path, readonly=True) as reader:
+        data = reader._storage.read()
+        return json.loads(json.dumps({name: table for name, table in data.items() if name != SNAPSHOT_TABLE}))
+
+
+def as_single_file(path: Path) -> dict[str, Any]:
+    """The session in the layout from before issue 17 (the agenda snapshot as a table of the
+    state file): hand-edit tests edit the snapshot through it, since old files still open."""
+    import json
+
+    from sopreview.store.storage import SNAPSHOT_KEY, SNAPSHOT_TABLE, read_snapshot, snapshot_info
+
+    data = json.loads(path.read_text())
+    info = snapshot_info(data)
+    if SNAPSHOT_TABLE not in data and info is not None:
+        data[SNAPSHOT_TABLE] = read_snapshot(path, info)
+        del data["sesi"]["1"][SNAPSHOT_KEY]
+    return data

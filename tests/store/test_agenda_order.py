@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from sopreview.store.session import InvalidValue, Session
-from tests.store.builders import P1, P2, P3, P4
+from tests.store.builders import P1, P2, P3, P4, on_disk
 
 
 def order(session: Session) -> list[str]:
@@ -48,7 +47,7 @@ def test_interleaved_agenda_keeps_each_sub_bagian_in_its_slots(session: Session)
 def test_move_sub_bagian_block_and_undo(session: Session, session_path: Path) -> None:
     session.move_subbag("keuangan", -1)
     assert order(session) == [P3, P4, P1, P2]
-    assert json.loads(session_path.read_text())["sesi"]["1"]["urutan"] == [P3, P4, P1, P2]
+    assert on_disk(session_path)["sesi"]["1"]["urutan"] == [P3, P4, P1, P2]
     with pytest.raises(InvalidValue, match="Sub Bagian Keuangan sudah paling atas di agenda"):
         session.move_subbag("keuangan", -1)
     with pytest.raises(InvalidValue, match="pilihan: keuangan, hukum-sdm"):

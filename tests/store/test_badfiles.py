@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 
 from sopreview.store import storage as storage_module
+from sopreview.durable import files as durable_files
 from sopreview.store.files import bak_path, journal_path, lock_path
 from sopreview.store.session import SaveFailed, Session, SessionError, SessionFileError
-from tests.store.builders import ORGANISASI, P1, P2, P3, PROPOSALS
+from tests.store.builders import ORGANISASI, P1, P2, P3, PROPOSALS, as_single_file, on_disk
 
 
 @pytest.fixture
@@ -94,36 +95,58 @@ NONSENSE = {
 @pytest.mark.parametrize("case", sorted(NONSENSE))
 def test_hand_edited_nonsense(created: Path, case: str) -> None:
     edit, where = NONSENSE[case]
-    data = json.loads(created.read_text())
+    data = as_single_file(created)
     edit(data)
     created.write_text(json.dumps(data, indent=1))
     _assert_refused(created, where)
 
 
 def test_bak_is_the_previous_good_version(created: Path) -> None:
+    """The state file is rewritten when the writer closes (and when the journal outgrows it);
+    each rewrite keeps the one before as .bak, which opens on its own."""
     with Session.open(created) as s:
         s.set_notes(P3, "satu")
-        first = created.read_bytes()
+    first = created.read_bytes()
+    with Session.open(created) as s:
         s.set_notes(P3, "dua")
-        assert bak_path(created).read_bytes() == first
+    assert bak_path(created).read_bytes() == first
     with Session.open(bak_path(created), readonly=True) as b:
         assert b.notes(P3) == "satu"
 
 
-def test_recover_from_bak_after_corruption(created: Path) -> None:
+def test_recover_from_bak_after_corruption_loses_nothing(created: Path) -> None:
+    """The .bak is older than the lost file, but the journal holds every change since: replayed."""
     with Session.open(created) as s:
         s.set_notes(P3, "terakhir")
     created.write_text("{rusak")
     shutil.copyfile(bak_path(created), created)  # what the error message tells the user to do
     with Session.open(created) as s:
-        assert s.notes(P3) == ""  # the .bak is one change behind ...
-        assert any("dipulihkan" in w for w in s.warnings)
-        last = s.audit_log()[-1]  # ... and the log says so instead of silently forgetting
-        assert last.aksi == "pulihkan" and "cadangan" in last.ringkasan
-        assert s.undo() is None
+        assert s.notes(P3) == "terakhir"
+        assert not [w for w in s.warnings if "dipulihkan" in w]
         s.set_notes(P3, "lagi")
     with Session.open(created, readonly=True) as r:
+        assert r.notes(P3) == "lagi"
         assert [e.seq for e in r.audit_log()] == list(range(1, len(r.audit_log()) + 1))
+
+
+def test_restored_bak_with_a_gap_in_the_journal_is_logged_not_hidden(created: Path) -> None:
+    """The journal lacks an entry the restored file needs: replay stops there and the log says so."""
+    with Session.open(created) as s:
+        s.set_notes(P3, "satu")
+        s.set_notes(P3, "dua")
+    created.write_text("{rusak")
+    shutil.copyfile(bak_path(created), created)
+    journal = journal_path(created)
+    lines = journal.read_bytes().splitlines(keepends=True)
+    journal.write_bytes(b"".join(lines[:-2] + lines[-1:]))  # "satu" is gone from the journal
+    with Session.open(created) as s:
+        assert s.notes(P3) == ""  # the .bak is behind, and "dua" cannot be applied without "satu"
+        assert any("dipulihkan" in w for w in s.warnings) and any("tidak ada" in w for w in s.warnings)
+        last = s.audit_log()[-1]
+        assert last.aksi == "pulihkan" and "cadangan" in last.ringkasan
+        assert s.undo() is None
+    with Session.open(created) as s:  # said once, not at every open
+        assert not [w for w in s.warnings if "dipulihkan" in w]
 
 
 def test_missing_file_mentions_bak(created: Path) -> None:
@@ -197,21 +220,22 @@ def test_leftover_temp_files_cleaned_by_writer_only(created: Path) -> None:
 
 
 def test_failed_write_is_reported_and_memory_matches_disk(created: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk is full: neither the journal line nor the state file (the fallback) can be written."""
     with Session.open(created) as s:
         real_fsync = os.fsync
-        calls = {"n": 0}
+        disk = {"full": True}
 
         def full_disk(fd: int) -> None:
-            calls["n"] += 1
-            if calls["n"] == 1:
+            if disk["full"]:
                 raise OSError(errno.ENOSPC, "No space left on device")
             real_fsync(fd)
 
         monkeypatch.setattr(storage_module.os, "fsync", full_disk)
-        before = created.read_bytes()
+        before, journal_before = created.read_bytes(), journal_path(created).read_bytes()
         with pytest.raises(SaveFailed, match="TIDAK tersimpan"):
             s.record_decision(P3, "disetujui")
-        assert created.read_bytes() == before
+        disk["full"] = False
+        assert created.read_bytes() == before and journal_path(created).read_bytes() == journal_before
         assert s.decision(P3) is None  # memory was reset to what is on disk
         assert [e.aksi for e in s.audit_log()][-1] == "catatan"
         assert not [p for p in created.parent.iterdir() if ".tmp-" in p.name]
@@ -233,13 +257,19 @@ def test_orphan_journal_is_set_aside_on_create(session_path: Path) -> None:
 
 def test_failure_after_the_rename_keeps_log_and_state_in_step(created: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """The folder fsync fails after the new file is in place: the change is on disk, so it must be logged."""
+    """The journal refused the line, so the state file was rewritten instead, and the folder fsync
+    failed after the new file was in place: the change is on disk, so it must be logged."""
+    from sopreview.store.audit import Journal
+
+    def refuse(self: Journal, entries: list[dict[str, Any]]) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
     with Session.open(created) as s:
-        real = storage_module.fsync_dir
-        monkeypatch.setattr(storage_module, "fsync_dir", lambda folder: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
-        with pytest.raises(SaveFailed):
+        monkeypatch.setattr(Journal, "append", refuse)
+        monkeypatch.setattr(durable_files, "fsync_dir", lambda folder: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
+        with pytest.raises(SaveFailed, match="folder gagal disinkronkan"):
             s.record_decision(P3, "disetujui")
-        monkeypatch.setattr(storage_module, "fsync_dir", real)
+        monkeypatch.undo()
         assert s.decision(P3) is not None  # memory = disk, and the disk has it
         assert s.audit_log()[-1].aksi == "keputusan"
         s.set_notes(P3, "sesudahnya")
@@ -249,19 +279,17 @@ def test_failure_after_the_rename_keeps_log_and_state_in_step(created: Path,
 
 
 def test_journal_append_failure_is_reported_then_caught_up(created: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sopreview.store import audit
-
     with Session.open(created) as s:
         s.set_notes(P3, "buka handle")
         real_fsync = os.fsync
         state = {"fail": True}
 
         def flaky(fd: int) -> None:
-            if state["fail"] and s._journal._handle is not None and fd == s._journal._handle.fileno():
+            if state["fail"] and s._journal._log._handle is not None and fd == s._journal._log._handle.fileno():
                 raise OSError(errno.ENOSPC, "No space left on device")
             real_fsync(fd)
 
-        monkeypatch.setattr(audit.os, "fsync", flaky)
+        monkeypatch.setattr(os, "fsync", flaky)
         s.record_decision(P3, "disetujui")  # saved: a journal problem is a notice, not a failed save
         assert any("log audit gagal ditulis" in n and "tetap tersimpan" in n for n in s.take_notices())
         assert s.decision(P3) is not None
@@ -294,3 +322,25 @@ def test_old_schema_is_migrated_in_memory_and_written_on_open_for_writing(
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
     with pytest.raises(SessionFileError, match="skema 2 tidak dikenal"):
         Session.open(created)
+
+
+@pytest.mark.parametrize("damage", ["edited", "truncated", "missing"])
+def test_a_changed_or_missing_snapshot_file_is_refused_with_its_name(created: Path, damage: str) -> None:
+    """The proposals' snapshot is written once; the state names its SHA-256, so any change is caught
+    before anything is read from it, and the message says the session's files belong together."""
+    from sopreview.store.files import snapshot_path
+
+    snapshot = snapshot_path(created)
+    raw = snapshot.read_bytes()
+    if damage == "edited":
+        snapshot.write_bytes(raw.replace(b"Surat Masuk", b"Surat Masak", 1))
+    elif damage == "truncated":
+        snapshot.write_bytes(raw[: len(raw) // 2])
+    else:
+        snapshot.unlink()
+    before = created.read_bytes()
+    for readonly in (False, True):
+        with pytest.raises(SessionFileError, match="snapshot usulan") as info:
+            Session.open(created, readonly=readonly)
+        assert str(snapshot) in str(info.value) and "bersama-sama" in str(info.value)
+    assert created.read_bytes() == before and not lock_path(created).exists()

@@ -8,12 +8,13 @@ from pathlib import Path
 from sopreview.domain.changes import change_summary
 from sopreview.domain.loader import load_sops
 from sopreview.store.session import Session
+from tests.store.builders import as_single_file
 
 SOPS = Path(__file__).resolve().parents[2] / "sops"
 
 
 def _agenda_docs(path: Path) -> list[dict]:
-    return list(json.loads(path.read_text(encoding="utf-8"))["agenda"].values())
+    return list(as_single_file(path)["agenda"].values())
 
 
 def test_summary_is_stored_at_creation_and_read_back(tmp_path: Path) -> None:
@@ -35,7 +36,7 @@ def test_stored_summary_wins_over_recomputing(tmp_path: Path) -> None:
     result = load_sops(SOPS)
     path = tmp_path / "rapat.json"
     Session.create(path, result.organisasi, result.proposals).close()
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = as_single_file(path)  # an old single-file session: its snapshot is a table we can edit
     for doc in data["agenda"].values():
         if doc["pid"] == "hukum-sdm/jdih":
             doc["perubahan"] = "ringkasan yang tersimpan"

@@ -18,14 +18,6 @@ JDIH = "hukum-sdm/jdih"
 
 
 @pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the sample sops/ folder, as the current directory."""
-    shutil.copytree(ROOT / "sops", tmp_path / "sops")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-@pytest.fixture
 def rapat(workdir: Path) -> Path:
     assert main(["new", "rapat", "--title", "Rapat Uji", "--date", "2022-06-16", "--place", "Aula"]) == 0
     return workdir / "sessions" / "rapat.json"

@@ -24,7 +24,7 @@ import pytest
 from sopreview.domain.vocab import decision_keys
 from sopreview.store import schema
 from sopreview.store.session import Session
-from sopreview.store.storage import parse_file
+from sopreview.store.storage import load
 from sopreview.store.files import bak_path
 from tests.store.builders import ORGANISASI, make_proposal
 
@@ -105,11 +105,20 @@ def verify(path: Path, acknowledged: set[int]) -> None:
             top = max(acknowledged)
             d = session.decision(IDS[top % len(IDS)])
             assert d is not None and d.keputusan == decision_keys()[top % len(decision_keys())]
-    if bak_path(path).exists():  # the backup is a complete, valid earlier version
-        schema.check(schema.migrate(parse_file(bak_path(path)), path), path)
+    if bak_path(path).exists():  # the backup is a complete, valid earlier version (with the snapshot)
+        schema.check(schema.migrate(load(bak_path(path))[0], path), path)
 
 
-def test_sigkill_never_loses_an_acknowledged_decision(tmp_path: Path) -> None:
+@pytest.mark.parametrize("rewrites", ["rare", "every change"])
+def test_sigkill_never_loses_an_acknowledged_decision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      rewrites: str) -> None:
+    """``rare``: a change is a journal line (the state file is rewritten only past a threshold);
+    ``every change``: the state file is also rewritten after each one, so kills land in rewrites."""
+    from sopreview.store import session as session_module
+
+    if rewrites != "rare":
+        monkeypatch.setattr(session_module, "COMPACT_MIN_BYTES", 0)
+        monkeypatch.setattr(session_module, "COMPACT_RATIO", 0.0)
     path = tmp_path / "crash.json"
     Session.create(path, ORGANISASI, PROPOSALS).close()
     rng = random.Random(20220616)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from sopreview.minutes.export import render_minutes
 from sopreview.store.session import Session, SessionError, SessionFileError
-from tests.store.builders import ORGANISASI, P1, P2, P3, PROPOSALS, FakeClock
+from tests.store.builders import ORGANISASI, P1, P2, P3, PROPOSALS, FakeClock, as_single_file
 
 
 def _make(path: Path) -> Path:
@@ -58,8 +58,11 @@ def created(session_path: Path, pristine_files: dict[str, bytes]) -> Path:
     return session_path
 
 
-def _edit(path: Path, change: Any) -> None:
-    data = json.loads(path.read_text())
+def _edit(path: Path, change: Any, *, single_file: bool = True) -> None:
+    """``single_file``: edit the layout from before issue 17, where the snapshot is a table of the
+    state file (old files still open); the snapshot's own file is hash-checked, so this is where a
+    hand edit can reach the snapshot's fields."""
+    data = as_single_file(path) if single_file else json.loads(path.read_text())
     change(data)
     path.write_text(json.dumps(data))
 
@@ -211,7 +214,7 @@ def _forge_last(path: Path, **changes: Any) -> None:
     entries = _journal_lines(path)
     entries[-1].update(changes)
     _write_journal(path, entries)
-    _edit(path, lambda d: d["sesi"]["1"].update(audit_last=entries[-1]))
+    _edit(path, lambda d: d["sesi"]["1"].update(audit_last=entries[-1]), single_file=False)
 
 
 def test_undo_refuses_an_entry_edited_to_rename_the_meeting(created: Path) -> None:
@@ -308,13 +311,20 @@ def test_retry_after_an_unclear_failure_does_not_append_twice(created: Path, mon
     import errno
 
     from sopreview.cli import main
-    from sopreview.store import storage as storage_module
+    from sopreview.durable import files as durable_files
 
-    real = storage_module.fsync_dir
-    monkeypatch.setattr(storage_module, "fsync_dir", lambda folder: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
+    from sopreview.store.audit import Journal
+
+    def refuse(self: Journal, entries: list[dict[str, Any]]) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    # The journal refuses the line, so the state file is rewritten instead, and its folder sync fails.
+    real = durable_files.fsync_dir
+    monkeypatch.setattr(Journal, "append", refuse)
+    monkeypatch.setattr(durable_files, "fsync_dir", lambda folder: (_ for _ in ()).throw(OSError(errno.EIO, "I/O")))
     assert main(["record", "note", str(created), P3, "sekali saja"]) == 1
     assert main(["record", "action", str(created), P3, "--what", "Cek", "--who", "Budi", "--when", "2022-07-01"]) == 1
-    monkeypatch.setattr(storage_module, "fsync_dir", real)
+    monkeypatch.undo()
     capsys.readouterr()
     assert main(["record", "note", str(created), P3, "sekali saja"]) == 0
     assert main(["record", "action", str(created), P3, "--what", "Cek", "--who", "Budi", "--when", "2022-07-01"]) == 0

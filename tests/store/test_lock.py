@@ -99,7 +99,7 @@ def test_readonly_open_never_creates_a_lock(created: Path) -> None:
         assert r.lock_holder is None
         assert not lock_path(created).exists()
     assert (created.read_bytes(), os.stat(created).st_mtime_ns) == before
-    assert sorted(p.name for p in created.parent.iterdir()) == ["rapat.audit.jsonl", "rapat.json"]
+    assert sorted(p.name for p in created.parent.iterdir()) == ["rapat.audit.jsonl", "rapat.json", "rapat.usulan.jsonl"]
 
 
 def test_stale_record_without_flock_is_taken_over(created: Path) -> None:

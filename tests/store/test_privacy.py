@@ -53,16 +53,24 @@ def test_read_only_session_opens_read_only_and_is_never_written(created: Path) -
     assert created.read_bytes() == before and _mode(created) == 0o444
 
 
-def test_bak_that_cannot_be_written_is_named(created: Path) -> None:
+def test_bak_that_cannot_be_written_is_named(created: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The change itself lands in the journal; the state file's rewrite (here forced after every
+    change) cannot keep its .bak, so it is not rewritten, and the notice names the .bak."""
+    from sopreview.store import session as session_module
+
     bak = bak_path(created)
     bak.unlink(missing_ok=True)
     bak.mkdir()  # a .bak that cannot be replaced (a folder stands in for an immutable file)
     (bak / "isi").write_text("x")
     before = created.read_bytes()
     with Session.open(created, clock=FakeClock()) as s:
-        with pytest.raises(SaveFailed) as info:
-            s.set_notes(P3, "x")
-        assert s.notes(P3) == ""
-    message = str(info.value)
-    assert message.startswith(f"{bak}: cadangan tidak dapat diperbarui") and "TIDAK disimpan ke rapat.json" in message
+        monkeypatch.setattr(session_module, "COMPACT_MIN_BYTES", 0)
+        s._storage.state_bytes = 0
+        s.set_notes(P3, "x")
+        notices = s.take_notices()
+        assert s.notes(P3) == "x"
+    assert len(notices) == 1 and notices[0].startswith(f"{bak}: cadangan tidak dapat diperbarui")
+    assert "tersimpan di log audit" in notices[0]
     assert created.read_bytes() == before
+    with Session.open(created, readonly=True) as r:
+        assert r.notes(P3) == "x"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -321,12 +322,25 @@ def test_changed_since_snapshot(tmp_path: Path) -> None:
         assert s.changed_since_snapshot(tmp_path) == [p.id for p in result.proposals]  # all vanished
 
 
-def test_file_is_plain_tinydb_json(session: Session) -> None:
+def test_files_are_plain_json_and_tinydb_reads_the_state(session: Session) -> None:
+    """After a close the state file is complete, in TinyDB's layout (TinyDB itself reads it); the
+    proposals' snapshot is its own JSON Lines file, named and hashed in the state."""
+    from tinydb import TinyDB
+
+    from sopreview.store.files import snapshot_path
+
     session.record_decision(P1, "disetujui")
+    session.close()
     data = json.loads(session.path.read_text())
     assert data["sesi"]["1"]["schema"] == 1
-    assert {"agenda", "item", "meta", "kriteria", "organisasi"} <= set(data)
+    assert {"item", "meta", "kriteria", "organisasi"} <= set(data) and "agenda" not in data
     assert data["sesi"]["1"]["audit_last"]["aksi"] == "keputusan"
+    with TinyDB(session.path, access_mode="r") as db:
+        decided = [doc["pid"] for doc in db.table("item").all() if doc.get("keputusan")]
+    assert decided == [P1]
+    lines = snapshot_path(session.path).read_text().splitlines()
+    assert json.loads(lines[0])["jumlah"] == len(PROPOSALS) == len(lines) - 1
+    assert [json.loads(line)["dok"]["pid"] for line in lines[1:]] == [p.id for p in PROPOSALS]
 
 
 def test_meta_given_at_creation(session_path: Path) -> None:
@@ -343,19 +357,46 @@ def test_meta_given_at_creation(session_path: Path) -> None:
         assert s.meta.ketua == (ketua[0] if len(ketua) == 1 else "")
 
 
-def test_follower_reads_entry_before_the_journal_has_it(session: Session) -> None:
-    """Between the session-file write and the journal append a follower may look: no duplicates later."""
-    from sopreview.store.files import journal_path
+def test_follower_reads_an_entry_only_the_state_file_has_and_no_duplicates_later(
+        session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The journal refused a line, so the change went into the state file instead: a follower
+    shows it from there, and when the journal catches up the entry is not listed twice."""
+    import errno
+
+    from sopreview.store.audit import Journal
+
+    def refuse(self: Journal, entries: list[dict[str, Any]]) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     with reopen(session) as follower:
+        monkeypatch.setattr(Journal, "append", refuse)
         session.record_decision(P1, "disetujui")
-        journal = journal_path(session.path)
-        full = journal.read_bytes()
-        journal.write_bytes(b"".join(full.splitlines(keepends=True)[:-1]))
         assert follower.reload() and follower.audit_log()[-1].aksi == "keputusan"
-        journal.write_bytes(full)
-        follower.reload()
-        assert [e.seq for e in follower.audit_log()] == [1, 2]
+        assert follower.decision(P1) is not None
+        monkeypatch.undo()
+        session.set_notes(P2, "x")
+        assert follower.reload() and follower.notes(P2) == "x"
+        assert [e.seq for e in follower.audit_log()] == [1, 2, 3]
+
+
+def test_follower_applies_journal_lines_without_rereading_the_state(session: Session,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change is one journal line; the projector takes that line, not the whole session again."""
+    from sopreview.store import session as session_module
+
+    with reopen(session) as follower:
+        reads: list[Path] = []
+        real = session_module._load_reusing_snapshot
+        monkeypatch.setattr(session_module, "_load_reusing_snapshot", lambda p, c: reads.append(p) or real(p, c))
+        for n in range(5):
+            session.set_notes(P2, f"catatan {n}")
+            assert follower.reload() and follower.notes(P2) == f"catatan {n}"
+        session.set_current(P3, "flowchart")
+        assert follower.reload() and follower.current().pid == P3
+        assert reads == []
+        session.close()  # the writer leaves: its state file is rewritten, the follower reads it once
+        assert follower.reload() and reads == [session.path]
+        assert follower.notes(P2) == "catatan 4" and follower.current().tab == "flowchart"
 
 
 def test_follower_keeps_last_good_state_when_file_goes_bad(session: Session) -> None:

@@ -12,10 +12,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from sopreview.domain.audit import AuditEntry
@@ -24,7 +21,7 @@ from sopreview.domain.vocab import attendance_label
 from sopreview.domain.dates import tanggal_teks
 from sopreview.store.session import Session
 from sopreview.ui.fmt import fit
-from sopreview.ui.screens.panels import PanelScreen
+from sopreview.ui.screens.panels import PanelScreen, TableDetailScreen
 
 NAVIGATION = frozenset({"tampil"})
 """Actions that only move what is shown (projector item/tab): hidden by default."""
@@ -132,8 +129,9 @@ def _cell(text: str, width: int) -> Text:
     return Text(fit(" ".join(text.split()), width).rstrip())
 
 
-class AuditLogScreen(PanelScreen):
+class AuditLogScreen(TableDetailScreen):
     PANEL_TITLE = "Log perubahan (terbaru di atas)"
+    TABLE_ID, NOTE_ID, DETAIL_ID = "audit-table", "audit-hidden", "audit-detail"
 
     DEFAULT_CSS = """
     AuditLogScreen #audit-hidden { height: auto; padding: 0 1; color: $text-muted; }
@@ -153,13 +151,8 @@ class AuditLogScreen(PanelScreen):
         self.show_navigation = False
         self._shown: list[AuditEntry] = []
 
-    def compose_body(self) -> ComposeResult:
-        table: DataTable[Text] = DataTable(id="audit-table", cursor_type="row", zebra_stripes=True)
+    def prepare_table(self, table: DataTable[Text]) -> None:
         table.add_columns("No", "Jam", "Perubahan", "Sebelum", "Sesudah")
-        yield table
-        yield Static(id="audit-hidden", markup=False)
-        with VerticalScroll(id="audit-detail-scroll"):
-            yield Static(id="audit-detail", markup=False)
 
     def on_mount(self) -> None:
         """Runs before PanelScreen.on_mount (Textual calls each class's handler), which focuses the table."""
@@ -193,22 +186,17 @@ class AuditLogScreen(PanelScreen):
             note.update(f"{hidden} perpindahan tampilan proyektor disembunyikan. Tekan t untuk menampilkan."
                         if hidden else "")
         note.display = bool(hidden)
-        self._show_detail(table.cursor_row)
+        self.show_detail(table.cursor_row)
 
     def action_toggle_navigation(self) -> None:
         self.show_navigation = not self.show_navigation
         self.fill()
 
-    @on(DataTable.RowHighlighted, "#audit-table")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail(event.cursor_row)
+    def row_count(self) -> int:
+        return len(self._shown)
 
-    def _show_detail(self, row: int) -> None:
+    def detail_text(self, row: int) -> Text:
         """The highlighted change in full: what, who/which item, and both values uncut."""
-        detail = self.query_one("#audit-detail", Static)
-        if not 0 <= row < len(self._shown):
-            detail.update("")
-            return
         entry = self._shown[row]
         text = Text()
         text.append(f"#{entry.seq} {_stamp(entry.waktu)}  ", style="dim")
@@ -217,4 +205,4 @@ class AuditLogScreen(PanelScreen):
         for label, value in (("Sebelum", entry.lama), ("Sesudah", entry.baru)):
             text.append(f"\n{label}: ", style="bold")
             text.append(describe(value, entry.aksi, entry.target))
-        detail.update(text)
+        return text

@@ -17,63 +17,63 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 
-class ConfirmQuit(ModalScreen[bool]):
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question in a framed box; dismisses with the answer (the keys are the subclass's)."""
+
+    QUESTION: ClassVar[str] = ""
+
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > #confirm {
+        width: 64; max-width: 100%; height: auto;
+        border: round $warning; background: $panel; padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm") as frame:
+            frame.border_title = self.QUESTION
+            yield Static(self.message())
+        yield Footer()
+
+    def message(self) -> Text:
+        raise NotImplementedError
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class ConfirmQuit(ConfirmScreen):
     """Dismisses with True to quit, False to stay."""
 
+    QUESTION = "Keluar dari aplikasi?"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,q,enter", "answer(True)", "Keluar", key_display="y/q/Enter", id="keluar.ya"),
         Binding("n,escape", "answer(False)", "Tetap", key_display="n/Esc", id="keluar.tidak"),
     ]
 
-    DEFAULT_CSS = """
-    ConfirmQuit { align: center middle; }
-    ConfirmQuit > #confirm {
-        width: 64; max-width: 100%; height: auto;
-        border: round $warning; background: $panel; padding: 0 1;
-    }
-    """
-
     def __init__(self, nama: str) -> None:
         super().__init__()
         self.nama = nama
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm") as frame:
-            frame.border_title = "Keluar dari aplikasi?"
-            yield Static(Text.assemble(
-                "Usulan ", (self.nama, "bold"), " sedang dibahas (jamnya berjalan).\n",
-                "Semua sudah tersimpan; jamnya dihentikan saat keluar.",
-            ))
-        yield Footer()
-
-    def action_answer(self, quit_: bool) -> None:
-        self.dismiss(quit_)
+    def message(self) -> Text:
+        return Text.assemble(
+            "Usulan ", (self.nama, "bold"), " sedang dibahas (jamnya berjalan).\n",
+            "Semua sudah tersimpan; jamnya dihentikan saat keluar.",
+        )
 
 
-class ConfirmClose(ModalScreen[bool]):
+class ConfirmClose(ConfirmScreen):
     """After the read-back: did the room confirm it? Closing sets the meeting's end time (undo reopens)."""
 
+    QUESTION = "Tutup rapat?"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,enter", "answer(True)", "Tutup rapat", key_display="y/Enter", id="tutup_rapat.ya"),
         Binding("n,escape", "answer(False)", "Belum", key_display="n/Esc", id="tutup_rapat.tidak"),
     ]
 
-    DEFAULT_CSS = """
-    ConfirmClose { align: center middle; }
-    ConfirmClose > #confirm {
-        width: 64; max-width: 100%; height: auto;
-        border: round $warning; background: $panel; padding: 0 1;
-    }
-    """
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm") as frame:
-            frame.border_title = "Tutup rapat?"
-            yield Static(Text.assemble(
-                "Peserta sudah menyetujui ", ("pembacaan keputusan", "bold"), ".\n",
-                "Waktu selesai rapat diisi jam sekarang; notulen ditulis sesudahnya.",
-            ))
-        yield Footer()
-
-    def action_answer(self, close: bool) -> None:
-        self.dismiss(close)
+    def message(self) -> Text:
+        return Text.assemble(
+            "Peserta sudah menyetujui ", ("pembacaan keputusan", "bold"), ".\n",
+            "Waktu selesai rapat diisi jam sekarang; notulen ditulis sesudahnya.",
+        )

@@ -11,16 +11,14 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
-from textual.app import ComposeResult
+from textual import work
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from sopreview.domain.register import Register, RegisterRow
 from sopreview.ui import keymap
 from sopreview.ui.fmt import fit
-from sopreview.ui.screens.panels import PanelScreen
+from sopreview.ui.screens.panels import TableDetailScreen
 
 STATUS_SHORT: dict[str, str] = {"berlaku": "Berlaku", "perlu_revisi": "Perlu revisi", "dicabut": "Dicabut"}
 
@@ -40,9 +38,10 @@ def load_register(sops_dir: Path) -> tuple[Register, list[str]]:
     return register, notes
 
 
-class RegisterScreen(PanelScreen):
+class RegisterScreen(TableDetailScreen):
     PANEL_TITLE = "Daftar SOP yang berlaku"
     BINDINGS: ClassVar[list[BindingType]] = [*keymap.bindings("daftar"), *keymap.bindings("panel")]
+    TABLE_ID, NOTE_ID, DETAIL_ID = "register-table", "register-note", "register-detail"
 
     DEFAULT_CSS = """
     RegisterScreen #register-table { height: 1fr; }
@@ -56,13 +55,6 @@ class RegisterScreen(PanelScreen):
         self.sops_dir = sops_dir
         self.register = Register()
         self.notes: list[str] = []
-
-    def compose_body(self) -> ComposeResult:
-        table: DataTable[Text] = DataTable(id="register-table", cursor_type="row", zebra_stripes=True)
-        yield table
-        yield Static(id="register-note", markup=False)
-        with VerticalScroll(id="register-detail-scroll"):
-            yield Static(id="register-detail", markup=False)
 
     def on_mount(self) -> None:
         if self.sops_dir is None or not self.sops_dir.is_dir():
@@ -105,18 +97,13 @@ class RegisterScreen(PanelScreen):
                    f"{counts.get('perlu_revisi', 0)} perlu revisi, {counts.get('dicabut', 0)} dicabut. "
                    "Ekspor: sopreview daftar -f pdf")
         self.query_one("#register-note", Static).update("\n".join([summary, *self.notes]))
-        self._show_detail(table.cursor_row)
+        self.show_detail(table.cursor_row)
 
-    @on(DataTable.RowHighlighted, "#register-table")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail(event.cursor_row)
+    def row_count(self) -> int:
+        return len(self.register.rows)
 
-    def _show_detail(self, index: int) -> None:
-        detail = self.query_one("#register-detail", Static)
-        if not 0 <= index < len(self.register.rows):
-            detail.update("")
-            return
-        detail.update(self.detail(self.register.rows[index]))
+    def detail_text(self, row: int) -> Text:
+        return self.detail(self.register.rows[row])
 
     def detail(self, row: RegisterRow) -> Text:
         text = Text()
