@@ -44,8 +44,9 @@ def summarize(path: Path) -> SessionSummary:
     held = visible(holder.describe()) if holder and live else None
     stale = visible(holder.describe()) if holder and not live else None
     try:
-        data = schema.migrate(load(path)[0], path)
-        schema.check(data, path)  # the same verdict as opening it: a file listed as fine opens
+        raw, single_file = load(path)
+        data = schema.migrate(raw, path)
+        schema.check(data, path, snapshot_verified=not single_file)  # the same verdict as opening it
         meta = data[schema.T_META]["1"]
         items = list(data[schema.T_ITEM].values())
         return SessionSummary(path, str(meta.get("judul", "")), str(meta.get("tanggal", "")),

@@ -42,6 +42,9 @@ class InvalidValue(SessionError):
 class SaveFailed(SessionError):
     """The disk refused a write; memory was reset to what the file holds (the message says which)."""
 
+    replaced = False
+    """True when the new file is in place and only the folder's fsync failed (the change is on disk)."""
+
 
 class AlreadySaved(SessionError):
     """The same operation (same operation id) is already in the log: a retry, not a new record."""

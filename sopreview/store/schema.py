@@ -8,12 +8,13 @@ hand edit could break and names the first problem; the file is then never writte
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sopreview.domain.criteria import Criterion, parse_criteria
+from sopreview.domain.limits import json_depth_problem
 from sopreview.domain.header import META_FIELDS, validate_meta
 from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
 from sopreview.domain.vocab import (
@@ -48,7 +49,7 @@ class Static:
 
     organisasi: Organisasi
     criteria: tuple[Criterion, ...]
-    proposals: dict[str, Proposal]
+    proposals: Mapping[str, Proposal]
     hashes: dict[str, str]
     item_ids: dict[str, int]
     """Proposal id -> TinyDB doc id in the ``item`` table."""
@@ -95,11 +96,18 @@ def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
-def check(data: dict[str, Any], path: Path, previous: Static | None = None) -> Static:
-    """Validate a (migrated) session; SessionFileError names the table, document and field."""
-    token = typed.SCAN_CONTROLS.set(typed.may_hold_controls(data))
+def check(data: dict[str, Any], path: Path, previous: Static | None = None, *,
+          snapshot_verified: bool = False) -> Static:
+    """Validate a (migrated) session; SessionFileError names the table, document and field.
+
+    ``snapshot_verified``: the agenda came from the snapshot file whose SHA-256 the state names
+    (storage.read_snapshot), i.e. exactly as this program wrote it. Its proposals are then checked
+    and parsed one by one when first used (``LazyProposals``), so opening a session to record one
+    change does not parse 10,000 proposals. An old single-file session is checked whole."""
+    scanned = {k: v for k, v in data.items() if k != T_AGENDA} if snapshot_verified else data
+    token = typed.SCAN_CONTROLS.set(typed.may_hold_controls(scanned))
     try:
-        return _check(data, previous)
+        return _check(data, previous, path if snapshot_verified else None)
     except _Bad as exc:
         raise SessionFileError(
             f"{path}: isi tidak sah — {exc}. Berkas tidak diubah; salinan sebelumnya ada di {bak_path(path)}."
@@ -108,7 +116,7 @@ def check(data: dict[str, Any], path: Path, previous: Static | None = None) -> S
         typed.SCAN_CONTROLS.reset(token)
 
 
-def _check(data: dict[str, Any], previous: Static | None) -> Static:
+def _check(data: dict[str, Any], previous: Static | None, lazy_from: Path | None) -> Static:
     for table in REQUIRED_TABLES:
         _need(isinstance(data.get(table), dict), table, "tabel tidak ada")
     for name, table in data.items():
@@ -165,7 +173,7 @@ def _check(data: dict[str, Any], previous: Static | None) -> Static:
     if previous is not None and data[T_AGENDA] == previous.agenda_raw:  # the snapshot never changes
         proposals, hashes, summaries = previous.proposals, previous.hashes, previous.summaries
     else:
-        proposals, hashes, summaries = _check_agenda(data[T_AGENDA])
+        proposals, hashes, summaries = _check_agenda(data[T_AGENDA], lazy_from)
 
     urutan = sesi["urutan"]
     _need(isinstance(urutan, list) and all(isinstance(u, str) for u in urutan)
@@ -207,29 +215,74 @@ def _check(data: dict[str, Any], previous: Static | None) -> Static:
     return Static(organisasi, criteria, proposals, hashes, item_ids, summaries, data[T_AGENDA])
 
 
-def _check_agenda(agenda: dict[str, Any]) -> tuple[dict[str, Proposal], dict[str, str], dict[str, str]]:
-    """Each snapshot against the Proposal dataclass; the parsed proposals, hashes and summaries."""
+def _check_agenda(agenda: dict[str, Any], lazy_from: Path | None = None
+                  ) -> tuple[Mapping[str, Proposal], dict[str, str], dict[str, str]]:
+    """Each snapshot against the Proposal dataclass; the parsed proposals, hashes and summaries.
+    ``lazy_from``: only the ids and hashes now, each proposal when first used (see ``check``)."""
     proposals: dict[str, Proposal] = {}
+    raw: dict[str, tuple[str, dict[str, Any]]] = {}
     hashes: dict[str, str] = {}
     summaries: dict[str, str] = {}
     for doc_id, doc in agenda.items():
         where = f"agenda[{doc_id}]"
         _need(isinstance(doc.get("pid"), str) and isinstance(doc.get("hash"), str), where, "pid/hash tidak ada")
         _need(isinstance(doc.get("data"), dict), f"{where}.data", "snapshot usulan tidak ada")
-        typed.conform(Proposal, doc["data"], f"{where}.data")
-        _need(doc["data"]["jenis"] in item_kind_keys(), f"{where}.data.jenis",
-              f"harus salah satu dari {', '.join(item_kind_keys())}")
-        proposal = Proposal.from_dict(doc["data"])
-        _need(proposal.id == doc["pid"], where, "pid berbeda dengan id snapshot")
-        _need(doc["pid"] not in proposals, where, f"usulan {doc['pid']!r} ganda")
-        proposals[doc["pid"]] = proposal
+        _need(doc["pid"] not in hashes, where, f"usulan {doc['pid']!r} ganda")
+        if lazy_from is None:
+            proposals[doc["pid"]] = _proposal(where, doc)
+        else:
+            raw[doc["pid"]] = (where, doc)
         hashes[doc["pid"]] = doc["hash"]
         if isinstance(doc.get("perubahan"), str):
             summaries[doc["pid"]] = doc["perubahan"]
+    if lazy_from is not None:
+        return LazyProposals(raw, lazy_from), hashes, summaries
     return proposals, hashes, summaries
 
 
-def _check_item(where: str, doc: dict[str, Any], proposals: dict[str, Proposal]) -> None:
+def _proposal(where: str, doc: dict[str, Any]) -> Proposal:
+    deep = json_depth_problem(doc["data"])
+    _need(deep is None, f"{where}.data", str(deep))
+    typed.conform(Proposal, doc["data"], f"{where}.data")
+    _need(doc["data"]["jenis"] in item_kind_keys(), f"{where}.data.jenis",
+          f"harus salah satu dari {', '.join(item_kind_keys())}")
+    proposal = Proposal.from_dict(doc["data"])
+    _need(proposal.id == doc["pid"], where, "pid berbeda dengan id snapshot")
+    return proposal
+
+
+class LazyProposals(Mapping[str, Proposal]):
+    """Proposal id -> Proposal, each checked and parsed on first use (then kept).
+
+    Only for a snapshot verified by its hash: a problem here means the file was rewritten with
+    a matching hash on purpose, and is reported like any bad session file, naming the place."""
+
+    def __init__(self, raw: dict[str, tuple[str, dict[str, Any]]], path: Path) -> None:
+        self._raw = raw
+        self._path = path
+        self._parsed: dict[str, Proposal] = {}
+
+    def __getitem__(self, pid: str) -> Proposal:
+        found = self._parsed.get(pid)
+        if found is None:
+            where, doc = self._raw[pid]
+            try:
+                found = self._parsed[pid] = _proposal(where, doc)
+            except _Bad as exc:
+                raise SessionFileError(f"{self._path}: isi tidak sah — {exc}. Berkas tidak diubah.") from None
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, pid: object) -> bool:
+        return pid in self._raw
+
+
+def _check_item(where: str, doc: dict[str, Any], proposals: Mapping[str, Proposal]) -> None:
     _need(isinstance(doc.get("pid"), str) and doc["pid"] in proposals, f"{where}.pid", "usulan tidak ada di agenda")
     keputusan = doc.get("keputusan")
     if keputusan is not None:

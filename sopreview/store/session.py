@@ -147,7 +147,7 @@ class Session(SessionReading, SessionWriting):
         found_version = schema.schema_version(data)
         single_file = storage.single_file
         migrated = schema.migrate(data, path)
-        static = schema.check(migrated, path)
+        static = schema.check(migrated, path, snapshot_verified=not single_file)
         storage.install(migrated, storage.read_signature)  # not a fresh stat: see DurableStorage
         journal = Journal(journal_path(path))
         entries = journal.load()
@@ -264,7 +264,8 @@ class Session(SessionReading, SessionWriting):
         signature = self._storage.signature()
         data = schema.migrate(_load_reusing_snapshot(self.path, self._storage.read()), self.path)
         old = self._static
-        static = schema.check(data, self.path, previous=old)  # a bad file raises; the old state stays
+        static = schema.check(data, self.path, previous=old,  # a bad file raises; the old state stays
+                              snapshot_verified=not is_single_file(data))
         if static.hashes == old.hashes:  # the snapshot never changes: keep parsed proposals
             static = schema.Static(old.organisasi, old.criteria, old.proposals, old.hashes, static.item_ids,
                                    old.summaries, static.agenda_raw)
@@ -403,8 +404,7 @@ class Session(SessionReading, SessionWriting):
                 raise InvalidValue(f"{ringkasan} ditolak: hasilnya tidak sah "
                                    f"({str(exc).split(' — ', 1)[-1]}); berkas tidak diubah") from None
         self._entries.append(entry)
-        if not self._log_or_save(changes):
-            return None
+        self._log_or_save(changes)
         return to_entry(entry)
 
     def _apply(self, changes: list[list[Any]], entry: dict[str, Any]) -> None:
@@ -426,10 +426,10 @@ class Session(SessionReading, SessionWriting):
         if previous is not None:
             sesi["audit_last"] = previous
 
-    def _log_or_save(self, changes: list[list[Any]]) -> bool:
+    def _log_or_save(self, changes: list[list[Any]]) -> None:
         """Make the newest entry durable: one fsynced journal line, or else the whole state file
-        (the entries the journal could not take ride along in it). False never: a change that
-        reached neither is reverted in memory and SaveFailed raised."""
+        (the entries the journal could not take ride along in it). A change that reached neither
+        is reverted in memory and SaveFailed raised."""
         pending = self._unlogged()
         try:
             size = self._journal.append(pending)
@@ -438,14 +438,14 @@ class Session(SessionReading, SessionWriting):
             try:
                 self._compact()
             except SaveFailed as failed:
-                if "folder gagal disinkronkan" not in str(failed):  # the file was not replaced
+                if not failed.replaced:  # the state file still holds the version before
                     self._raw(schema.T_SESI)["1"]["audit_tertunda"] = pending[:-1] or None
                     self._entries.pop()
                     self._revert(changes)
                 raise
             self._notice(f"{self._journal.path}: log audit gagal ditulis ({exc.strerror or exc}); perubahan "
                          f"tetap tersimpan di {self.path.name} dan log dilengkapi pada penyimpanan berikutnya")
-            return True
+            return
         self._journal_seq = pending[-1]["seq"]
         if self._raw(schema.T_SESI)["1"].get("audit_tertunda"):
             self._raw(schema.T_SESI)["1"]["audit_tertunda"] = None
@@ -456,7 +456,6 @@ class Session(SessionReading, SessionWriting):
             except SessionError as exc:  # the change is in the journal: saved; the state catches up later
                 self._notice(f"{str(exc).split('; perubahan terakhir', 1)[0]}; perubahan tersimpan di log audit "
                              f"{self._journal.path.name}, {self.path.name} ditulis ulang pada kesempatan berikutnya")
-        return True
 
     def _compact(self) -> None:
         """Write the state file now (storage.compact); afterwards the journal holds nothing it lacks."""

@@ -30,7 +30,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from sopreview.domain.limits import TooLarge, check_json_bytes, json_depth_problem
+from sopreview.domain.limits import TooLarge, check_json_bytes
 from sopreview.durable.files import DirSyncFailed, atomic_write, remove_temp_files, replace, temp_path
 from sopreview.store.errors import ReadOnlySession, SaveFailed, SessionError, SessionFileError
 from sopreview.store.files import SessionFiles, bak_path
@@ -135,11 +135,9 @@ def read_snapshot(session_path: Path, info: dict[str, Any]) -> dict[str, Any]:
             record = json.loads(line)
         except (ValueError, RecursionError) as exc:
             raise SessionFileError(f"{path}: baris {number} bukan JSON yang sah ({exc})") from None
-        problem = json_depth_problem(record)
-        if problem or not isinstance(record, dict) or not isinstance(record.get("dok"), dict) \
+        if not isinstance(record, dict) or not isinstance(record.get("dok"), dict) \
                 or not isinstance(record.get("id"), str):
-            raise SessionFileError(f"{path}: baris {number} harus {{\"id\": ..., \"dok\": {{...}}}}"
-                                   f"{f' ({problem})' if problem else ''}")
+            raise SessionFileError(f"{path}: baris {number} harus {{\"id\": ..., \"dok\": {{...}}}}")
         agenda[record["id"]] = record["dok"]
     if len(agenda) != info.get("jumlah"):
         raise SessionFileError(f"{path}: berisi {len(agenda)} usulan, {session_path} mencatat {info.get('jumlah')}")
@@ -249,9 +247,11 @@ class DurableStorage(Storage):
             raise SessionError(f"{self.path}: berkas sudah ada; tidak ditimpa") from None
         except DirSyncFailed as exc:
             self._written(chunks)
-            raise SaveFailed(
+            failed = SaveFailed(
                 f"{self.path}: berkas sudah diganti, tetapi folder gagal disinkronkan ({exc.strerror or exc}); "
-                "perubahan terakhir bisa hilang bila listrik padam sekarang") from exc
+                "perubahan terakhir bisa hilang bila listrik padam sekarang")
+            failed.replaced = True
+            raise failed from exc
         except OSError as exc:
             raise SaveFailed(
                 f"{self.path}: gagal menyimpan ({exc.strerror or exc}); perubahan terakhir TIDAK tersimpan"

@@ -90,9 +90,15 @@ def test_failed_write_keeps_the_old_file(sample_session: Session, tmp_path: Path
 # --- CLI ------------------------------------------------------------------------------------
 
 def copy_session(src: Path, folder: Path) -> Path:
+    """A session is its state file plus the snapshot and journal beside it (copied together)."""
+    from sopreview.store.files import SessionFiles
+
     folder.mkdir(parents=True, exist_ok=True)
     dst = folder / src.name
-    dst.write_bytes(src.read_bytes())
+    for part in ("path", "snapshot", "journal"):
+        here = getattr(SessionFiles(src), part)
+        if here.exists():
+            getattr(SessionFiles(dst), part).write_bytes(here.read_bytes())
     return dst
 
 

@@ -344,3 +344,39 @@ def test_a_changed_or_missing_snapshot_file_is_refused_with_its_name(created: Pa
             Session.open(created, readonly=readonly)
         assert str(snapshot) in str(info.value) and "bersama-sama" in str(info.value)
     assert created.read_bytes() == before and not lock_path(created).exists()
+
+
+def test_opening_to_record_one_change_parses_only_that_proposal(created: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The snapshot is verified by its hash, so its proposals are parsed when first used: a CLI
+    `record` on a 10,000-proposal agenda does not parse 10,000 proposals."""
+    from sopreview.store import schema
+
+    parsed: list[str] = []
+    real = schema._proposal
+    monkeypatch.setattr(schema, "_proposal", lambda where, doc: parsed.append(doc["pid"]) or real(where, doc))
+    with Session.open(created) as s:
+        s.record_decision(P3, "ditunda", "belum lengkap")
+    assert parsed == [P3]
+
+
+def test_a_snapshot_rewritten_with_a_matching_hash_is_still_checked_where_used(created: Path) -> None:
+    import hashlib
+
+    from sopreview.store.files import snapshot_path
+
+    snapshot = snapshot_path(created)
+    lines = snapshot.read_text().splitlines()
+    record = json.loads(lines[2])
+    record["dok"]["data"]["dokumen"]["langkah"][0]["nomor"] = "satu"
+    lines[2] = json.dumps(record)
+    raw = ("\n".join(lines) + "\n").encode()
+    snapshot.write_bytes(raw)
+    state = json.loads(created.read_text())
+    state["sesi"]["1"]["usulan"]["sha256"] = hashlib.sha256(raw).hexdigest()
+    created.write_text(json.dumps(state))
+    with Session.open(created, readonly=True) as r:
+        with pytest.raises(SessionFileError, match=r"agenda\[2\]\.data\.dokumen\.langkah\[0\]\.nomor") as info:
+            r.proposal(record["dok"]["pid"])
+        assert str(created) in str(info.value)
+        assert r.proposal(P3).id == P3  # the others are fine
