@@ -282,11 +282,21 @@ class LazyProposals(Mapping[str, Proposal]):
         return pid in self._raw
 
 
+def _jenis(proposals: Mapping[str, Proposal], pid: str) -> str | None:
+    """An item's jenis (which keys its decision may hold) without parsing a lazy proposal: opening a
+    session to record one change must not parse every decided item (issue 17)."""
+    if isinstance(proposals, LazyProposals):
+        data = proposals._raw[pid][1].get("data")
+        jenis = data.get("jenis") if isinstance(data, dict) else None
+        return jenis if isinstance(jenis, str) else None
+    return proposals[pid].jenis
+
+
 def _check_item(where: str, doc: dict[str, Any], proposals: Mapping[str, Proposal]) -> None:
     _need(isinstance(doc.get("pid"), str) and doc["pid"] in proposals, f"{where}.pid", "usulan tidak ada di agenda")
     keputusan = doc.get("keputusan")
     if keputusan is not None:
-        allowed = [k.key for k in kinds_for(proposals[doc["pid"]].jenis)]
+        allowed = [k.key for k in kinds_for(_jenis(proposals, doc["pid"]))]
         _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in allowed, f"{where}.keputusan",
               f"harus salah satu dari {', '.join(allowed)}")
         typed.text(keputusan.get("catatan", ""), f"{where}.keputusan.catatan")

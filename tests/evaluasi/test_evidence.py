@@ -56,7 +56,8 @@ def test_a_revision_shows_the_evaluation_of_the_version_it_replaces(session_path
         assert replaced is not None
     text = _summary(session_path, JDIH_REVISION)
     assert "Evaluasi dan monitoring SOP berlaku (hukum-sdm/jdih)" in text
-    total = len(Session.open(session_path, readonly=True).criteria)
+    with Session.open(session_path, readonly=True) as s:
+        total = len(s.criteria)
     assert f"Dievaluasi di rapat ini: Perlu revisi, {total - 1} dari {total} kriteria terpenuhi" in text
     assert f"(versi berlaku, revisi ke-{replaced.revisi_ke}) {total} dari {total} kriteria terpenuhi" in text
 
