@@ -38,6 +38,7 @@ OLD_SPELLINGS: dict[str, str] = {
     "--penilai": "--assessor",
     "--tidak-berjalan": "--not-running",
     "--per": "--as-of",
+    "--terkunci": "--locked",
 }
 """Indonesian option spellings (older ones, and those the issues named) -> the English one. They
 keep working (scripts written against them do not break) but are hidden from ``--help``."""

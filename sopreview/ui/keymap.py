@@ -111,6 +111,12 @@ KEYMAP: tuple[KeySpec, ...] = (
     KeySpec("usulan.tab_mundur", "usulan", "previous_tab", "shift+tab", "Tab sebelum", "Pindah ke tab sebelumnya", show=False),
     KeySpec("usulan.berikut", "usulan", "step(1)", "full_stop", "Berikut", "Usulan berikutnya dalam agenda", show=False, key_display="."),
     KeySpec("usulan.sebelum", "usulan", "step(-1)", "comma", "Sebelum", "Usulan sebelumnya dalam agenda", show=False, key_display=","),
+    KeySpec("usulan.sorot_maju", "usulan", "pointer(1)", "right_square_bracket", "Sorot berikut",
+            "Sorot langkah berikutnya untuk ruangan (Langkah, Flowchart, Perubahan; proyektor ikut)", show=False,
+            key_display="]"),
+    KeySpec("usulan.sorot_mundur", "usulan", "pointer(-1)", "left_square_bracket", "Sorot sebelum",
+            "Sorot langkah sebelumnya untuk ruangan", show=False, key_display="["),
+    KeySpec("usulan.sorot_hapus", "usulan", "pointer(0)", "0", "Hapus sorotan", "Hapus sorotan langkah", show=False),
     # session picker
     KeySpec("pemilih.buka", "pemilih", "select", "enter", "Buka", "Buka sesi yang dipilih", target="list"),
     KeySpec("pemilih.baru", "pemilih", "new", "b", "Rapat baru", "Buat sesi rapat baru dari folder sops/"),

@@ -29,13 +29,14 @@ COMMANDS: dict[str, list[str]] = {
     "--per": ["daftar", "sops"],
     "--penilai": ["monitoring", "record", "a/b", "--date", "2022-06-20"],
     "--tidak-berjalan": ["monitoring", "record", "a/b", "--date", "2022-06-20", "--assessor", "S"],
+    "--terkunci": ["projector", "rapat"],
 }
 VALUES: dict[str, list[str]] = {"--kertas": ["F4"], "--tamu": ["7"], "--tanggal": ["2022-06-20"],
                                  "--per": ["2023-01-31"], "--tidak-berjalan": ["3"]}
 """The value each alias is tried with (``nilai`` by default; none for a switch)."""
 REQUIRED = frozenset({"--tanggal", "--alasan", "--penilai"})
 """Aliases of required options: argparse only counts the option's own action, so they share it."""
-SWITCHES = frozenset({"--gabung", "--tandai-perubahan", "--lampiran-sop", "--terapkan", "--jatuh-tempo"})
+SWITCHES = frozenset({"--gabung", "--tandai-perubahan", "--lampiran-sop", "--terapkan", "--jatuh-tempo", "--terkunci"})
 
 
 def _help(argv: list[str]) -> str:

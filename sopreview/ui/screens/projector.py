@@ -30,6 +30,7 @@ from sopreview.ui.widgets.bigtext import BigText
 from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.screens.confirm import ConfirmClose
 from sopreview.ui.widgets.flowchart import ZOOMS, FlowchartView
+from sopreview.ui.widgets.pointer import next_step
 from sopreview.ui.widgets.slides import readback_slide, subbag_slide
 
 TABS: tuple[str, ...] = PROJECTOR_TABS
@@ -210,8 +211,8 @@ class ProjectorScreen(Screen[None]):
         self.query_one("#proj-nama", BigText).update(proposal.nama)
         self._size_title()
         await flow.mount(FlowchartView(proposal.dokumen, mutu=True, fit=True, id="proj-flowchart"))
-        self._show_pointer()
         await changes.mount(ChangeView(proposal, show_summary=True, id="proj-changes"))
+        self._show_pointer()
         self.query_one("#proj-ringkasan-body", Static).update(self._summary(proposal))
         self._decision_key = None
         self.refresh_from_session()
@@ -245,7 +246,10 @@ class ProjectorScreen(Screen[None]):
         self._size_title()
         target = {"flowchart": "#proj-flowchart", "perubahan": "#proj-changes"}.get(self.tab, f"#{self.tab}")
         if self.proposal is not None:  # arrow keys and PageUp/PageDown scroll what is shown
-            self.query_one(target).focus()
+            view = self.query_one(target)
+            view.focus()
+            if isinstance(view, (FlowchartView, ChangeView)):  # laid out only once shown: find the step now
+                self.call_after_refresh(view.scroll_to_pointer)
 
     def _slide(self) -> tuple[str, RenderableType] | None:
         """Between items the room sees a slide instead of a blank: the break while the meeting
@@ -328,10 +332,12 @@ class ProjectorScreen(Screen[None]):
         """Highlight the step the session points at (operator and followers alike)."""
         try:
             flow = self.query_one("#proj-flowchart", FlowchartView)
+            changes = self.query_one("#proj-changes", ChangeView)
         except Exception:  # no proposal shown
             return
         flow.zoom = self.session.zoom()
         flow.sorot = self.session.pointer()
+        changes.point_at(flow.sorot)  # the Perubahan view marks the same step
 
     def _tab_strip(self, width: int) -> Text:
         """The four views, the shown one reversed. No key hints: this is the room's screen (the
@@ -510,11 +516,12 @@ class ProjectorScreen(Screen[None]):
         self._take_slide_down()
         count = len(proposal.dokumen.langkah)
         now = self.session.pointer()
-        step = None if delta == 0 else max(1, min(count, (now or 0) + delta if now else (1 if delta > 0 else count)))
-        if self.tab != "flowchart" and step is not None:
+        step = next_step(now, delta, count)
+        if self.tab not in ("flowchart", "perubahan") and step is not None:  # where a step can be shown
             self.action_show_tab("flowchart")
         if self.session.readonly:
             self.query_one("#proj-flowchart", FlowchartView).sorot = step
+            self.query_one("#proj-changes", ChangeView).point_at(step)
             return
         try:
             self.session.set_pointer(step)

@@ -20,6 +20,7 @@ from sopreview.ui.screens.base import ReadOnlyBanner, SessionScreen
 from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.widgets.flowchart import FlowchartView
 from sopreview.ui.widgets.footer import FittingFooter
+from sopreview.ui.widgets.pointer import next_step
 from sopreview.ui.widgets.proposal_detail import ProposalHeading, StepsTable, summary_renderable
 
 TABS: tuple[str, ...] = ("ringkasan", "langkah", "flowchart", "perubahan")
@@ -43,6 +44,7 @@ class ProposalScreen(SessionScreen):
         super().__init__()
         self.pid = pid
         self._initial_tab = tab
+        self._pointer: int | None = None
 
     def target_pid(self) -> str | None:
         return self.pid
@@ -69,6 +71,8 @@ class ProposalScreen(SessionScreen):
         self.refresh_from_session()
         self.call_after_refresh(self._focus_pane)
         self.set_interval(1.0, self._tick)
+        if self.session.current().pid == self.pid and self.session.pointer() is not None:
+            self._show_pointer(self.session.pointer())
 
     def refresh_from_session(self) -> None:
         proposal = self.session.proposal(self.pid)
@@ -106,6 +110,10 @@ class ProposalScreen(SessionScreen):
     def _tab_activated(self) -> None:
         self.call_after_refresh(self._focus_pane)
         self._record_tab()
+        if self._pointer is not None:  # a hidden tab could not scroll to the step: it can now
+            self.call_after_refresh(self.query_one(FlowchartView).scroll_to_pointer)
+            self.call_after_refresh(self.query_one(ChangeView).scroll_to_pointer)
+            self.call_after_refresh(self.query_one(StepsTable).scroll_to_pointer)
 
     def _record_tab(self) -> None:
         """Tell followers (the projector window) which view the operator shows; writable only."""
@@ -133,6 +141,31 @@ class ProposalScreen(SessionScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    # -- the presenter cursor (issue 16) -----------------------------------------------------
+
+    def action_pointer(self, delta: int) -> None:
+        """] [ 0: point the room at a step of this proposal (it becomes the item the projector
+        shows); stored as navigation, so every view here and every follower marks it."""
+        session = self.session
+        count = len(session.proposal(self.pid).dokumen.langkah)
+        mine = session.current().pid == self.pid
+        step = next_step(self._pointer if not mine or session.readonly else session.pointer(), delta, count)
+        if not session.readonly:
+            try:
+                if not mine:
+                    session.set_current(self.pid, PROJECTOR_TAB.get(self.tabs.active or "", "flowchart"))
+                session.set_pointer(step)
+            except SessionError as error:
+                self.notify(str(error), title="Tidak tersimpan", severity="warning", markup=False)
+                return
+        self._show_pointer(step)
+
+    def _show_pointer(self, step: int | None) -> None:
+        self._pointer = step
+        self.query_one(StepsTable).point_at(step)
+        self.query_one(FlowchartView).sorot = step
+        self.query_one(ChangeView).point_at(step)
 
     def action_step(self, delta: int) -> None:
         ids = [p.id for p in self.session.proposals()]

@@ -7,6 +7,7 @@ re-flow on resize, which a one-line-per-cell DataTable cannot do at 80 columns.
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
@@ -17,6 +18,7 @@ from sopreview.domain.dates import tanggal_teks
 from sopreview.domain.vocab import item_kind_label
 from sopreview.store.session import Session
 from sopreview.ui.fmt import lines, waktu_kolom
+from sopreview.ui.widgets.pointer import SOROT_CSS, line_of_style
 
 
 def identity_table(doc: SopDocument) -> Table:
@@ -60,11 +62,12 @@ WIDE_STEPS = 110
 """From this width the steps table has all seven columns; below it the Mutu Baku share one."""
 
 
-def steps_table(doc: SopDocument, width: int = WIDE_STEPS) -> Table:
+def steps_table(doc: SopDocument, width: int = WIDE_STEPS, sorot: tuple[int, Style] | None = None) -> Table:
     """Bagian Flowchart as a table: No, Kegiatan, Pelaksana, the Mutu Baku columns, Keterangan.
 
     Below ``WIDE_STEPS`` columns Kelengkapan, Waktu, Output and Keterangan are stacked, labelled,
-    in one "Mutu baku" column, so no header or value is cut at 80 columns.
+    in one "Mutu baku" column, so no header or value is cut at 80 columns. ``sorot``: the
+    presenter cursor's step and its highlight.
     """
     wide = width >= WIDE_STEPS
     table = Table(expand=True, show_lines=True, header_style="bold", pad_edge=False)
@@ -82,11 +85,12 @@ def steps_table(doc: SopDocument, width: int = WIDE_STEPS) -> Table:
     else:
         table.add_column("Mutu baku / Keterangan", ratio=3)
     for step in doc.langkah:
+        row_style = sorot[1] if sorot is not None and sorot[0] == step.nomor else None
         kegiatan = Text.assemble(("◇ ", "bold"), step.kegiatan) if step.is_decision else Text(step.kegiatan)
         if wide:
             # SOP text goes in as Text: a plain str cell would be read as Rich markup ("[lampiran 1]" vanishes).
             table.add_row(str(step.nomor), kegiatan, Text(step.pelaksana), Text(step.kelengkapan), Text(step.waktu),
-                          Text(step.output), Text(_keterangan(step)))
+                          Text(step.output), Text(_keterangan(step)), style=row_style)
         else:
             mutu = Text()
             for label, value in (("Kelengkapan", step.kelengkapan), ("Waktu", step.waktu), ("Output", step.output),
@@ -94,23 +98,49 @@ def steps_table(doc: SopDocument, width: int = WIDE_STEPS) -> Table:
                 if value:
                     mutu.append(("\n" if mutu else "") + f"{label}: ", style="bold")
                     mutu.append(value)
-            table.add_row(str(step.nomor), kegiatan, Text(step.pelaksana), mutu)
+            table.add_row(str(step.nomor), kegiatan, Text(step.pelaksana), mutu, style=row_style)
     return table
 
 
 class StepsTable(Static):
     """The steps table, re-laid out when the width crosses ``WIDE_STEPS``."""
 
+    COMPONENT_CLASSES = {"steps--sorot"}
+    DEFAULT_CSS = "StepsTable > .steps--sorot { %s }" % SOROT_CSS
+
     def __init__(self, doc: SopDocument, *, id: str | None = None) -> None:
         super().__init__(steps_table(doc), id=id)
         self.doc = doc
         self._wide: bool | None = None
+        self._sorot: int | None = None
 
     def on_resize(self) -> None:
         wide = self.size.width >= WIDE_STEPS
         if wide != self._wide:
             self._wide = wide
-            self.update(steps_table(self.doc, self.size.width))
+            self.update(self.table_renderable())
+
+    def table_renderable(self) -> Table:
+        style = self.get_component_rich_style("steps--sorot", partial=True)
+        return steps_table(self.doc, self.size.width, (self._sorot, style) if self._sorot is not None else None)
+
+    def point_at(self, step: int | None) -> None:
+        """The presenter cursor: highlight step ``step``'s row and scroll its pane to it."""
+        if step == self._sorot:
+            return
+        self._sorot = step
+        table = self.table_renderable()
+        self.update(table)
+        if step is not None:
+            self.call_after_refresh(self.scroll_to_pointer)
+
+    def scroll_to_pointer(self) -> None:
+        if self._sorot is None or not self.is_mounted:
+            return
+        line = line_of_style(self.app.console, self.table_renderable(), self.content_region.width,
+                             self.get_component_rich_style("steps--sorot", partial=True))
+        if line is not None and self.parent is not None:
+            self.parent.scroll_to(y=max(0, self.virtual_region.y + line - 1), animate=False)  # type: ignore[attr-defined]
 
 
 class ProposalHeading(Static):
