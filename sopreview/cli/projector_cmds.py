@@ -12,7 +12,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from sopreview.cli.common import add_command
+from sopreview.cli.common import add_command, add_option
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -21,7 +21,7 @@ DEFAULT_PORT = 8000
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = add_command(sub, "projector", "layar proyektor yang mengikuti sesi operator (hanya baca)", run_projector)
     p.add_argument("session", metavar="SESSION", help="nama sesi (-> sessions/NAMA.json) atau path .json")
-    p.add_argument("--terkunci", action="store_true",
+    add_option(p, "--locked", action="store_true",
                    help="tidak ada tombol yang menutup atau mengubah tampilan (dipakai serve)")
     p = add_command(sub, "serve", "sajikan layar proyektor ke peramban (tanpa internet)", run_serve)
     p.add_argument("session", metavar="SESSION", help="nama sesi (-> sessions/NAMA.json) atau path .json")
@@ -56,7 +56,7 @@ def run_projector(args: argparse.Namespace) -> int:
         return 1
     from sopreview.ui.follow import FollowApp
 
-    app = FollowApp(path, locked=args.terkunci)
+    app = FollowApp(path, locked=args.locked)
     app.run()
     return int(app.return_code or 0)
 
@@ -70,7 +70,7 @@ def run_serve(args: argparse.Namespace) -> int:
         return 2
     from sopreview.ui.serve import OfflineServer, TemplateError
 
-    command = f"{shlex.quote(sys.executable)} -m sopreview projector --terkunci {shlex.quote(str(path.resolve()))}"
+    command = f"{shlex.quote(sys.executable)} -m sopreview projector --locked {shlex.quote(str(path.resolve()))}"
     try:
         server = OfflineServer(command, host=args.host, port=args.port, title=f"sopreview — {path.stem}",
                                max_connections=max(1, args.max_connections))

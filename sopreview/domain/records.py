@@ -15,23 +15,38 @@ from sopreview.domain.criteria import Criterion
 from sopreview.domain.dates import real_date
 from sopreview.domain.model import Proposal
 from sopreview.domain.vocab import (
-    attendance_label, cites_amendments, decision_keys, decision_label, note_required,
+    EVALUATION_JENIS, attendance_label, cites_amendments, decision_label, kinds_for, note_required,
 )
 
 KAPAN_HINT = "tanggal YYYY-MM-DD (mis. 2022-07-15) atau teks seperti 'Juli 2022'"
 
 
-def validate_decision(keputusan: str, catatan: str, amandemen: int = 0) -> str | None:
-    """Indonesian error message, or None when the decision may be recorded.
+def validate_decision(keputusan: str, catatan: str, jenis: str | None = None,
+                      amandemen: int = 0) -> str | None:
+    """Indonesian error message, or None when the decision may be recorded for an item of ``jenis``
+    (an evaluation item takes an outcome, a proposal a decision).
 
     ``amandemen``: how many amendments the meeting made; a kind that cites them (disetujui
     dengan perbaikan) then needs no note, the amendments are its fixes (issue 15)."""
-    if keputusan not in decision_keys():
-        return f"keputusan {keputusan!r} tidak dikenal; pilihan: {', '.join(decision_keys())}"
+    keys = [k.key for k in kinds_for(jenis)]
+    if keputusan not in keys:
+        what = "hasil evaluasi" if jenis == EVALUATION_JENIS else "keputusan"
+        return f"{what} {keputusan!r} tidak dikenal; pilihan: {', '.join(keys)}"
     if amandemen and cites_amendments(keputusan):
         return None
     if note_required(keputusan) and not catatan.strip():
         return f"keputusan '{decision_label(keputusan)}' wajib disertai catatan (alasan atau perbaikan)"
+    return None
+
+
+def evaluation_refusal(jenis: str) -> str | None:
+    """Why the criteria form cannot be filled in for an item of ``jenis``, or None.
+
+    A ``baru`` SOP has never been applied, so there is nothing to evaluate yet."""
+    if jenis == "baru":
+        return ("usulan SOP baru belum pernah diterapkan, jadi tidak dapat dievaluasi; evaluasi SOP yang "
+                "berlaku dengan agenda evaluasi (sopreview new --evaluasi …), atau nilai versi berlaku "
+                "pada usulan perbaikan/perubahan")
     return None
 
 

@@ -11,19 +11,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sopreview.domain.amendment import Amendment, AmendmentError, apply_amendments
 from sopreview.domain.criteria import Criterion, parse_criteria
 from sopreview.domain.limits import json_depth_problem
 from sopreview.domain.header import META_FIELDS, validate_meta
 from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
-from sopreview.domain.vocab import PROJECTOR_SLIDES, PROJECTOR_TABS, PROJECTOR_ZOOM_STEPS, attendance_keys, decision_keys, item_kind_keys
+from sopreview.domain.vocab import (
+    PROJECTOR_SLIDES, PROJECTOR_TABS, PROJECTOR_ZOOM_STEPS, attendance_keys, item_kind_keys, kinds_for,
+)
 from sopreview.store import session_types as typed
 from sopreview.store.errors import SessionFileError
 from sopreview.store.files import bak_path
 from sopreview.store.session_types import Bad as _Bad
 from sopreview.store.session_types import need as _need
+
+if TYPE_CHECKING:
+    from sopreview.domain.changes import SopDiff
 
 SCHEMA_VERSION = 1
 
@@ -56,6 +61,9 @@ class Static:
     """Change summary of each revision as computed when the session was created."""
     agenda_raw: dict[str, Any] = field(default_factory=dict, compare=False)
     """The agenda table as checked: a follower's reload skips re-checking an identical snapshot."""
+    diffs: dict[str, SopDiff | None] = field(default_factory=dict, compare=False)
+    """Step diff of each proposal, computed on first use (``SessionReading.change_diff``), kept while the
+    snapshot is the same; not written (the stored summary is what the minutes quote)."""
 
 
 def _only_doc(data: dict[str, Any], table: str) -> dict[str, Any]:
@@ -171,8 +179,10 @@ def _check(data: dict[str, Any], previous: Static | None, lazy_from: Path | None
 
     if previous is not None and data[T_AGENDA] == previous.agenda_raw:  # the snapshot never changes
         proposals, hashes, summaries = previous.proposals, previous.hashes, previous.summaries
+        diffs = previous.diffs
     else:
         proposals, hashes, summaries = _check_agenda(data[T_AGENDA], lazy_from)
+        diffs: dict[str, SopDiff | None] = {}
 
     urutan = sesi["urutan"]
     _need(isinstance(urutan, list) and all(isinstance(u, str) for u in urutan)
@@ -211,7 +221,7 @@ def _check(data: dict[str, Any], previous: Static | None, lazy_from: Path | None
         typed.text(doc.get("keterangan", ""), f"{where}.keterangan")
     for doc_id, doc in data.get(T_TAMU, {}).items():
         typed.conform(Orang, doc, f"tamu[{doc_id}]")
-    return Static(organisasi, criteria, proposals, hashes, item_ids, summaries, data[T_AGENDA])
+    return Static(organisasi, criteria, proposals, hashes, item_ids, summaries, data[T_AGENDA], diffs)
 
 
 def _check_agenda(agenda: dict[str, Any], lazy_from: Path | None = None
@@ -281,12 +291,23 @@ class LazyProposals(Mapping[str, Proposal]):
         return pid in self._raw
 
 
+def _jenis(proposals: Mapping[str, Proposal], pid: str) -> str | None:
+    """An item's jenis (which keys its decision may hold) without parsing a lazy proposal: opening a
+    session to record one change must not parse every decided item (issue 17)."""
+    if isinstance(proposals, LazyProposals):
+        data = proposals._raw[pid][1].get("data")
+        jenis = data.get("jenis") if isinstance(data, dict) else None
+        return jenis if isinstance(jenis, str) else None
+    return proposals[pid].jenis
+
+
 def _check_item(where: str, doc: dict[str, Any], proposals: Mapping[str, Proposal]) -> None:
     _need(isinstance(doc.get("pid"), str) and doc["pid"] in proposals, f"{where}.pid", "usulan tidak ada di agenda")
     keputusan = doc.get("keputusan")
     if keputusan is not None:
-        _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in decision_keys(), f"{where}.keputusan",
-              f"harus salah satu dari {', '.join(decision_keys())}")
+        allowed = [k.key for k in kinds_for(_jenis(proposals, doc["pid"]))]
+        _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in allowed, f"{where}.keputusan",
+              f"harus salah satu dari {', '.join(allowed)}")
         typed.text(keputusan.get("catatan", ""), f"{where}.keputusan.catatan")
         if keputusan.get("waktu"):
             _iso(keputusan["waktu"], f"{where}.keputusan.waktu")

@@ -19,6 +19,8 @@ SCOPE_LABEL: dict[str, str] = {
     "usulan": "Usulan",
     "pemilih": "Pilih sesi",
     "panel": "Panel (log, masalah, bantuan)",
+    "daftar": "Daftar SOP",
+    "monitoring": "Monitoring SOP berlaku",
 }
 """Scope id → heading on the help screen, in display order."""
 
@@ -109,11 +111,13 @@ KEYMAP: tuple[KeySpec, ...] = (
     KeySpec("usulan.tab_mundur", "usulan", "previous_tab", "shift+tab", "Tab sebelum", "Pindah ke tab sebelumnya", show=False),
     KeySpec("usulan.berikut", "usulan", "step(1)", "full_stop", "Berikut", "Usulan berikutnya dalam agenda", show=False, key_display="."),
     KeySpec("usulan.sebelum", "usulan", "step(-1)", "comma", "Sebelum", "Usulan sebelumnya dalam agenda", show=False, key_display=","),
-    # amendments (issue 15): on the Langkah and Flowchart tabs, to the selected step
-    KeySpec("usulan.pilih_berikut", "usulan", "pick(1)", "right_square_bracket", "Langkah berikut",
-            "Pilih langkah berikutnya (Langkah/Flowchart) untuk diamandemen", show=False, key_display="]"),
-    KeySpec("usulan.pilih_sebelum", "usulan", "pick(-1)", "left_square_bracket", "Langkah sebelum",
-            "Pilih langkah sebelumnya (Langkah/Flowchart)", show=False, key_display="["),
+    KeySpec("usulan.sorot_maju", "usulan", "pointer(1)", "right_square_bracket", "Sorot berikut",
+            "Sorot langkah berikutnya untuk ruangan (Langkah, Flowchart, Perubahan; proyektor ikut)", show=False,
+            key_display="]"),
+    KeySpec("usulan.sorot_mundur", "usulan", "pointer(-1)", "left_square_bracket", "Sorot sebelum",
+            "Sorot langkah sebelumnya untuk ruangan", show=False, key_display="["),
+    KeySpec("usulan.sorot_hapus", "usulan", "pointer(0)", "0", "Hapus sorotan", "Hapus sorotan langkah", show=False),
+    # amendments (issue 15): on the Langkah and Flowchart tabs, to the step the cursor (] [) points at
     KeySpec("usulan.ubah_langkah", "usulan", "amend('ubah')", "u", "Ubah langkah",
             "Amandemen: ubah kegiatan, pelaksana, mutu baku, keterangan atau cabang langkah terpilih", writes=True,
             show=False),
@@ -130,6 +134,11 @@ KEYMAP: tuple[KeySpec, ...] = (
     KeySpec("pemilih.baru", "pemilih", "new", "b", "Rapat baru", "Buat sesi rapat baru dari folder sops/"),
     # panels (help, audit log, problems)
     KeySpec("panel.tutup", "panel", "close", "escape", "Tutup", "Tutup panel"),
+    KeySpec("daftar.monitoring", "daftar", "monitoring", "m", "Monitoring",
+            "Catat monitoring SOP yang disorot (formulir: langkah berjalan atau tidak)"),
+    KeySpec("monitoring.tandai", "monitoring", "toggle", "space", "Berjalan/Tidak",
+            "Tandai langkah yang disorot tidak berjalan dengan baik (dan sebaliknya)", key_display="Spasi"),
+    KeySpec("monitoring.simpan", "monitoring", "save", "ctrl+s", "Simpan", "Simpan hasil monitoring ke folder SOP"),
 )
 
 SAME_KEY_BY_STATE: frozenset[frozenset[str]] = frozenset({

@@ -136,7 +136,7 @@ def test_page_reconnects_by_itself_after_a_blip(served: str) -> None:
 
 
 def test_serve_runs_the_follower_locked(tmp_path: Path, sample_proposals, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Every browser gets ``projector --terkunci``: no key ends or changes the room's screen."""
+    """Every browser gets ``projector --locked``: no key ends or changes the room's screen."""
     import sopreview.ui.serve as serve_module
     from sopreview.cli import main
     from sopreview.domain.loader import load_sops
@@ -157,4 +157,4 @@ def test_serve_runs_the_follower_locked(tmp_path: Path, sample_proposals, monkey
 
     monkeypatch.setattr(serve_module, "OfflineServer", Recording)
     assert main(["serve", str(path), "--port", str(_free_port())]) == 0
-    assert len(commands) == 1 and " projector --terkunci " in commands[0]
+    assert len(commands) == 1 and " projector --locked " in commands[0]

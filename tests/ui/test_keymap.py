@@ -11,7 +11,9 @@ from sopreview.ui.app import SopReviewApp
 from sopreview.ui.screens.agenda import AgendaScreen
 from sopreview.ui.screens.panels import PanelScreen
 from sopreview.ui.screens.picker import SessionList, SessionPickerScreen
+from sopreview.ui.screens.monitoring import MonitoringScreen
 from sopreview.ui.screens.proposal import ProposalScreen
+from sopreview.ui.screens.register import RegisterScreen
 from sopreview.domain.timing import ItemTime, agenda_timing
 from sopreview.ui.widgets.agenda import AgendaList
 
@@ -24,6 +26,8 @@ TARGETS: dict[tuple[str, str], tuple[type, ...]] = {
     ("pemilih", "screen"): (SessionPickerScreen,),
     ("pemilih", "list"): (SessionList,),
     ("panel", "screen"): (PanelScreen,),
+    ("daftar", "screen"): (RegisterScreen,),
+    ("monitoring", "screen"): (MonitoringScreen,),
 }
 
 

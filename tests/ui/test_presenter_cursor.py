@@ -141,3 +141,101 @@ def test_room_sees_the_agenda_before_the_first_item_and_a_break_slide_in_the_pau
     assert all(name in seen["agenda"] for name in names)
     assert "DISETUJUI" in seen["agenda"]  # what was decided so far
     assert "Rapat dijeda sejak pukul 09:30" in seen["jeda"]
+
+
+def _revision(demo: Path) -> str:
+    session = on_disk(demo)
+    try:
+        return next(p.id for p in session.proposals() if p.sebelumnya is not None and len(p.dokumen.langkah) >= 8)
+    finally:
+        session.close()
+
+
+def test_cursor_in_the_langkah_table_marks_the_step_in_every_view_and_in_the_room(
+        demo: Path, clock: HandClock) -> None:
+    """The operator points from the proposal screen's Langkah table; the table, the flowchart and
+    the Perubahan diff there mark the step, and the room's follower marks it in Perubahan too."""
+    from sopreview.ui.widgets.changes import ChangeView
+    from sopreview.ui.widgets.pointer import line_of_style
+    from sopreview.ui.widgets.proposal_detail import StepsTable
+
+    pid = _revision(demo)
+    seen: dict[str, object] = {}
+
+    async def main() -> None:
+        operator = SopReviewApp(demo, None, clock=clock)
+        follower = FollowApp(demo, poll_seconds=0.05, locked=True)
+        async with operator.run_test(size=(120, 36)) as op, follower.run_test(size=(120, 36)) as fol:
+            await op.pause()
+            operator.call_later(lambda: operator.open_proposal(pid, tab="langkah"))  # in the app's own task
+            await op.pause()
+            await op.pause()
+            await op.press(*(["right_square_bracket"] * 7), "left_square_bracket")  # one burst
+            await op.pause(0.1)
+            screen = operator.screen
+            table = screen.query_one(StepsTable)
+            style = table.get_component_rich_style("steps--sorot", partial=True)
+            seen["table_row"] = line_of_style(operator.console, table.table_renderable(), table.content_region.width, style)
+            seen["table_scrolled"] = screen.query_one("#langkah-scroll").scroll_offset.y > 0
+            assert not screen.query(FlowchartView)  # built when its tab is first shown (issue 17) ...
+            await op.press("3")
+            await op.pause()
+            seen["operator_flow"] = screen.query_one(FlowchartView).sorot  # ... and marked then
+            await op.press("4")
+            await op.pause()
+            seen["operator_changes"] = screen.query_one(ChangeView)._sorot
+            room = follower.screen
+            assert isinstance(room, ProjectorScreen)
+            await _until(fol, lambda: room.pid == pid and room.query_one("#proj-flowchart", FlowchartView).sorot == 6)
+            await op.press("4")  # Perubahan: the room follows the tab, the same step stays marked
+            await _until(fol, lambda: room.tab == "perubahan")
+            changes = room.query_one("#proj-changes", ChangeView)
+            await fol.pause(0.1)
+            seen["room_changes"] = changes._sorot
+            body = changes.query_one("#changes-body")
+            mark = changes.get_component_rich_style("changes--sorot", partial=True)
+            line = line_of_style(follower.console, changes.render_diff(changes._side_by_side),
+                                 body.content_region.width, mark)
+            seen["room_row_in_view"] = line is not None and (
+                changes.scroll_offset.y <= body.virtual_region.y + line
+                < changes.scroll_offset.y + changes.scrollable_content_region.height)
+
+    asyncio.run(main())
+    assert seen["table_row"] is not None and seen["table_scrolled"]
+    assert seen["operator_flow"] == 6 and seen["operator_changes"] == 6
+    assert seen["room_changes"] == 6 and seen["room_row_in_view"]
+    with Session.open(demo, readonly=True) as disk:
+        assert disk.current().pid == pid and disk.pointer() == 6
+
+
+def test_zoom_reaches_the_room_and_keeps_the_pointed_step_in_sight(demo: Path, clock: HandClock) -> None:
+    pid = _longest(demo)
+    seen: dict[str, object] = {}
+
+    async def main() -> None:
+        operator = SopReviewApp(demo, None, clock=clock)
+        follower = FollowApp(demo, poll_seconds=0.05, locked=True)
+        async with operator.run_test(size=(120, 36)) as op, follower.run_test(size=(120, 36)) as fol:
+            await op.pause()
+            projector = ProjectorScreen(operator.session, pid, tab="flowchart")
+            await operator.push_screen(projector)
+            await op.pause()
+            room = follower.screen
+            assert isinstance(room, ProjectorScreen)
+            await _until(fol, lambda: room.pid == pid)
+            flow = room.query_one("#proj-flowchart", FlowchartView)
+            seen["fits"] = flow.grid.lebar <= flow.scrollable_content_region.width
+            await op.press(*(["right_square_bracket"] * 11), "plus", "plus")  # step 11: the rightmost lane
+            await _until(fol, lambda: flow.zoom == 2 and flow.sorot == 11)
+            await fol.pause(0.1)
+            box = flow.grid.box(11)
+            left, width = flow.scroll_offset.x, flow.scrollable_content_region.width
+            seen["wider"] = flow.grid.lebar > width
+            seen["in_sight"] = left <= box.x and box.kanan < left + width
+            await op.press("minus", "minus", "minus")  # back to fit, never below it
+            await _until(fol, lambda: flow.zoom == 0)
+
+    asyncio.run(main())
+    assert seen["fits"] and seen["wider"] and seen["in_sight"]
+    with Session.open(demo, readonly=True) as disk:
+        assert disk.zoom() == 0

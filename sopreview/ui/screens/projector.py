@@ -32,6 +32,7 @@ from sopreview.ui.widgets.bigtext import BigText
 from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.screens.confirm import ConfirmClose
 from sopreview.ui.widgets.flowchart import ZOOMS, FlowchartView
+from sopreview.ui.widgets.pointer import next_step
 from sopreview.ui.widgets.slides import readback_slide, subbag_slide
 
 TABS: tuple[str, ...] = PROJECTOR_TABS
@@ -215,9 +216,13 @@ class ProjectorScreen(Screen[None]):
         view = FlowchartView(amended.dokumen, mutu=True, fit=True, id="proj-flowchart")
         view.tandai = amended.amended_steps
         await flow.mount(view)
+        if amended.uraian:
+            shown = ChangeView(replace(proposal, dokumen=amended.dokumen), show_summary=True, id="proj-changes")
+        else:  # as submitted: the session's diff, aligned once
+            shown = ChangeView(proposal, show_summary=True, id="proj-changes",
+                               diff=self.session.change_diff(proposal.id))
+        await changes.mount(shown)
         self._show_pointer()
-        await changes.mount(ChangeView(replace(proposal, dokumen=amended.dokumen), show_summary=True,
-                                       id="proj-changes"))
         self.query_one("#proj-ringkasan-body", Static).update(self._summary(proposal))
         self._decision_key = None
         self.refresh_from_session()
@@ -251,7 +256,10 @@ class ProjectorScreen(Screen[None]):
         self._size_title()
         target = {"flowchart": "#proj-flowchart", "perubahan": "#proj-changes"}.get(self.tab, f"#{self.tab}")
         if self.proposal is not None:  # arrow keys and PageUp/PageDown scroll what is shown
-            self.query_one(target).focus()
+            view = self.query_one(target)
+            view.focus()
+            if isinstance(view, (FlowchartView, ChangeView)):  # laid out only once shown: find the step now
+                self.call_after_refresh(view.scroll_to_pointer)
 
     def _slide(self) -> tuple[str, RenderableType] | None:
         """Between items the room sees a slide instead of a blank: the break while the meeting
@@ -334,11 +342,13 @@ class ProjectorScreen(Screen[None]):
         """Highlight the step the session points at (operator and followers alike)."""
         try:
             flow = self.query_one("#proj-flowchart", FlowchartView)
+            changes = self.query_one("#proj-changes", ChangeView)
         except Exception:  # no proposal shown
             return
         self._show_amended(flow)
         flow.zoom = self.session.zoom()
         flow.sorot = self.session.pointer()
+        changes.point_at(flow.sorot)  # the Perubahan view marks the same step
 
     def _show_amended(self, flow: FlowchartView) -> None:
         """An amendment recorded meanwhile: the room's flowchart and changes redraw, amended steps marked."""
@@ -527,11 +537,12 @@ class ProjectorScreen(Screen[None]):
         self._take_slide_down()
         count = len(self.session.amended(proposal.id).dokumen.langkah)
         now = self.session.pointer()
-        step = None if delta == 0 else max(1, min(count, (now or 0) + delta if now else (1 if delta > 0 else count)))
-        if self.tab != "flowchart" and step is not None:
+        step = next_step(now, delta, count)
+        if self.tab not in ("flowchart", "perubahan") and step is not None:  # where a step can be shown
             self.action_show_tab("flowchart")
         if self.session.readonly:
             self.query_one("#proj-flowchart", FlowchartView).sorot = step
+            self.query_one("#proj-changes", ChangeView).point_at(step)
             return
         try:
             self.session.set_pointer(step)

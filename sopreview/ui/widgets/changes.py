@@ -7,6 +7,8 @@ still reads on a black-and-white projector. The diff itself comes from
 
 from __future__ import annotations
 
+from types import EllipsisType
+
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.table import Table
@@ -18,6 +20,7 @@ from textual.widgets import Static
 
 from sopreview.domain.changes import HAPUS, SAMA, TAMBAH, UBAH, SopDiff, StepChange, diff_sop, summary_text
 from sopreview.domain.model import Proposal, Step
+from sopreview.ui.widgets.pointer import SOROT_CSS, line_of_style
 
 SIDE_BY_SIDE_WIDTH = 120
 """From this width the two versions are shown side by side unless switched."""
@@ -28,7 +31,8 @@ MARKER_WORD = {TAMBAH: "+ TAMBAH", HAPUS: "- HAPUS", UBAH: "~ UBAH", SAMA: ""}
 class ChangeView(VerticalScroll, can_focus=True):
     """What a perbaikan/perubahan changes, with an optional one-paragraph summary on top."""
 
-    COMPONENT_CLASSES = {"changes--tambah", "changes--hapus", "changes--ubah", "changes--sama", "changes--judul"}
+    COMPONENT_CLASSES = {"changes--tambah", "changes--hapus", "changes--ubah", "changes--sama", "changes--judul",
+                         "changes--sorot"}
 
     DEFAULT_CSS = """
     ChangeView { height: 1fr; padding: 0 1; }
@@ -38,7 +42,8 @@ class ChangeView(VerticalScroll, can_focus=True):
     ChangeView > .changes--sama { color: $foreground; }
     ChangeView > .changes--judul { color: $text-accent; text-style: bold; }
     ChangeView #changes-summary { margin-bottom: 1; text-style: bold; }
-    """
+    ChangeView > .changes--sorot { %s }
+    """ % SOROT_CSS
 
     BINDINGS = [Binding("v", "toggle_mode", "Gabung/berdampingan")]
 
@@ -51,6 +56,7 @@ class ChangeView(VerticalScroll, can_focus=True):
         *,
         show_summary: bool = False,
         berdampingan: bool | None = None,
+        diff: SopDiff | None | EllipsisType = ...,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -59,10 +65,13 @@ class ChangeView(VerticalScroll, can_focus=True):
         self.proposal = proposal
         self.show_summary = show_summary
         self.set_reactive(ChangeView.berdampingan, berdampingan)
-        self.diff: SopDiff | None = (
-            diff_sop(proposal.sebelumnya, proposal.dokumen) if proposal.sebelumnya is not None else None
-        )
+        # The app passes the session's diff (``Session.change_diff``: aligned once per session, not
+        # on every opening); standalone uses (tests, the gallery) let the widget compute it.
+        if isinstance(diff, EllipsisType):
+            diff = diff_sop(proposal.sebelumnya, proposal.dokumen) if proposal.sebelumnya is not None else None
+        self.diff: SopDiff | None = diff
         self._shown_mode: bool | None = None
+        self._sorot: int | None = None
         self.label_lama, self.label_baru = "Berlaku", "Usulan"
         """Column titles of the two versions (the meeting also compares with the proposal as submitted)."""
 
@@ -121,6 +130,34 @@ class ChangeView(VerticalScroll, can_focus=True):
         self._shown_mode = mode
         self.query_one("#changes-body", Static).update(self.render_diff(mode))
 
+    # -- the presenter cursor (issue 16) ------------------------------------------------
+
+    def point_at(self, step: int | None) -> None:
+        """Highlight the row of the proposed version's step ``step`` and scroll it into view."""
+        if step == self._sorot:
+            return
+        self._sorot = step
+        self._shown_mode = None  # stale: drawn now if shown, else when it is (scroll_to_pointer)
+        if all(getattr(node, "display", True) for node in self.ancestors_with_self) and self.size.width:
+            self._render_body()
+            self.call_after_refresh(self.scroll_to_pointer)
+
+    def _pointer_style(self, change: StepChange) -> Style | None:
+        pointed = self._sorot is not None and change.baru is not None and change.baru.nomor == self._sorot
+        return self._st("sorot") if pointed else None
+
+    def scroll_to_pointer(self) -> None:
+        if not self.is_mounted:
+            return
+        self._render_body()
+        if self._sorot is None or self.diff is None:
+            return
+        body = self.query_one("#changes-body", Static)
+        line = line_of_style(self.app.console, self.render_diff(self._side_by_side), body.content_region.width,
+                             self._st("sorot"))
+        if line is not None:
+            self.scroll_to(y=max(0, body.virtual_region.y + line - 1), animate=False)
+
     # -- renderables ----------------------------------------------------------------------
 
     def _st(self, jenis: str) -> Style:
@@ -178,6 +215,7 @@ class ChangeView(VerticalScroll, can_focus=True):
                 Text(_numbers(change), style),
                 Text(change.step.kegiatan, style),
                 Text(change.step.pelaksana, style),
+                style=self._pointer_style(change),
             )
             for f in change.fields:
                 if f.field == "kegiatan":  # the new wording is on the row above
@@ -203,6 +241,7 @@ class ChangeView(VerticalScroll, can_focus=True):
                 Text(MARKER_WORD[change.jenis], style),
                 self._side_cell(change, change.lama, old=True),
                 self._side_cell(change, change.baru, old=False),
+                style=self._pointer_style(change),
             )
         return table
 

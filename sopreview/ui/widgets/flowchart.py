@@ -146,20 +146,28 @@ class FlowchartView(ScrollView, can_focus=True):
         self.refresh()
         self.call_after_refresh(self.scroll_to_pointer)
 
-    def watch_sorot(self) -> None:
-        self._strips.clear()
+    def watch_sorot(self, old: int | None, new: int | None) -> None:
+        """Redraw only the rows of the step that lost the highlight and the one that got it
+        (a follower repaints on every move: the rest of the chart is cached)."""
+        for step in (old, new):
+            for row in self._box_rows(step):
+                self._strips.pop((False, row), None)
         self.refresh()
         self.call_after_refresh(self.scroll_to_pointer)
 
-    def pointer_rows(self) -> range:
-        """Body rows of the pointed step's box (empty when none or not drawn)."""
-        if self.sorot is None:
+    def _box_rows(self, step: int | None) -> range:
+        if step is None or self._grid is None:
             return range(0)
         try:
-            box = self.grid.box(self.sorot)
+            box = self._grid.box(step)
         except KeyError:
             return range(0)
         return range(box.y, box.y + box.tinggi)
+
+    def pointer_rows(self) -> range:
+        """Body rows of the pointed step's box (empty when none or not drawn)."""
+        _ = self.grid
+        return self._box_rows(self.sorot)
 
     def scroll_to_pointer(self) -> None:
         """Bring the pointed step into view with a row of context above it (and, on a chart
@@ -188,10 +196,18 @@ class FlowchartView(ScrollView, can_focus=True):
 
     # -- rendering ------------------------------------------------------------------------
 
+    @property
+    def _base(self) -> Style:
+        """The widget's own style, once per style change (render_line runs for every row)."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
     def _style(self, role: str) -> Style:
         style = self._styles.get(role)
         if style is None:
-            style = self.rich_style + self.get_component_rich_style(f"flowchart--{role}", partial=True)
+            style = self._base + self.get_component_rich_style(f"flowchart--{role}", partial=True)
             self._styles[role] = style
         return style
 
@@ -201,7 +217,7 @@ class FlowchartView(ScrollView, can_focus=True):
         if strip is None:
             grid = self.grid
             if not header and y in self.pointer_rows():
-                style = self.rich_style + self.get_component_rich_style("flowchart--sorot", partial=True)
+                style = self._style("sorot")
                 segments = [Segment(text, style) for text, _role in grid.runs(y)]
             else:
                 segments = [Segment(text, self._style(role)) for text, role in grid.runs(y, header=header)]
@@ -217,12 +233,12 @@ class FlowchartView(ScrollView, can_focus=True):
         key_top = self.scrollable_content_region.height - len(self._key_lines)
         if self._key_lines and key_top <= y < key_top + len(self._key_lines):
             line = self._key_lines[y - key_top]
-            return Strip([Segment(line, self._style("legenda"))], len(line)).crop_extend(0, width, self.rich_style)
+            return Strip([Segment(line, self._style("legenda"))], len(line)).crop_extend(0, width, self._base)
         if y < header_h:
             strip = self._strip(True, y)
         else:
             row = scroll_y + y - header_h
             if row >= len(grid.lines):
-                return Strip.blank(width, self.rich_style)
+                return Strip.blank(width, self._base)
             strip = self._strip(False, row)
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        return strip.crop_extend(scroll_x, scroll_x + width, self._base)
