@@ -47,6 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     add_option(parser, "--sop-appendix", action="store_true", dest="lampiran_sop",
                         help="lampirkan dokumen SOP yang disetujui (pdf, html, docx)")
+    parser.add_argument("--check-sops", action="store_true", dest="periksa_sops",
+                        help="juga periksa apakah SOP di folder sops/ berubah sejak sesi dibuat "
+                             "(notulen tetap memakai isi yang dibahas)")
 
 
 def choose_format(explicit: str | None, output: Path | None) -> str:
@@ -93,7 +96,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"Tidak dapat membaca '{session_path}': {exc.strerror or exc}", file=sys.stderr)
         return 2
     try:
-        note = snapshot_note(session)
+        note = snapshot_note(session) if args.periksa_sops else None  # the minutes need only the session
         draft = draft_note(session)
         guard = output_guard(session, force=args.force)
         if args.lampiran_sop:
@@ -128,17 +131,22 @@ def draft_note(session: Session) -> str | None:
 
 
 def snapshot_note(session: Session) -> str | None:
-    """A reminder when sops/ changed after the session was created: the minutes keep the snapshot."""
+    """With --check-sops: whether sops/ changed after the session was created (the minutes keep the snapshot).
+
+    Not done by default since issue 17: re-loading and re-validating all of sops/ was 91% of a
+    1,000-proposal export, for a note. A stat walk first; sops/ is parsed only when it was touched."""
     from sopreview.store.session import SessionError
 
     sops_dir = session.sops_dir
     if sops_dir is None or not sops_dir.is_dir():
-        return None
+        return f"Folder sops/ sesi ini ({sops_dir or 'tidak tercatat'}) tidak ada; tidak diperiksa."
     try:
+        if not session.sops_touched_since_created(sops_dir):  # a stat walk: nothing parsed
+            return f"Folder {sops_dir} tidak berubah sejak sesi dibuat."
         changed = session.changed_since_snapshot(sops_dir)
-    except (SessionError, OSError):
+    except (SessionError, OSError, ValueError):
         return None
     if not changed:
-        return None
+        return f"SOP di {sops_dir} sama dengan salinan di berkas sesi."
     return (f"Catatan: {len(changed)} SOP di {sops_dir} berubah sejak sesi dibuat; notulen memakai "
             "isi SOP sebagaimana dibahas dalam rapat (salinan di berkas sesi).")

@@ -18,11 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from sopreview.domain.loader import load_sops  # here, so other commands start without it
 
-    result = load_sops(Path(args.sops_dir))
+    result = load_sops(Path(args.sops_dir), keep=False)  # streaming: no Proposal kept (issue 17)
     result.problems.extend(p for p in register_problems(Path(args.sops_dir)) if p not in result.problems)
     for problem in result.problems:
         print(problem, file=sys.stderr if problem.is_error else sys.stdout)
-    print(f"{len(result.proposals)} usulan SOP valid dalam {result.subbag_count} sub bagian "
+    print(f"{result.proposal_count} usulan SOP valid dalam {result.subbag_count} sub bagian "
           f"({result.files_read} berkas dibaca); {result.summary()}.")
     if result.errors or (args.strict and result.warnings):
         return 1

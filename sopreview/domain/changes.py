@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from rapidfuzz.distance import Indel
+
 from sopreview.domain.model import Proposal, SopDocument, Step
 
 MATCH_THRESHOLD = 0.55
@@ -244,7 +246,12 @@ def _key(step: Step, rename: dict[str, str]) -> str:
 
 
 def _similarity(a: str, b: str) -> float:
-    return SequenceMatcher(a=a, b=b, autojunk=False).ratio()
+    """Share of the two texts' characters in their longest common subsequence (0..1).
+
+    rapidfuzz's Indel similarity, in C: 2·LCS / (len a + len b). difflib's ratio (used before)
+    counts greedy longest blocks, at most the LCS, and at 1,000 proposals it was most of `new`;
+    on the sample's revisions both align every step alike (tests/domain/test_changes_alignment.py)."""
+    return float(Indel.normalized_similarity(a, b, score_cutoff=MATCH_THRESHOLD))
 
 
 def _match_steps(

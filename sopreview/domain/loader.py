@@ -39,6 +39,8 @@ class LoadResult:
     proposals: list[Proposal] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0
+    valid: list[tuple[str, str]] = field(default_factory=list)
+    """(id, sub bagian) of every valid proposal, also when ``keep=False`` left ``proposals`` empty."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -53,12 +55,69 @@ class LoadResult:
         return problems_summary(self.problems)
 
     @property
+    def proposal_count(self) -> int:
+        return len(self.valid)
+
+    @property
     def subbag_count(self) -> int:
-        return len({p.subbag for p in self.proposals})
+        return len({subbag for _, subbag in self.valid})
 
 
-def load_sops(sops_dir: Path) -> LoadResult:
-    """Read and validate everything under ``sops_dir``; never raises for bad content."""
+@dataclass
+class _Seen:
+    """What the folder-wide checks need of one proposal file once its nodes are gone."""
+
+    path: Path
+    proposal: Proposal | None
+    """None when ``keep=False`` or the file had errors."""
+    pid: str
+    subbag: str
+    nama: str
+    nama_line: int
+    urutan: int
+    problems: list[Problem]
+    ok: bool
+
+
+class _Reader:
+    """Reads each YAML file when it is needed and keeps only its link (``sebelumnya``) and outcome.
+
+    Streaming (issue 17): one file's nodes are in memory at a time, not the whole folder's, so
+    ``validate`` of 10,000 proposals stays within a small multiple of libyaml's own memory."""
+
+    def __init__(self, sops_dir: Path, files: list[Path], problems: list[Problem]) -> None:
+        self.sops_dir = sops_dir
+        self.files = set(files)
+        self.problems = problems
+        self.read: dict[Path, bool] = {}
+        """Path -> whether it parsed (its read error is reported once, when first read)."""
+        self.links: dict[Path, Path] = {}
+        """Resolved path -> resolved path its ``sebelumnya`` names."""
+        self.link_lines: dict[Path, int] = {}
+
+    def doc(self, path: Path) -> YamlDoc | None:
+        if path not in self.files or self.read.get(path) is False:
+            return None
+        try:
+            doc = read_yaml(path)
+        except YamlReadError as exc:
+            if path not in self.read:
+                self.problems.append(Problem(_shown(self.sops_dir, path), exc.line, "", exc.message, exc.hint))
+            self.read[path] = False
+            return None
+        if path not in self.read:
+            self.read[path] = True
+            if (ref := _sebelumnya_path(path, doc)) is not None:
+                self.links[path.resolve()] = ref
+                self.link_lines[path.resolve()] = doc.line_of(("sebelumnya",))
+        return doc
+
+
+def load_sops(sops_dir: Path, *, keep: bool = True) -> LoadResult:
+    """Read and validate everything under ``sops_dir``; never raises for bad content.
+
+    ``keep=False`` (``validate``) checks the same and reports the same problems but keeps no
+    Proposal (``valid`` still lists them): memory does not grow with the folder's content."""
     sops_dir = Path(sops_dir)
     result = LoadResult(sops_dir=sops_dir, organisasi=None)
     if not sops_dir.is_dir():
@@ -66,39 +125,44 @@ def load_sops(sops_dir: Path) -> LoadResult:
                                        "jalankan dari folder yang berisi sops/, atau sebutkan foldernya"))
         return result
     result.organisasi = _load_organisasi(sops_dir, result.problems)
-    docs: dict[Path, YamlDoc] = {}
-    files = find_yaml_files(sops_dir, result.problems)
-    result.files_read = len(files)
-    for path in files:
-        if path == sops_dir / ORGANISASI_FILE:
-            continue  # read (and its problems reported) by _load_organisasi
-        try:
-            docs[path] = read_yaml(path)
-        except YamlReadError as exc:
-            result.problems.append(Problem(_shown(sops_dir, path), exc.line, "", exc.message, exc.hint))
-    links = {path.resolve(): ref for path, doc in docs.items() if (ref := _sebelumnya_path(path, doc)) is not None}
-    referenced = set(links.values())
-    _check_cycles(sops_dir, links, docs, result.problems)
-    candidates = [p for p in files if p.resolve() not in referenced and _is_proposal_file(sops_dir, p)]
-    for path in candidates:
+    found = find_yaml_files(sops_dir, result.problems)
+    result.files_read = len(found)
+    files = [p for p in found if p != sops_dir / ORGANISASI_FILE]  # read (and reported) by _load_organisasi
+    reader = _Reader(sops_dir, files, result.problems)
+    seen: list[_Seen] = []
+    at_top: list[Path] = []
+    for path in files:  # proposals first: each reads its version in force when it needs it
+        if not _is_proposal_file(sops_dir, path):
+            continue
         if path.parent == sops_dir:
+            reader.doc(path)  # its YAML problems and its link still count
+            at_top.append(path)
+            continue
+        doc = reader.doc(path)
+        if doc is not None:
+            seen.append(_load_proposal(sops_dir, path, doc, reader, result.organisasi, keep))
+    for path in files:  # the rest (versions in force nobody names, the register): their YAML problems
+        if path not in reader.read:
+            reader.doc(path)
+    referenced = set(reader.links.values())
+    _check_cycles(sops_dir, reader, result.problems)
+    for path in at_top:
+        if path.resolve() not in referenced:
             result.problems.append(Problem(
                 _shown(sops_dir, path), 1, "", "berkas usulan harus berada di folder sub bagian",
                 f"pindahkan ke sops/<kode-subbag>/{path.name}", severity="warning"))
-            continue
-        if path not in docs:
-            continue
-        proposal = _load_proposal(sops_dir, path, docs, result)
-        if proposal is not None:
-            result.proposals.append(proposal)
-    _check_duplicate_names(result, docs)
-    if not result.proposals:
+    seen = [s for s in seen if s.path.resolve() not in referenced]  # a version in force, not a proposal
+    for item in seen:
+        result.problems.extend(item.problems)
+    _check_duplicate_names(result, seen)
+    if not result.valid:
         result.problems.append(Problem(sops_dir.as_posix(), None, "", "tidak ada satu pun usulan SOP yang terbaca",
                                        "perbaiki galat di atas, atau simpan usulan sebagai "
                                        "sops/<kode-subbag>/<nama>.yaml"))
     order = {sb.kode: i for i, sb in enumerate(result.organisasi.subbag)} if result.organisasi else {}
-    urutan = {p.id: _urutan(docs, sops_dir, p) for p in result.proposals}
+    urutan = {s.pid: s.urutan for s in seen}
     result.proposals.sort(key=lambda p: (order.get(p.subbag, len(order)), urutan[p.id], p.id))
+    result.valid.sort(key=lambda v: (order.get(v[1], len(order)), urutan[v[0]], v[0]))
     result.problems.sort(key=sort_key)
     return result
 
@@ -120,12 +184,12 @@ def _sebelumnya_path(path: Path, doc: YamlDoc) -> Path | None:
     return None
 
 
-def _check_cycles(sops_dir: Path, links: dict[Path, Path], docs: dict[Path, YamlDoc],
-                  problems: list[Problem]) -> None:
+def _check_cycles(sops_dir: Path, reader: _Reader, problems: list[Problem]) -> None:
     """A ``sebelumnya`` chain that comes back to where it started hides every file in it: an error each."""
-    by_resolved = {path.resolve(): path for path in docs}
+    links = reader.links
+    by_resolved = {path.resolve(): path for path, ok in reader.read.items() if ok}
     reported: set[Path] = set()
-    for start in links:
+    for start in sorted(links, key=lambda r: by_resolved.get(r, r)):  # file order: the same start each run
         chain = [start]
         while (nxt := links.get(chain[-1])) is not None and nxt not in chain:
             chain.append(nxt)
@@ -135,31 +199,29 @@ def _check_cycles(sops_dir: Path, links: dict[Path, Path], docs: dict[Path, Yaml
         names = " → ".join(_shown(sops_dir, by_resolved[p]) for p in [*chain, start] if p in by_resolved)
         for member in chain:
             path = by_resolved[member]
-            problems.append(Problem(_shown(sops_dir, path), docs[path].line_of(("sebelumnya",)), "sebelumnya",
+            problems.append(Problem(_shown(sops_dir, path), reader.link_lines[member], "sebelumnya",
                                     f"'sebelumnya' membentuk lingkaran: {names}",
                                     "arahkan `sebelumnya` ke versi berlaku (mis. di berlaku/), bukan ke usulan "
                                     "itu sendiri atau ke usulan yang merujuk balik"))
 
 
-def _urutan(docs: dict[Path, YamlDoc], sops_dir: Path, proposal: Proposal) -> int:
-    data = docs[sops_dir / proposal.sumber].data
+def _urutan(data: Any) -> int:
     value = data.get("urutan") if isinstance(data, dict) else None
     return value if isinstance(value, int) and not isinstance(value, bool) else 10**6
 
 
-def _load_proposal(sops_dir: Path, path: Path, docs: dict[Path, YamlDoc],
-                   result: LoadResult) -> Proposal | None:
-    doc = docs[path]
+def _load_proposal(sops_dir: Path, path: Path, doc: YamlDoc, reader: _Reader, organisasi: Organisasi | None,
+                   keep: bool) -> _Seen:
     problems: list[Problem] = []
+    rel = path.relative_to(sops_dir)
+    subbag = rel.parts[0]
+    pid = rel.with_suffix("").as_posix()
     check = Checker(doc, _shown(sops_dir, path), problems)
     check.no_controls(doc.data)
     data = check.mapping(doc.data, (), "isi berkas")
     if data is None:
-        result.problems.extend(problems)
-        return None
-    rel = path.relative_to(sops_dir)
-    subbag = rel.parts[0]
-    if result.organisasi is not None and result.organisasi.subbag_by_kode(subbag) is None:
+        return _Seen(path, None, pid, subbag, "", 1, 10**6, problems, ok=False)
+    if organisasi is not None and organisasi.subbag_by_kode(subbag) is None:
         check.problem((), f"folder sub bagian '{subbag}' tidak terdaftar di {ORGANISASI_FILE}",
                       f"tambahkan `- kode: {subbag}` di bawah `subbag:` pada {ORGANISASI_FILE}, "
                       "atau pindahkan berkas ke folder sub bagian yang terdaftar")
@@ -167,9 +229,9 @@ def _load_proposal(sops_dir: Path, path: Path, docs: dict[Path, YamlDoc],
     jenis = check.text(data, "jenis", (), required=True).lower()
     if jenis and jenis not in item_kind_keys():
         check.problem(("jenis",), f"jenis '{jenis}' tidak dikenal", "pilih salah satu: " + " | ".join(item_kind_keys()))
-    sebelumnya = _load_in_force(check, sops_dir, path, data, jenis, docs)
+    sebelumnya = _load_in_force(check, sops_dir, path, data, jenis, reader)
     proposal = Proposal(
-        id=rel.with_suffix("").as_posix(),
+        id=pid,
         subbag=subbag,
         jenis=jenis,
         dokumen=dokumen,
@@ -182,13 +244,14 @@ def _load_proposal(sops_dir: Path, path: Path, docs: dict[Path, YamlDoc],
         sumber=rel.as_posix(),
     )
     check.integer(data, "urutan", (), 0, minimum=-10**6, maximum=10**6)
-    result.problems.extend(problems)
-    return None if any(p.severity == ERROR for p in problems) else proposal
+    ok = not any(p.severity == ERROR for p in problems)
+    return _Seen(path, proposal if ok and keep else None, pid, subbag, proposal.nama, doc.line_of(("nama",)),
+                 _urutan(data), problems, ok)
 
 
 def _load_in_force(check: Checker, sops_dir: Path, path: Path, data: dict[str, Any], jenis: str,
-                   docs: dict[Path, YamlDoc]) -> SopDocument | None:
-    """The version in force: inline, or a file under sops/ (read once even if shared)."""
+                   reader: _Reader) -> SopDocument | None:
+    """The version in force: inline, or a file under sops/ (read when this proposal needs it)."""
     value = data.get("sebelumnya")
     if value is None:
         if jenis in ("perbaikan", "perubahan"):
@@ -217,8 +280,7 @@ def _load_in_force(check: Checker, sops_dir: Path, path: Path, data: dict[str, A
                       f"buat berkas itu, atau perbaiki path-nya (relatif terhadap {path.parent.as_posix()}/)")
         return None
     shown = (sops_dir / target.relative_to(root)).as_posix()
-    cached = sops_dir / target.relative_to(root)
-    old_doc = docs.get(cached)
+    old_doc = reader.doc(sops_dir / target.relative_to(root))
     if old_doc is None:
         check.problem(("sebelumnya",), f"versi berlaku '{value}' tidak dapat dibaca",
                       f"perbaiki galat pada {shown}")
@@ -324,19 +386,21 @@ def _rows(check: Checker, data: dict[str, Any], key: str, spec: dict[str, Any]) 
     return rows
 
 
-def _check_duplicate_names(result: LoadResult, docs: dict[Path, YamlDoc]) -> None:
-    seen: dict[str, Proposal] = {}
-    kept: list[Proposal] = []
-    for proposal in result.proposals:
-        key = " ".join(proposal.nama.lower().split())
-        first = seen.get(key)
-        if first is None:
-            seen[key] = proposal
-            kept.append(proposal)
+def _check_duplicate_names(result: LoadResult, seen: list[_Seen]) -> None:
+    """The first file with a name keeps it; each later one is an error (and not a proposal)."""
+    first: dict[str, _Seen] = {}
+    for item in seen:
+        if not item.ok:
             continue
-        doc = docs[result.sops_dir / proposal.sumber]
+        key = " ".join(item.nama.lower().split())
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = item
+            result.valid.append((item.pid, item.subbag))
+            if item.proposal is not None:
+                result.proposals.append(item.proposal)
+            continue
         result.problems.append(Problem(
-            _shown(result.sops_dir, result.sops_dir / proposal.sumber), doc.line_of(("nama",)), "nama",
-            f"nama SOP '{proposal.nama}' sudah dipakai oleh {_shown(result.sops_dir, result.sops_dir / first.sumber)}",
+            _shown(result.sops_dir, item.path), item.nama_line, "nama",
+            f"nama SOP '{item.nama}' sudah dipakai oleh {_shown(result.sops_dir, earlier.path)}",
             "beri nama yang berbeda, atau hapus salah satu berkas"))
-    result.proposals = kept

@@ -14,8 +14,7 @@ from sopreview.domain.records import Action, Attendance, Evaluation, HistoryEntr
 from sopreview.domain.vocab import ATTENDANCE_STATUSES, attendance_label, item_kind_keys
 from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.domain import dates
-from sopreview.domain.sopdoc.attendance import jabatan_unit
-from sopreview.domain.sopdoc.identity import format_nip
+from sopreview.domain.people import format_nip, jabatan_unit
 from sopreview.minutes.model import (
     BELUM,
     dibawa_lagi,

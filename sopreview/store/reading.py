@@ -5,6 +5,7 @@ Nothing here writes, so a read-only follower (the projector) has exactly these m
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,32 @@ from sopreview.store.errors import SessionError
 
 if TYPE_CHECKING:
     from tinydb.table import Document, Table
+
+    from sopreview.domain.changes import SopDiff
+
+
+CREATED_MARGIN_SECONDS = 2.0
+"""File times are compared with the session's creation stamp less this (coarse file-system clocks)."""
+
+
+def sops_touched_since(sops_dir: Path, created: str) -> bool:
+    """Whether any folder or YAML file under ``sops_dir`` was modified since the ISO stamp ``created``.
+
+    A stat walk, no parsing: a folder's time moves when a file in it is added, removed or
+    renamed, a file's when it is written. False lets ``export --check-sops`` and the app's
+    background check skip comparing every proposal; True only means "look closer".
+    (A file saved while ``new`` itself ran, before the session was stamped, is not seen.)
+    Takes the stamp, not the session, so the app can call it off the UI thread."""
+    since = datetime.fromisoformat(created).timestamp() - CREATED_MARGIN_SECONDS
+    for folder, dirs, names in os.walk(sops_dir):
+        here = Path(folder)
+        if here.stat().st_mtime >= since:
+            return True
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if name.endswith((".yaml", ".yml")) and (here / name).stat().st_mtime >= since:
+                return True
+    return False
 
 
 class SessionReading:
@@ -83,6 +110,21 @@ class SessionReading:
 
             summaries[pid] = change_summary(self._static.proposals[pid])
         return summaries[pid]
+
+    def change_diff(self, pid: str) -> SopDiff | None:
+        """The step diff of a revision against the version in force (None for a new SOP).
+
+        Aligned once per opened session and kept with the snapshot, which never changes: the
+        app shows it on every opening of the proposal and the projector again for the room."""
+        self._require(pid)
+        diffs = self._static.diffs
+        if pid not in diffs:
+            from sopreview.domain import changes
+
+            proposal = self._static.proposals[pid]
+            old = proposal.sebelumnya
+            diffs[pid] = changes.diff_sop(old, proposal.dokumen) if old is not None else None
+        return diffs[pid]
 
     def snapshot_hash(self, pid: str) -> str:
         self._require(pid)
@@ -184,6 +226,10 @@ class SessionReading:
         except ImportError as exc:  # pragma: no cover - the loader ships with the package
             raise SessionError(f"pemuat SOP tidak tersedia ({exc})") from None
         return self.changed_against({p.id: proposal_hash(p) for p in load_sops(Path(sops_dir)).proposals})
+
+    def sops_touched_since_created(self, sops_dir: Path) -> bool:
+        """See :func:`sops_touched_since`; False means ``changed_since_snapshot`` would find nothing."""
+        return sops_touched_since(sops_dir, self.created)
 
     def changed_against(self, current: Mapping[str, str]) -> list[str]:
         """Proposal ids whose current content hash (id -> ``proposal_hash``) differs from the snapshot.

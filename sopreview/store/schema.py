@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sopreview.domain.criteria import Criterion, parse_criteria
 from sopreview.domain.limits import json_depth_problem
@@ -23,6 +23,9 @@ from sopreview.store.errors import SessionFileError
 from sopreview.store.files import bak_path
 from sopreview.store.session_types import Bad as _Bad
 from sopreview.store.session_types import need as _need
+
+if TYPE_CHECKING:
+    from sopreview.domain.changes import SopDiff
 
 SCHEMA_VERSION = 1
 
@@ -55,6 +58,9 @@ class Static:
     """Change summary of each revision as computed when the session was created."""
     agenda_raw: dict[str, Any] = field(default_factory=dict, compare=False)
     """The agenda table as checked: a follower's reload skips re-checking an identical snapshot."""
+    diffs: dict[str, SopDiff | None] = field(default_factory=dict, compare=False)
+    """Step diff of each proposal, computed on first use (``SessionReading.change_diff``), kept while the
+    snapshot is the same; not written (the stored summary is what the minutes quote)."""
 
 
 def _only_doc(data: dict[str, Any], table: str) -> dict[str, Any]:
@@ -170,8 +176,10 @@ def _check(data: dict[str, Any], previous: Static | None, lazy_from: Path | None
 
     if previous is not None and data[T_AGENDA] == previous.agenda_raw:  # the snapshot never changes
         proposals, hashes, summaries = previous.proposals, previous.hashes, previous.summaries
+        diffs = previous.diffs
     else:
         proposals, hashes, summaries = _check_agenda(data[T_AGENDA], lazy_from)
+        diffs: dict[str, SopDiff | None] = {}
 
     urutan = sesi["urutan"]
     _need(isinstance(urutan, list) and all(isinstance(u, str) for u in urutan)
@@ -210,7 +218,7 @@ def _check(data: dict[str, Any], previous: Static | None, lazy_from: Path | None
         typed.text(doc.get("keterangan", ""), f"{where}.keterangan")
     for doc_id, doc in data.get(T_TAMU, {}).items():
         typed.conform(Orang, doc, f"tamu[{doc_id}]")
-    return Static(organisasi, criteria, proposals, hashes, item_ids, summaries, data[T_AGENDA])
+    return Static(organisasi, criteria, proposals, hashes, item_ids, summaries, data[T_AGENDA], diffs)
 
 
 def _check_agenda(agenda: dict[str, Any], lazy_from: Path | None = None

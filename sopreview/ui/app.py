@@ -17,12 +17,13 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
 from sopreview.domain.problems import Problem
 from sopreview.store.errors import SessionError, SessionLocked
 from sopreview.store.files import SESSIONS_DIR
+from sopreview.store.reading import sops_touched_since
 from sopreview.store.session import Session
 from sopreview.ui import keymap
 from sopreview.ui.commands import SopCommands
@@ -136,10 +137,10 @@ class SopReviewApp(KeyGate, App[None]):
         session = self.session
         sops_dir = self.sops_dir or (session.sops_dir if session is not None else None)
         if sops_dir is not None and sops_dir.is_dir():
-            self._check_sops(sops_dir, self._load_problems)
+            self._check_sops(sops_dir, self._load_problems, session.created if session is not None else None)
 
     @work(thread=True, exclusive=True, group="periksa-sops")
-    def _check_sops(self, sops_dir: Path, load: bool) -> None:
+    def _check_sops(self, sops_dir: Path, load: bool, created: str | None) -> None:
         """Read sops/ once, off the UI thread, for its problems and what changed since the snapshot.
 
         A session just created from the form (``load`` False) has its problems already and
@@ -156,15 +157,23 @@ class SopReviewApp(KeyGate, App[None]):
                 self.notify, f"{sops_dir}: tidak terbaca ({error.strerror})", severity="error", markup=False
             )
             return
-        hashes = {p.id: proposal_hash(p) for p in result.proposals}
+        try:  # a stat walk first: nothing touched since the session was made, nothing to compare
+            touched = created is None or sops_touched_since(sops_dir, created)
+        except (OSError, ValueError):
+            touched = True
+        hashes = {p.id: proposal_hash(p) for p in result.proposals} if touched else None
         self.call_from_thread(self._show_check, result.problems, hashes)
 
-    def _show_check(self, problems: list[Problem], hashes: dict[str, str]) -> None:
+    def _show_check(self, problems: list[Problem], hashes: dict[str, str] | None) -> None:
+        """Show what the check found; nothing new (the usual case) re-reads nothing."""
         session = self.session
         if session is None:
             return
+        changed = session.changed_against(hashes) if hashes is not None else []
+        if problems == self.problems and changed == self.changed:
+            return
         self.problems = problems
-        self.changed = session.changed_against(hashes)
+        self.changed = changed
         self.session_changed()
         errors = sum(1 for p in self.problems if p.is_error)
         if errors or self.changed:
@@ -178,15 +187,28 @@ class SopReviewApp(KeyGate, App[None]):
     # -- shared by the screens ----------------------------------------------------------------
 
     def session_changed(self) -> None:
-        """Every screen showing the session re-reads it."""
+        """Every screen showing the session re-reads it; an agenda hidden under a proposal does so
+        when it is shown again (its N rows are the costly part of opening a proposal at 10,000)."""
+        hidden = self._hidden_screens()
         for screen in self.screen_stack:
             if not screen.is_mounted:
+                continue
+            if isinstance(screen, AgendaScreen) and screen in hidden:
+                screen.mark_stale()
                 continue
             if isinstance(screen, SessionScreen):
                 screen.refresh_from_session()
                 screen.refresh_bindings()  # s and j change meaning with the clock
             elif callable(refresh := getattr(screen, "refresh_from_session", None)):
                 refresh()  # the projector over the agenda
+
+    def _hidden_screens(self) -> set[Screen]:
+        """Screens no one sees: below the top one and below every modal screen over it."""
+        stack = list(self.screen_stack)
+        visible = len(stack) - 1
+        while visible > 0 and isinstance(stack[visible], ModalScreen):
+            visible -= 1
+        return set(stack[:visible])
 
     def top_session_screen(self) -> SessionScreen | None:
         for screen in reversed(self.screen_stack):

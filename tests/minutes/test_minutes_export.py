@@ -177,5 +177,7 @@ def test_cli_notes_when_sops_changed_after_the_meeting(tmp_path: Path, rendered:
     create_sample_session(path, sops_dir=sops).close()
     (sops / "keuangan-umum-logistik" / "skpp.yaml").unlink()
     assert main(["export", str(path), "--format", "md"]) == 0
+    assert "SOP di" not in capsys.readouterr().err  # export reads the session alone unless asked (issue 17)
+    assert main(["export", str(path), "--format", "md", "--force", "--check-sops"]) == 0
     assert "1 SOP di" in capsys.readouterr().err
     assert (path.parent / "rapat-notulen.md").read_bytes() == rendered["md"]

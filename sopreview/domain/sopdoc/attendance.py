@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sopreview.domain.model import Orang
+from sopreview.domain.people import jabatan_unit  # noqa: F401 (also imported from here)
 from sopreview.domain.sopdoc.geometry import Item, Page, Paper, Path, Text
 from sopreview.domain.sopdoc.grid import GridColumn, layout_grid
 from sopreview.domain.sopdoc.metrics import wrap
@@ -27,14 +28,6 @@ class SheetInfo:
     hari_tanggal: str
     waktu: str
     tempat: str
-
-
-def jabatan_unit(orang: Orang) -> str:
-    """``Kepala Sub Bagian Hukum, Sub Bagian Hukum dan SDM`` without saying the unit twice."""
-    parts = [orang.jabatan.strip(), orang.unit.strip()]
-    if parts[0] and parts[1] and parts[1].lower() in parts[0].lower():
-        parts[1] = ""
-    return ", ".join(p for p in parts if p)
 
 
 def sheet_rows(people: Sequence[Orang], blank: int) -> list[list[str]]:

@@ -7,7 +7,6 @@ Efektif · Disahkan oleh (with room to sign) · Nama SOP on the right, then the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sopreview.domain.model import SopDocument
@@ -15,6 +14,7 @@ from sopreview.domain.sopdoc.flowtable import LayoutError, LayoutProblem
 from sopreview.domain.sopdoc.geometry import Image, Item, Rect, Text
 from sopreview.domain.sopdoc.metrics import line_height, wrap
 from sopreview.domain.dates import tanggal_teks
+from sopreview.domain.people import format_nip  # noqa: F401 (also imported from here)
 
 SIZE = 8.0
 PAD = 1.5
@@ -26,14 +26,6 @@ PAIRS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
     (("keterkaitan", "KETERKAITAN"), ("peralatan", "PERALATAN / PERLENGKAPAN")),
     (("peringatan", "PERINGATAN"), ("pencatatan", "PENCATATAN DAN PENDATAAN")),
 )
-
-
-def format_nip(nip: str) -> str:
-    """An 18-digit NIP grouped the usual way: ``19920311 201902 2 004``; anything else as written."""
-    digits = re.sub(r"\s+", "", nip or "")
-    if re.fullmatch(r"\d{18}", digits):
-        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-    return (nip or "").strip()
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from sopreview.ui.widgets.agenda import (
     agenda_rows,
     filter_cycle,
     header_content,
+    one_row_changes,
     search_matches,
 )
 from sopreview.ui.widgets.footer import FittingFooter
@@ -53,6 +54,7 @@ class AgendaScreen(SessionScreen):
         self._filter: AgendaFilter = ALL
         self._query = ""
         self._ticks = 0
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         yield ReadOnlyBanner(id="banner")
@@ -87,9 +89,16 @@ class AgendaScreen(SessionScreen):
     def on_resize(self) -> None:
         self._show_header()
 
+    def mark_stale(self) -> None:
+        """The session changed while another screen covered this one: re-read it when shown."""
+        self._stale = True
+
     def on_screen_resume(self) -> None:
         """Back from a proposal: the highlight is on the item shown last (``.``/``,`` moved it)."""
         if self.is_mounted and self.sop_app.session is not None:
+            if self._stale:
+                self._stale = False
+                self.refresh_from_session()
             current = self.session.current().pid
             if current is not None:
                 self.agenda.highlight_pid(current)
@@ -100,8 +109,14 @@ class AgendaScreen(SessionScreen):
     # -- reading the session ------------------------------------------------------------------
 
     def refresh_from_session(self) -> None:
-        self._rows = agenda_rows(self.session)
-        self.agenda.show(self._rows, self._accepts)
+        rows = agenda_rows(self.session)
+        changed = one_row_changes(self._rows, rows, self._accepts)
+        self._rows = rows
+        if changed is None:
+            self.agenda.show(self._rows, self._accepts)
+        else:  # a one-item write: re-render those lines, not all N (a 10,000-row rebuild is seconds)
+            for row in changed:
+                self.agenda.update_row(row)
         self._show_header()
         self._show_tools()
         self._show_problems()

@@ -193,7 +193,8 @@ class ProjectorScreen(Screen[None]):
         self.query_one("#proj-nama", BigText).update(proposal.nama)
         self._size_title()
         await flow.mount(FlowchartView(proposal.dokumen, mutu=True, fit=True, id="proj-flowchart"))
-        await changes.mount(ChangeView(proposal, show_summary=True, id="proj-changes"))
+        await changes.mount(ChangeView(proposal, show_summary=True, id="proj-changes",
+                                       diff=self.session.change_diff(proposal.id)))
         self._show_pointer()
         self.query_one("#proj-ringkasan-body", Static).update(self._summary(proposal))
         self._decision_key = None

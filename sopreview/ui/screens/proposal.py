@@ -1,7 +1,9 @@
 """The proposal view: what the meeting looks at while it discusses one SOP.
 
 Four tabs (Ringkasan, Langkah, Flowchart, Perubahan) switched with 1-4 or Tab; the recording
-keys of the agenda work here too and act on this proposal.
+keys of the agenda work here too and act on this proposal. A tab's widgets are built when it is
+first shown: most openings look at one or two tabs, and building all four (the flowchart layout,
+the change diff) made a proposal take about a second to open.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static, TabbedContent, TabPane
 
 from sopreview.domain.records import CurrentItem
@@ -25,6 +28,8 @@ from sopreview.ui.widgets.proposal_detail import ProposalHeading, StepsTable, su
 
 TABS: tuple[str, ...] = ("ringkasan", "langkah", "flowchart", "perubahan")
 """Tab ids in order (keys 1-4; the labels carry the digit)."""
+
+TAB_LABELS: tuple[str, ...] = ("1 Ringkasan", "2 Langkah", "3 Flowchart", "4 Perubahan")
 
 PROJECTOR_TAB: dict[str, str] = {
     "ringkasan": "ringkasan",
@@ -44,27 +49,51 @@ class ProposalScreen(SessionScreen):
         super().__init__()
         self.pid = pid
         self._initial_tab = tab
+        self._built: set[str] = set()
         self._pointer: int | None = None
 
     def target_pid(self) -> str | None:
         return self.pid
 
     def compose(self) -> ComposeResult:
-        proposal = self.session.proposal(self.pid)
         yield ReadOnlyBanner(id="banner")
         yield ProposalHeading(id="proposal-heading")
-        with TabbedContent(initial=self._initial_tab, id="proposal-tabs"):
-            with TabPane("1 Ringkasan", id="ringkasan"):
-                with VerticalScroll(id="ringkasan-scroll", classes="pane-scroll"):
-                    yield Static(id="ringkasan-body")
-            with TabPane("2 Langkah", id="langkah"):
-                with VerticalScroll(id="langkah-scroll", classes="pane-scroll"):
-                    yield StepsTable(proposal.dokumen, id="langkah-body")
-            with TabPane("3 Flowchart", id="flowchart"):
-                yield FlowchartView(proposal.dokumen)
-            with TabPane("4 Perubahan", id="perubahan"):
-                yield ChangeView(proposal, show_summary=True)
+        initial = self._initial_tab if self._initial_tab in TABS else TABS[0]
+        with TabbedContent(initial=initial, id="proposal-tabs"):
+            for tab, label in zip(TABS, TAB_LABELS, strict=True):
+                with TabPane(label, id=tab):
+                    if tab == initial:
+                        self._built.add(tab)
+                        yield self._pane_content(tab)
         yield FittingFooter()
+
+    def _pane_content(self, tab: str) -> Widget:
+        """The one widget a tab shows, made only when the tab is first shown."""
+        proposal = self.session.proposal(self.pid)
+        if tab == "ringkasan":
+            return VerticalScroll(Static(id="ringkasan-body"), id="ringkasan-scroll", classes="pane-scroll")
+        if tab == "langkah":
+            return VerticalScroll(StepsTable(proposal.dokumen, id="langkah-body"), id="langkah-scroll",
+                                  classes="pane-scroll")
+        if tab == "flowchart":
+            return FlowchartView(proposal.dokumen)
+        return ChangeView(proposal, show_summary=True, diff=self.session.change_diff(self.pid))
+
+    async def _build_pane(self, tab: str) -> None:
+        """Mount a tab's content the first time it is shown (see the module docstring)."""
+        if tab in self._built or tab not in TABS:
+            return
+        self._built.add(tab)
+        await self.tabs.get_pane(tab).mount(self._pane_content(tab))
+        if tab == "ringkasan":
+            self._show_summary()
+        elif self._pointer is not None:
+            self._show_pointer(self._pointer)  # the step the room is at, in the view just built
+
+    @property
+    def built_tabs(self) -> frozenset[str]:
+        """The tabs whose widgets exist (for the tests of the laziness)."""
+        return frozenset(self._built)
 
     def on_mount(self) -> None:
         self.query_one(ReadOnlyBanner).show_for(self.session)
@@ -77,7 +106,12 @@ class ProposalScreen(SessionScreen):
     def refresh_from_session(self) -> None:
         proposal = self.session.proposal(self.pid)
         self.query_one(ProposalHeading).show(self.session, proposal)
-        self.query_one("#ringkasan-body", Static).update(summary_renderable(self.session, proposal))
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        if "ringkasan" in self._built:
+            body = self.query_one("#ringkasan-body", Static)
+            body.update(summary_renderable(self.session, self.session.proposal(self.pid)))
 
     def _tick(self) -> None:
         self.query_one(ProposalHeading).show(self.session, self.session.proposal(self.pid))
@@ -107,13 +141,14 @@ class ProposalScreen(SessionScreen):
         self._cycle(-1)
 
     @on(TabbedContent.TabActivated)
-    def _tab_activated(self) -> None:
+    async def _tab_activated(self) -> None:
+        await self._build_pane(self.tabs.active or "")
         self.call_after_refresh(self._focus_pane)
         self._record_tab()
         if self._pointer is not None:  # a hidden tab could not scroll to the step: it can now
-            self.call_after_refresh(self.query_one(FlowchartView).scroll_to_pointer)
-            self.call_after_refresh(self.query_one(ChangeView).scroll_to_pointer)
-            self.call_after_refresh(self.query_one(StepsTable).scroll_to_pointer)
+            for view in self.query(FlowchartView), self.query(ChangeView), self.query(StepsTable):
+                for widget in view:  # only the tabs built so far
+                    self.call_after_refresh(widget.scroll_to_pointer)
 
     def _record_tab(self) -> None:
         """Tell followers (the projector window) which view the operator shows; writable only."""
@@ -162,10 +197,14 @@ class ProposalScreen(SessionScreen):
         self._show_pointer(step)
 
     def _show_pointer(self, step: int | None) -> None:
+        """Mark the step in every view built so far (a tab built later is marked when built)."""
         self._pointer = step
-        self.query_one(StepsTable).point_at(step)
-        self.query_one(FlowchartView).sorot = step
-        self.query_one(ChangeView).point_at(step)
+        for table in self.query(StepsTable):
+            table.point_at(step)
+        for chart in self.query(FlowchartView):
+            chart.sorot = step
+        for changes in self.query(ChangeView):
+            changes.point_at(step)
 
     def action_step(self, delta: int) -> None:
         ids = [p.id for p in self.session.proposals()]

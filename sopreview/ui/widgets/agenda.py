@@ -99,6 +99,27 @@ def agenda_rows(session: Session) -> list[AgendaRow]:
     return rows
 
 
+def one_row_changes(
+    old: Sequence[AgendaRow], new: Sequence[AgendaRow], accept: Callable[[AgendaRow], bool]
+) -> list[AgendaRow] | None:
+    """The rows to re-render when only some lines changed, or None when the list must be rebuilt.
+
+    Rebuilt when the order or membership changed, a sub bagian heading's figures (planned
+    minutes) moved, or a changed row entered or left the filter."""
+    if len(old) != len(new) or not old:
+        return None
+    changed: list[AgendaRow] = []
+    for before, after in zip(old, new, strict=True):
+        if before == after:
+            continue
+        if (before.pid, before.subbag, before.planned) != (after.pid, after.subbag, after.planned):
+            return None
+        if accept(before) != accept(after):
+            return None
+        changed.append(after)
+    return changed
+
+
 # -- filters ---------------------------------------------------------------------------------
 
 

@@ -7,6 +7,8 @@ still reads on a black-and-white projector. The diff itself comes from
 
 from __future__ import annotations
 
+from types import EllipsisType
+
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.table import Table
@@ -54,6 +56,7 @@ class ChangeView(VerticalScroll, can_focus=True):
         *,
         show_summary: bool = False,
         berdampingan: bool | None = None,
+        diff: SopDiff | None | EllipsisType = ...,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -62,9 +65,11 @@ class ChangeView(VerticalScroll, can_focus=True):
         self.proposal = proposal
         self.show_summary = show_summary
         self.set_reactive(ChangeView.berdampingan, berdampingan)
-        self.diff: SopDiff | None = (
-            diff_sop(proposal.sebelumnya, proposal.dokumen) if proposal.sebelumnya is not None else None
-        )
+        # The app passes the session's diff (``Session.change_diff``: aligned once per session, not
+        # on every opening); standalone uses (tests, the gallery) let the widget compute it.
+        if isinstance(diff, EllipsisType):
+            diff = diff_sop(proposal.sebelumnya, proposal.dokumen) if proposal.sebelumnya is not None else None
+        self.diff: SopDiff | None = diff
         self._shown_mode: bool | None = None
         self._sorot: int | None = None
 

@@ -29,8 +29,27 @@ class FittingFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(compact=True)
+        self._shown: tuple[object, ...] | None = None
+
+    def _signature(self) -> tuple[object, ...]:
+        """What the footer would show: a key's binding, whether it is enabled, its tooltip."""
+        return tuple(
+            (binding.key, binding.action, binding.description, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            if binding.show
+        )
 
     async def recompose(self) -> None:
+        """Rebuild the keys only when they differ from the ones shown.
+
+        Textual recomposes the footer on every bindings signal (each focus change, each
+        ``refresh_bindings``): about 17 times per opened proposal, each re-mounting every key."""
+        if not self._bindings_ready or not self.is_attached:
+            return
+        signature = self._signature()
+        if signature == self._shown:
+            return
+        self._shown = signature
         await super().recompose()
         self._order()
         self._fit()

@@ -1,0 +1,226 @@
+"""Issue 17: the app does only the work a screen shows (tabs built when first shown, one diff per
+session, one footer composition per opening, one-row agenda updates). Behaviour, not timings:
+each test counts calls or widgets, so it fails when the laziness is lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Footer, Static
+
+from sopreview.domain import changes
+from sopreview.domain.vocab import decision_keys
+from sopreview.ui.app import SopReviewApp
+from sopreview.ui.screens.proposal import ProposalScreen
+from sopreview.ui.widgets.agenda import AgendaList, AgendaRow, one_row_changes
+from sopreview.ui.widgets.changes import ChangeView
+from sopreview.ui.widgets.flowchart import FlowchartView
+from sopreview.ui.widgets.footer import FittingFooter
+from sopreview.ui.widgets.proposal_detail import StepsTable
+
+from .conftest import HandClock, on_disk, plain, run_app
+
+
+def _revision(demo: Path) -> str:
+    return next(p.id for p in on_disk(demo).proposals() if p.sebelumnya is not None)
+
+
+def test_a_tab_is_built_when_first_shown(demo: Path, clock: HandClock) -> None:
+    pid = _revision(demo)
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        app.open_proposal(pid)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProposalScreen)
+        assert screen.built_tabs == {"ringkasan"}
+        for kind in (StepsTable, FlowchartView, ChangeView):
+            assert not screen.query(kind), kind
+        await pilot.press("3")
+        await pilot.pause()
+        assert screen.built_tabs == {"ringkasan", "flowchart"}
+        assert isinstance(app.focused, FlowchartView) and not screen.query(ChangeView)
+        await pilot.press("4")
+        await pilot.pause()
+        view = screen.query_one(ChangeView)
+        assert app.focused is view and "langkah" not in screen.built_tabs
+        await pilot.press("3")  # back to a built tab: the same widget, not a second one
+        await pilot.pause()
+        assert len(screen.query(FlowchartView)) == 1
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
+def test_a_proposal_opened_on_a_later_tab_builds_only_that_tab(demo: Path, clock: HandClock) -> None:
+    """``.`` keeps the tab: the next proposal opens on it, and Ringkasan is filled when shown."""
+    pid = _revision(demo)
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        app.open_proposal(pid, tab="langkah")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProposalScreen) and screen.built_tabs == {"langkah"}
+        assert screen.query_one(StepsTable)
+        await pilot.press("1")
+        await pilot.pause()
+        proposal = app.session.proposal(pid)  # type: ignore[union-attr]
+        body = screen.query_one("#ringkasan-body", Static)
+        assert " ".join(proposal.ringkasan.split()[:3]) in " ".join(plain(body.content, width=400).split())
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
+def test_the_step_diff_is_aligned_once_per_session(
+    demo: Path, clock: HandClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid = _revision(demo)
+    calls: list[str] = []
+    real = changes.diff_sop
+
+    def counting(old, new):  # type: ignore[no-untyped-def]
+        calls.append(new.nama)
+        return real(old, new)
+
+    monkeypatch.setattr(changes, "diff_sop", counting)
+    shown: list[str] = []
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.pause()
+        for _ in range(3):
+            app.open_proposal(pid)
+            await pilot.pause()
+            await pilot.press("4")
+            await pilot.pause()
+            shown.append(str(app.screen.query_one("#changes-summary").render()))
+            await pilot.press("escape")
+            await pilot.pause()
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+    assert len(calls) == 1
+    assert shown[0] == shown[2] and "Ringkasan perubahan" in shown[0]
+
+
+def test_the_footer_is_composed_once_per_opening(demo: Path, clock: HandClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual recomposes a footer on every bindings signal (about 17 per opening before)."""
+    composed: list[str] = []
+
+    def counting(self: FittingFooter):  # type: ignore[no-untyped-def]
+        if self._bindings_ready:  # the first, empty composition at mount makes no keys
+            composed.append(type(self.screen).__name__)
+        return Footer.compose(self)
+
+    monkeypatch.setattr(FittingFooter, "compose", counting)
+    pid = _revision(demo)
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.pause()
+        composed.clear()
+        app.open_proposal(pid)
+        await pilot.pause()
+        await pilot.pause()
+        keys = {child.key for child in app.screen.query_one(FittingFooter).children}  # type: ignore[attr-defined]
+        assert "escape" in keys  # composed with the screen's keys, not left empty
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+    assert composed.count("ProposalScreen") == 1
+
+
+def test_a_one_item_write_re_renders_one_agenda_row(
+    demo: Path, clock: HandClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rebuilds: list[int] = []
+    real = AgendaList.set_options
+
+    def counting(self: AgendaList, options):  # type: ignore[no-untyped-def]
+        rebuilds.append(len(options))
+        return real(self, options)
+
+    monkeypatch.setattr(AgendaList, "set_options", counting)
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.pause()
+        agenda = app.screen.query_one(AgendaList)
+        pid = agenda.highlighted_pid
+        assert pid is not None
+        before = str(agenda.get_option(pid).prompt)
+        rebuilds.clear()
+        app.session.record_decision(pid, decision_keys()[0], "")  # type: ignore[union-attr]
+        app.session_changed()
+        await pilot.pause()
+        assert rebuilds == []
+        assert str(agenda.get_option(pid).prompt) != before
+        app.screen.action_filter_next()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert rebuilds  # a new filter still rebuilds the list
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
+def _row(pid: str, **changes: object) -> AgendaRow:
+    values: dict[str, object] = dict(nomor=1, pid=pid, subbag="a", subbag_nama="A", kepala="", nama=pid, jenis="baru",
+                                     pengusul="", planned=10, used_seconds=0.0, keputusan=None, evaluated=False,
+                                     has_notes=False, n_actions=0, current=False, running=False)
+    values.update(changes)
+    return AgendaRow(**values)  # type: ignore[arg-type]
+
+
+def test_one_row_changes_says_when_the_list_must_be_rebuilt() -> None:
+    old = [_row("x"), _row("y")]
+    every = lambda row: True  # noqa: E731
+    assert one_row_changes(old, [_row("x"), _row("y", has_notes=True)], every) == [_row("y", has_notes=True)]
+    assert one_row_changes(old, list(old), every) == []
+    assert one_row_changes(old, [_row("y"), _row("x")], every) is None  # reordered
+    assert one_row_changes(old, [_row("x"), _row("y", planned=20)], every) is None  # the heading's minutes
+    assert one_row_changes(old, old[:1], every) is None
+    undecided = lambda row: row.keputusan is None  # noqa: E731
+    assert one_row_changes(old, [_row("x"), _row("y", keputusan="setuju")], undecided) is None  # leaves the filter
+    assert one_row_changes([], [_row("x")], every) is None
+
+
+@pytest.fixture
+def old_sops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """sops/ last touched an hour before `new` made the session from it."""
+    import os
+    import shutil
+    import time
+
+    from sopreview.cli import main
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "sops", tmp_path / "sops")
+    hour_ago = time.time() - 3600
+    for path in [tmp_path / "sops", *(tmp_path / "sops").rglob("*")]:
+        os.utime(path, (hour_ago, hour_ago))
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "r1", "--date", "2022-06-16"]) == 0
+    return tmp_path / "sessions" / "r1.json"
+
+
+@pytest.mark.parametrize("edit", [False, True])
+def test_the_background_check_compares_proposals_only_when_sops_was_touched(
+    old_sops: Path, clock: HandClock, monkeypatch: pytest.MonkeyPatch, edit: bool
+) -> None:
+    from sopreview.domain import records
+
+    hashed: list[str] = []
+    real = records.proposal_hash
+
+    def counting(proposal):  # type: ignore[no-untyped-def]
+        hashed.append(proposal.id)
+        return real(proposal)
+
+    monkeypatch.setattr(records, "proposal_hash", counting)
+    edited = Path("sops") / "hukum-sdm" / "jdih.yaml"
+    if edit:
+        edited.write_text(edited.read_text(encoding="utf-8").replace("ringkasan:", "ringkasan: Diubah.", 1),
+                          encoding="utf-8")
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.changed == (["hukum-sdm/jdih"] if edit else [])
+
+    run_app(SopReviewApp(old_sops, Path("sops"), clock=clock), script)
+    assert bool(hashed) == edit
