@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 import sopreview
 from sopreview.domain.loader import LoadResult, load_sops
 from sopreview.domain.header import MeetingMeta
+from sopreview.domain.model import Proposal
 from sopreview.store.errors import SessionError
 from sopreview.store.session import Session
 
@@ -64,6 +65,7 @@ def create_session(
     carry_over_from: Path | None = None,
     loaded: LoadResult | None = None,
     clock: Callable[[], datetime] | None = None,
+    evaluasi: Sequence[Proposal] = (),
 ) -> tuple[Session, LoadResult]:
     """Load ``sops_dir`` and create the session file at ``path`` with its valid proposals.
 
@@ -71,18 +73,18 @@ def create_session(
     ``loaded`` is a load the caller already made (the CLI lists its problems first); with
     ``carry_over_from`` a folder without valid proposals is allowed (the deferred items are
     the agenda). The caller gets the open session (holding the lock) and the load result,
-    whose problems the problems panel lists.
+    whose problems the problems panel lists. ``evaluasi``: SOPs in force to evaluate, after the proposals.
     """
     result = load_sops(sops_dir) if loaded is None else loaded
     if result.organisasi is None:
         details = "\n".join(str(p) for p in result.errors[:5])
         raise CannotStart(f"{sops_dir}: organisasi.yaml tidak terbaca, sesi tidak dapat dibuat.\n{details}".rstrip(),
                           "organisasi")
-    if not result.proposals and carry_over_from is None:
+    if not result.proposals and carry_over_from is None and not evaluasi:
         details = "\n".join(str(p) for p in result.errors[:5])
         raise CannotStart(f"{sops_dir}: tidak ada usulan SOP yang valid untuk dibahas.\n{details}".rstrip(),
                           "proposals")
-    session = Session.create(path, result.organisasi, result.proposals, meta=meta, sops_dir=sops_dir,
+    session = Session.create(path, result.organisasi, [*result.proposals, *evaluasi], meta=meta, sops_dir=sops_dir,
                              carry_over_from=carry_over_from, clock=clock)
     return session, result
 

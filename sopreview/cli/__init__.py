@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sopreview.cli.app_cmds",
     "sopreview.cli.projector_cmds",
     "sopreview.cli.register_cmds",
+    "sopreview.cli.monitoring_cmd",
 )
 
 TERMINAL_APPS = frozenset({"open", "demo", "projector", "serve"})

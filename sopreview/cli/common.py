@@ -34,6 +34,10 @@ OLD_SPELLINGS: dict[str, str] = {
     "--perbaikan-selesai": "--perbaikan-done",
     "--alasan": "--reason",
     "--rapat": "--meeting",
+    "--jatuh-tempo": "--due",
+    "--penilai": "--assessor",
+    "--tidak-berjalan": "--not-running",
+    "--per": "--as-of",
     "--terkunci": "--locked",
 }
 """Indonesian option spellings (older ones, and those the issues named) -> the English one. They

@@ -20,9 +20,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     meta_options(p, new=True)
     p.add_argument("--from", dest="previous", metavar="SESI_LALU",
                    help="bawa usulan yang ditunda dari sesi sebelumnya, beserta riwayatnya")
+    p.add_argument("--evaluasi", metavar="SOP", action="append",
+                   help="tambahkan SOP berlaku untuk dievaluasi: 'semua', 'jatuh-tempo' (monitoring jatuh tempo), "
+                        "kode sub bagian, atau id SOP (hukum-sdm/jdih); boleh diulang atau dipisah koma")
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from sopreview.cli.evaluasi import evaluation_items
     from sopreview.demo import CannotStart, create_session
     from sopreview.domain.loader import load_sops
     from sopreview.domain.header import MeetingMeta
@@ -44,7 +48,8 @@ def run_new(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     meta = MeetingMeta.from_dict({k: v for k, v in given.items() if v})  # Session.create fills the rest
     try:
-        session, _ = create_session(path, Path(args.sops), meta, carry_over_from=previous, loaded=result)
+        session, _ = create_session(path, Path(args.sops), meta, carry_over_from=previous, loaded=result,
+                                    evaluasi=evaluation_items(Path(args.sops), args.evaluasi or [], args.tanggal))
     except CannotStart as refused:
         why = "organisasi.yaml tidak terbaca" if refused.kind == "organisasi" else "tidak ada usulan SOP yang sah"
         print(f"galat: {args.sops}: {why}; sesi tidak dibuat", file=sys.stderr)

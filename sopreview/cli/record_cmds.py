@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sopreview.cli.common import add_command, add_option
 from sopreview.cli.plumbing import UsageError, guarded, write_change
-from sopreview.domain.vocab import attendance_keys, attendance_label, decision_kinds, decision_label
+from sopreview.domain.vocab import attendance_keys, attendance_label, decision_kinds, decision_label, evaluation_outcomes
 
 if TYPE_CHECKING:
     from sopreview.store.session import Session
@@ -22,7 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rsub = record.add_subparsers(dest="record_kind", metavar="JENIS", required=True)
     p = add_command(rsub, "decision", "catat keputusan atas satu usulan", guarded(run_decision))
     _session_and_pid(p)
-    p.add_argument("decision", metavar="KEPUTUSAN", help=", ".join(k.key for k in decision_kinds()))
+    p.add_argument("decision", metavar="KEPUTUSAN",
+                   help=", ".join(k.key for k in decision_kinds()) + "; untuk SOP yang dievaluasi: "
+                   + ", ".join(k.key for k in evaluation_outcomes()))
     p.add_argument("--note", default="", metavar="CATATAN",
                    help="wajib kecuali untuk " + ", ".join(k.key for k in decision_kinds() if not k.note_required))
     p = add_command(rsub, "evaluation", "catat evaluasi (kriteria Ya/Tidak)", guarded(run_evaluation))

@@ -12,8 +12,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from sopreview.cli.common import add_option, add_command
 from sopreview.cli.plumbing import EXIT_FILE, EXIT_VALUE, UsageError, guarded, open_session, session_path
+
+if TYPE_CHECKING:
+    from sopreview.lifecycle.folder import RegisterFolder
 
 EXPORT_FORMATS: tuple[str, ...] = ("md", "html", "docx", "csv", "pdf")
 """The keys of ``sopreview.register.export.FORMATS`` (kept here so ``--help`` loads nothing; a test checks)."""
@@ -39,6 +44,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d.add_argument("--format", "-f", choices=EXPORT_FORMATS, default=None,
                    help="tulis ke berkas: md, html, docx, csv atau pdf (lampiran keputusan)")
     d.add_argument("-o", "--output", type=Path, default=None, help="berkas tujuan (bawaan: daftar-sop.<format>)")
+    add_option(d, "--due", dest="jatuh_tempo", action="store_true",
+               help="hanya SOP yang monitoringnya lewat waktu atau jatuh tempo dalam 30 hari")
+    add_option(d, "--as-of", dest="per", default=None, metavar="YYYY-MM-DD",
+               help="tanggal acuan untuk --due (bawaan: hari ini)")
 
     r = add_command(sub, "riwayat", "riwayat satu SOP: setiap versi, siapa menetapkannya dan kapan, perubahannya",
                     guarded(run_riwayat))
@@ -66,7 +75,7 @@ def _recover(sops_dir: Path) -> None:
 def run_tetapkan(args: argparse.Namespace) -> int:
     from sopreview.domain.loader import load_sops
     from sopreview.domain.records import proposal_hash
-    from sopreview.lifecycle.apply import build_plan, check_date, execute, session_results, session_view
+    from sopreview.lifecycle.apply import build_plan, check_date, execute, follow_ups, session_results, session_view
     from sopreview.lifecycle.folder import read_folder
     from sopreview.store.penetapan import mark_perbaikan_done, record_applied
 
@@ -111,6 +120,12 @@ def run_tetapkan(args: argparse.Namespace) -> int:
         execute(plan)
         folder = read_folder(sops_dir)
         record_applied(session, session_results(plan, folder.events), plan.tanggal)
+        for pid, apa in follow_ups(plan, session.proposals()):
+            if not any(a.apa == apa for a in session.actions(pid)):
+                sub = session.organisasi.subbag_by_kode(session.proposal(pid).subbag)
+                session.add_action(pid, apa, sub.kepala if sub is not None and sub.kepala else "Kepala sub bagian",
+                                   "sebelum rapat evaluasi berikutnya")
+                print(f"Tindak lanjut dicatat: {apa}")
         if plan.changes:
             print(f"\nDiterapkan: {len(plan.changes)} usulan; folder {sops_dir} diperbarui dalam satu langkah.")
         else:
@@ -128,13 +143,21 @@ def run_daftar(args: argparse.Namespace) -> int:
     folder = read_folder(sops_dir)
     for problem in folder.problems:
         print(problem, file=sys.stderr)
-    register = folder.register()
     fmt = args.format or (args.output.suffix.lstrip(".").lower() if args.output else None)
+    if args.jatuh_tempo:
+        if fmt is not None:
+            raise UsageError("--due mencetak daftar ke layar; untuk formulirnya: sopreview monitoring form --due")
+        return _print_due(folder, args.per)
     if fmt is None:
         from sopreview.register.text import register_text
 
+        problems = len(folder.problems)
+        register = folder.register_with_monitoring()
+        for problem in folder.problems[problems:]:
+            print(problem, file=sys.stderr)
         print(register_text(register, _organisasi_name(sops_dir)))
         return 0
+    register = folder.register()
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"format {fmt!r} tidak dikenal; pilih: {', '.join(EXPORT_FORMATS)}")
     from sopreview.minutes.export import ExportError
@@ -147,6 +170,33 @@ def run_daftar(args: argparse.Namespace) -> int:
         print(f"galat: {exc}", file=sys.stderr)
         return EXIT_FILE
     print(f"Daftar SOP ditulis: {written} ({len(register.rows)} SOP)")
+    return 0
+
+
+def _print_due(folder: RegisterFolder, per: str | None) -> int:
+    """``daftar --due``: SOPs whose monitoring is overdue or falls due within the window, most overdue first."""
+    from sopreview.cli.monitoring_cmd import _Usage, as_of
+    from sopreview.domain.dates import tanggal_teks
+    from sopreview.domain.monitoring import DUE_WINDOW_DAYS, due_list
+    from sopreview.lifecycle.folder import monitored_sops
+
+    try:
+        today = as_of(per)
+    except _Usage as exc:
+        raise UsageError(str(exc)) from None
+    latest = folder.latest_monitoring()
+    for problem in folder.problems:
+        print(problem, file=sys.stderr)
+    due = due_list(monitored_sops(folder), latest, today, folder.monitoring_months)
+    print(f"Monitoring SOP jatuh tempo per {tanggal_teks(today.isoformat())} (setiap {folder.monitoring_months} "
+          f"bulan; termasuk yang jatuh tempo dalam {DUE_WINDOW_DAYS} hari): {len(due)} dari {len(folder.in_force)} SOP")
+    for item in due:
+        when = tanggal_teks(item.jatuh_tempo.isoformat()) if item.jatuh_tempo else "segera"
+        state = (f"lewat {item.lewat_hari} hari" if item.lewat_hari > 0 else "hari ini" if item.lewat_hari == 0
+                 else f"dalam {-item.lewat_hari} hari") if item.jatuh_tempo else "belum pernah"
+        last = f"terakhir {tanggal_teks(item.terakhir)}" if item.terakhir else "belum pernah dimonitor"
+        print(f"  {item.sop_id}: jatuh tempo {when} ({state}) · {last}")
+        print(f"      {item.nomor or '-'}  {item.nama}")
     return 0
 
 

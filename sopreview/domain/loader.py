@@ -23,7 +23,7 @@ from sopreview.domain.schema import (
 from sopreview.domain.sop_parse import parse_sop
 from sopreview.domain.sops_files import find_yaml_files
 from sopreview.domain.yamlread import YamlDoc, YamlReadError, read_yaml
-from sopreview.domain.vocab import item_kind_keys
+from sopreview.domain.vocab import proposal_kind_keys
 
 ORGANISASI_FILE = "organisasi.yaml"
 IN_FORCE_FOLDER = "berlaku"
@@ -227,8 +227,9 @@ def _load_proposal(sops_dir: Path, path: Path, doc: YamlDoc, reader: _Reader, or
                       "atau pindahkan berkas ke folder sub bagian yang terdaftar")
     dokumen = parse_sop(check, data, (), PROPOSAL_FIELDS)
     jenis = check.text(data, "jenis", (), required=True).lower()
-    if jenis and jenis not in item_kind_keys():
-        check.problem(("jenis",), f"jenis '{jenis}' tidak dikenal", "pilih salah satu: " + " | ".join(item_kind_keys()))
+    if jenis and jenis not in proposal_kind_keys():
+        check.problem(("jenis",), f"jenis '{jenis}' tidak dikenal",
+                      "pilih salah satu: " + " | ".join(proposal_kind_keys()))
     sebelumnya = _load_in_force(check, sops_dir, path, data, jenis, reader)
     proposal = Proposal(
         id=pid,

@@ -14,17 +14,31 @@ from sopreview.domain.codec import Plain
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.dates import real_date
 from sopreview.domain.model import Proposal
-from sopreview.domain.vocab import decision_keys, decision_label, note_required, attendance_label
+from sopreview.domain.vocab import EVALUATION_JENIS, decision_label, kinds_for, note_required, attendance_label
 
 KAPAN_HINT = "tanggal YYYY-MM-DD (mis. 2022-07-15) atau teks seperti 'Juli 2022'"
 
 
-def validate_decision(keputusan: str, catatan: str) -> str | None:
-    """Indonesian error message, or None when the decision may be recorded."""
-    if keputusan not in decision_keys():
-        return f"keputusan {keputusan!r} tidak dikenal; pilihan: {', '.join(decision_keys())}"
+def validate_decision(keputusan: str, catatan: str, jenis: str | None = None) -> str | None:
+    """Indonesian error message, or None when the decision may be recorded for an item of ``jenis``
+    (an evaluation item takes an outcome, a proposal a decision)."""
+    keys = [k.key for k in kinds_for(jenis)]
+    if keputusan not in keys:
+        what = "hasil evaluasi" if jenis == EVALUATION_JENIS else "keputusan"
+        return f"{what} {keputusan!r} tidak dikenal; pilihan: {', '.join(keys)}"
     if note_required(keputusan) and not catatan.strip():
         return f"keputusan '{decision_label(keputusan)}' wajib disertai catatan (alasan atau perbaikan)"
+    return None
+
+
+def evaluation_refusal(jenis: str) -> str | None:
+    """Why the criteria form cannot be filled in for an item of ``jenis``, or None.
+
+    A ``baru`` SOP has never been applied, so there is nothing to evaluate yet."""
+    if jenis == "baru":
+        return ("usulan SOP baru belum pernah diterapkan, jadi tidak dapat dievaluasi; evaluasi SOP yang "
+                "berlaku dengan agenda evaluasi (sopreview new --evaluasi …), atau nilai versi berlaku "
+                "pada usulan perbaikan/perubahan")
     return None
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sopreview.domain.codec import Plain, to_plain
 from sopreview.domain.model import SopDocument
+from sopreview.domain.monitoring import MONITORING_MONTHS, MonitoringRecord, next_due
 
 # Event kinds of the register log.
 DITETAPKAN = "ditetapkan"
@@ -60,6 +61,8 @@ class Event(Plain):
     """Change summary between the replaced and the adopted version (revisions)."""
     riwayat: str = ""
     """File under ``daftar/`` holding the replaced version (revisions) or the archived proposal."""
+    kriteria: str = ""
+    """Evaluation outcomes: criteria met of those on the form, ``5/7`` (results over time)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {name: value for name, value in to_plain(self).items() if value not in ("", None)}
@@ -97,6 +100,12 @@ class RegisterRow:
     tertunda: tuple[str, ...] = ()
     """Proposals pending for this SOP (ids)."""
     sampel: bool = False
+    monitoring_terakhir: str = ""
+    """Date of the last monitoring ('' = never monitored, or not read)."""
+    monitoring_berikut: str = ""
+    """When the next monitoring is due (YYYY-MM-DD; '' = unknown, due at once)."""
+    monitoring_tidak: int = 0
+    """Steps not running well at the last monitoring."""
 
     @property
     def status_label(self) -> str:
@@ -119,8 +128,9 @@ class Register:
 
 
 def applied_keys(events: Iterable[Event]) -> set[tuple[str, str]]:
-    """(rapat, usulan) of every proposal a meeting has already applied: running twice changes nothing."""
-    return {(e.rapat, e.usulan) for e in events if e.usulan and e.peristiwa in (DITETAPKAN, DIREVISI, DIARSIPKAN)}
+    """(rapat, usulan) of every proposal (or evaluation item) a meeting has already applied: running
+    twice changes nothing."""
+    return {(e.rapat, e.usulan) for e in events if e.usulan and e.peristiwa in (DITETAPKAN, DIREVISI, DIARSIPKAN, STATUS)}
 
 
 def used_numbers(in_force: Iterable[InForce], events: Iterable[Event], history: Iterable[str] = ()) -> frozenset[str]:
@@ -130,8 +140,11 @@ def used_numbers(in_force: Iterable[InForce], events: Iterable[Event], history: 
 
 
 def build_register(in_force: Iterable[InForce], events: Iterable[Event], subbag_names: Mapping[str, str],
-                   subbag_order: Mapping[str, int], pending: Mapping[str, list[str]]) -> Register:
-    """Fold the log over the files in force: status, last meeting and pending proposals per SOP."""
+                   subbag_order: Mapping[str, int], pending: Mapping[str, list[str]],
+                   monitoring: Mapping[str, MonitoringRecord] | None = None,
+                   months: int = MONITORING_MONTHS) -> Register:
+    """Fold the log over the files in force: status, last meeting and pending proposals per SOP;
+    with ``monitoring`` (the last record per SOP) also the last monitoring and the next due date."""
     events = list(events)
     state: dict[str, dict[str, str]] = {}
     for event in events:
@@ -152,9 +165,20 @@ def build_register(in_force: Iterable[InForce], events: Iterable[Event], subbag_
             subbag_nama=subbag_names.get(sop.subbag, sop.subbag), revisi_ke=sop.dokumen.revisi_ke,
             tanggal_efektif=sop.dokumen.tanggal_efektif, status=entry.get("status", BERLAKU),
             rapat=entry.get("rapat", ""), tanggal_status=entry.get("tanggal", ""), alasan=entry.get("alasan", ""),
-            rapat_judul=entry.get("judul", ""), tertunda=tuple(pending.get(sop.sop_id, ())), sampel=sop.sampel))
+            rapat_judul=entry.get("judul", ""), tertunda=tuple(pending.get(sop.sop_id, ())), sampel=sop.sampel,
+            **_monitoring_fields(sop, monitoring, months)))
     rows.sort(key=lambda r: (subbag_order.get(r.subbag, len(subbag_order)), _nomor_key(r.nomor), r.nama))
     return Register(rows=rows, events=events)
+
+
+def _monitoring_fields(sop: InForce, monitoring: Mapping[str, MonitoringRecord] | None,
+                       months: int) -> dict[str, Any]:
+    if monitoring is None:
+        return {}
+    last = monitoring.get(sop.sop_id)
+    due = next_due(last, sop.dokumen.tanggal_efektif, months)
+    return {"monitoring_terakhir": last.tanggal if last else "", "monitoring_berikut": due.isoformat() if due else "",
+            "monitoring_tidak": last.not_running if last else 0}
 
 
 def _nomor_key(nomor: str) -> tuple[int, str]:

@@ -84,6 +84,7 @@ ORGANISASI_FIELDS: dict[str, FieldSpec] = {
     "logo": FieldSpec(TEXT, doc="Berkas logo (PNG/JPEG) untuk kop, relatif terhadap folder sops/"),
     "zona_waktu": FieldSpec(TEXT, doc="Zona waktu di notulen: WIB, WITA atau WIT"),
     "pola_nomor": FieldSpec(TEXT, doc="Pola Nomor SOP baru, mis. {urut:02}/SOP/{kode}/35.76/{tahun}"),
+    "monitoring_bulan": FieldSpec(INT, doc="Bulan antara dua monitoring SOP berlaku (bawaan 6)"),
 }
 
 SUBBAG_FIELDS: dict[str, FieldSpec] = {

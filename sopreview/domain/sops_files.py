@@ -24,6 +24,10 @@ ASSETS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".pdf")
 """Pictures and documents kept beside the proposals (a logo for the kop): not proposals, not skipped."""
 
 
+OWN_FILES = frozenset({"daftar/monitoring.jsonl"})
+"""Files sopreview itself keeps in ``sops/`` that are not YAML (the monitoring log, issue 14)."""
+
+
 def _ignored(name: str) -> bool:
     """Hidden files, editor leftovers (``.x.swp``, ``x.yaml~``) and assets are nobody's proposal."""
     return name.startswith(".") or name.endswith("~") or name.lower().endswith(ASSETS)
@@ -48,7 +52,7 @@ def find_yaml_files(sops_dir: Path, problems: list[Problem]) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not _ignored(d))
         for name in sorted(names):
             path = here / name
-            if _ignored(name):
+            if _ignored(name) or (not is_yaml_name(name) and _own(sops_dir, path)):
                 continue
             if not is_yaml_name(name):
                 problems.append(Problem(_shown(sops_dir, root, path), None, "",
@@ -63,6 +67,13 @@ def find_yaml_files(sops_dir: Path, problems: list[Problem]) -> list[Path]:
                 continue
             found.append(path)
     return sorted(found)
+
+
+def _own(sops_dir: Path, path: Path) -> bool:
+    try:
+        return path.relative_to(sops_dir).as_posix() in OWN_FILES
+    except ValueError:
+        return False
 
 
 def _outside_or_link(sops_dir: Path, root: Path, path: Path, problems: list[Problem],

@@ -56,6 +56,17 @@ DECISION_KINDS: tuple[DecisionKind, ...] = (
     DecisionKind("ditarik", "Ditarik", "Ditarik", "–", "muted", True, False),
 )
 
+EVALUATION_OUTCOMES: tuple[DecisionKind, ...] = (
+    DecisionKind("masih_sesuai", "Masih sesuai", "Masih sesuai", "✓", "success", False, False),
+    DecisionKind("perlu_revisi", "Perlu revisi", "Perlu revisi", "✎", "warning", True, False),
+    DecisionKind("tidak_diberlakukan_lagi", "Tidak diberlakukan lagi", "Dicabut", "✗", "error", True, False),
+)
+"""Outcomes of evaluating an SOP in force (KPU DIY 2023 sorted its SOPs this way); a note is
+required where the outcome changes anything (the register status, a revision to draft)."""
+
+EVALUATION_JENIS = "evaluasi"
+"""The item kind (jenis) of an SOP in force put on the agenda to be evaluated."""
+
 UNDECIDED = DecisionKind("", "Belum", "Belum", "·", "muted", False, True)
 """What the agenda shows before anything is recorded (never stored)."""
 
@@ -70,14 +81,29 @@ def decision_keys() -> tuple[str, ...]:
     return _keys(decision_kinds())
 
 
+def evaluation_outcomes() -> tuple[DecisionKind, ...]:
+    return EVALUATION_OUTCOMES
+
+
+def kinds_for(jenis: str | None) -> tuple[DecisionKind, ...]:
+    """What may be recorded for an item of this jenis: outcomes for an evaluation item, else decisions."""
+    return evaluation_outcomes() if jenis == EVALUATION_JENIS else decision_kinds()
+
+
+def all_decision_keys() -> tuple[str, ...]:
+    """Every key a stored item may hold (decisions and evaluation outcomes)."""
+    return (*decision_keys(), *_keys(evaluation_outcomes()))
+
+
 def decision_kind(key: str | None) -> DecisionKind | None:
     """The row of ``key``; ``None`` for no decision yet or an unknown key."""
-    return next((k for k in decision_kinds() if k.key == key), None) if key else None
+    rows = (*decision_kinds(), *evaluation_outcomes())
+    return next((k for k in rows if k.key == key), None) if key else None
 
 
 def decision_label(key: str) -> str:
     """The full label, or the key itself when it is not (or no longer) in the table."""
-    return _label(decision_kinds(), key, key)
+    return _label((*decision_kinds(), *evaluation_outcomes()), key, key)
 
 
 def note_required(key: str | None) -> bool:
@@ -106,8 +132,10 @@ ITEM_KINDS: tuple[Term, ...] = (
     Term("baru", "BARU", tone="success"),
     Term("perbaikan", "PERBAIKAN", tone="warning"),
     Term("perubahan", "PERUBAHAN", tone="accent"),
+    Term(EVALUATION_JENIS, "EVALUASI", tone="muted"),
 )
-"""Kinds of proposal, as the seed files name them; the label is the badge word."""
+"""Kinds of agenda item: proposals as the seed files name them, and SOPs in force to evaluate
+(``evaluasi``, never written in a proposal file); the label is the badge word."""
 
 ATTENDANCE_STATUSES: tuple[Term, ...] = (
     Term("hadir", "Hadir", letter="h"),
@@ -121,6 +149,11 @@ ATTENDANCE_STATUSES: tuple[Term, ...] = (
 
 def item_kind_keys() -> tuple[str, ...]:
     return _keys(ITEM_KINDS)
+
+
+def proposal_kind_keys() -> tuple[str, ...]:
+    """The jenis a proposal file may name (an evaluation item is made from an SOP in force)."""
+    return tuple(k for k in item_kind_keys() if k != EVALUATION_JENIS)
 
 
 def item_kind_label(key: str) -> str:

@@ -16,7 +16,10 @@ from typing import Any
 from sopreview.domain.loader import IN_FORCE_FOLDER, LoadResult, load_sops
 from sopreview.domain.records import proposal_hash
 from sopreview.domain.model import Proposal, SopDocument
-from sopreview.domain.register import DIARSIPKAN, DIREVISI, DITETAPKAN, Event, applied_keys
+from sopreview.domain.register import (
+    BERLAKU, DIARSIPKAN, DICABUT, DIREVISI, DITETAPKAN, PERLU_REVISI, STATUS, Event, applied_keys,
+)
+from sopreview.domain.vocab import EVALUATION_JENIS, decision_label
 from sopreview.domain.sop_yaml import leading_comments, sop_yaml
 from sopreview.lifecycle.folder import ARCHIVE_FOLDER, EVENTS_FILE, HISTORY_FOLDER, RegisterFolder, read_folder
 from sopreview.lifecycle.folder import sebelumnya_file
@@ -30,7 +33,15 @@ TETAP = "tetap usulan"
 MENUNGGU = "menunggu perbaikan"
 BELUM = "belum diputuskan"
 SUDAH = "sudah diterapkan"
-WRITES = (BARU, REVISI, ARSIP)
+STATUS_SOP = "status SOP"
+WRITES = (BARU, REVISI, ARSIP, STATUS_SOP)
+
+OUTCOME_STATUS: dict[str, str] = {
+    "masih_sesuai": BERLAKU,
+    "perlu_revisi": PERLU_REVISI,
+    "tidak_diberlakukan_lagi": DICABUT,
+}
+"""Register status after an evaluation outcome (issue 14); masih sesuai records that it was evaluated."""
 
 
 @dataclass
@@ -93,6 +104,8 @@ class SessionView:
     perbaikan: dict[str, str]
     """pid -> file hash recorded when its perbaikan was marked done."""
     change_summaries: dict[str, str] = field(default_factory=dict)
+    criteria_met: dict[str, str] = field(default_factory=dict)
+    """Evaluation items: pid -> ``met/total`` of the criteria form (empty when not filled in)."""
 
 
 def session_view(session: Any) -> SessionView:
@@ -111,7 +124,18 @@ def session_view(session: Any) -> SessionView:
     return SessionView(name=Path(session.path).stem, judul=session.meta.judul, proposals=proposals,
                        decisions=decisions, hashes={p.id: session.snapshot_hash(p.id) for p in proposals},
                        perbaikan=perbaikan, change_summaries={p.id: session.change_summary(p.id)
-                                                               for p in proposals if p.is_revision})
+                                                               for p in proposals if p.is_revision},
+                       criteria_met=_criteria_met(session, proposals))
+
+
+def _criteria_met(session: Any, proposals: list[Proposal]) -> dict[str, str]:
+    out = {}
+    for p in proposals:
+        if p.jenis == EVALUATION_JENIS:
+            evaluation = session.evaluation(p.id)
+            if evaluation is not None and evaluation.total:
+                out[p.id] = f"{evaluation.terpenuhi}/{evaluation.total}"
+    return out
 
 
 def check_date(tanggal: str) -> str | None:
@@ -164,7 +188,7 @@ class _Builder:
         if (self.view.name, pid) in done:
             item.tindakan = SUDAH
             return
-        if pid in self.elsewhere and pid not in self.current:
+        if pid in self.elsewhere and pid not in self.current and snap.jenis != EVALUATION_JENIS:
             item.tindakan = SUDAH
             item.keterangan = f"oleh rapat {self.elsewhere[pid]}; keputusan rapat ini tidak diterapkan lagi"
             return
@@ -172,6 +196,9 @@ class _Builder:
             return
         if keputusan == "ditunda":
             item.tindakan = TETAP
+            return
+        if snap.jenis == EVALUATION_JENIS:
+            self._evaluation(item, snap, keputusan, catatan)
             return
         expected = self.view.hashes[pid]
         if keputusan == "disetujui_dengan_perbaikan":
@@ -202,6 +229,32 @@ class _Builder:
             self._revision(item, proposal, keputusan)
         else:
             self._new(item, proposal)
+
+    # -- evaluation outcomes ---------------------------------------------------------------
+    def _evaluation(self, item: PlanItem, snap: Proposal, keputusan: str, catatan: str) -> None:
+        """An evaluated SOP in force: its outcome becomes a status event with this meeting as the reason."""
+        sop = self.in_force.get(snap.sumber)
+        shown = (self.sops_dir / snap.sumber).as_posix()
+        if sop is None:
+            self.plan.refusals.append(f"{shown}: SOP yang dievaluasi tidak berlaku lagi di folder ini "
+                                      "(dipindah atau dihapus sejak sesi dibuat); kembalikan berkasnya")
+            return
+        if sop.dokumen.revisi_ke != snap.dokumen.revisi_ke or sop.dokumen.nomor != snap.dokumen.nomor:
+            self.plan.refusals.append(f"{shown}: sudah revisi ke-{sop.dokumen.revisi_ke}, rapat mengevaluasi revisi "
+                                      f"ke-{snap.dokumen.revisi_ke}; hasil evaluasi tidak diterapkan ke versi lain")
+            return
+        status = OUTCOME_STATUS[keputusan]
+        item.tindakan = STATUS_SOP
+        item.nomor = sop.dokumen.nomor
+        item.keterangan = f"hasil evaluasi: {decision_label(keputusan)} → status {status}"
+        if keputusan == "perlu_revisi":
+            item.keterangan += "; tindak lanjut: susun usulan perbaikan"
+        reason = f"Hasil evaluasi rapat {self.view.judul or self.view.name}: {decision_label(keputusan)}"
+        self.plan.events.append(Event(
+            STATUS, sop=sop.sop_id, usulan=snap.id, rapat=self.view.name, judul_rapat=self.view.judul,
+            tanggal=self.plan.tanggal, nomor=sop.dokumen.nomor, keputusan=keputusan, status=status,
+            kriteria=self.view.criteria_met.get(snap.id, ""),
+            alasan=f"{reason}. {catatan.strip()}".strip() if catatan.strip() else reason))
 
     # -- adoptions --------------------------------------------------------------------------
     def _claim(self, rel: str, pid: str) -> bool:
@@ -310,6 +363,18 @@ def execute(plan: Plan, hook: Hook | None = None) -> None:
         raise ValueError("a refused plan cannot be executed")
     if plan.transaction is not None and not plan.transaction.empty:
         plan.transaction.commit(hook)
+
+
+def follow_ups(plan: Plan, proposals: list[Proposal]) -> list[tuple[str, str]]:
+    """(item id, what to do) for each SOP this plan marks *perlu revisi*: someone drafts the revision."""
+    by_id = {p.id: p for p in proposals}
+    out = []
+    for item in plan.items:
+        if item.tindakan == STATUS_SOP and item.keputusan == "perlu_revisi" and item.pid in by_id:
+            nama = by_id[item.pid].nama
+            out.append((item.pid, f"Susun usulan perbaikan SOP {nama}" + (f" ({item.nomor})" if item.nomor else "")
+                        + " sesuai hasil evaluasi"))
+    return out
 
 
 def session_results(plan: Plan, events: list[Event]) -> dict[str, dict[str, Any]]:

@@ -20,6 +20,7 @@ from sopreview.domain.loader import IN_FORCE_FOLDER, ORGANISASI_FILE, REGISTER_F
 from sopreview.domain.numbering import NumberPattern, Numbering, PatternError, parse_pattern
 from sopreview.domain.problems import Problem
 from sopreview.domain.register import (
+    DICABUT,
     EVENT_KINDS,
     STATUSES,
     Event,
@@ -28,9 +29,11 @@ from sopreview.domain.register import (
     build_register,
     used_numbers,
 )
+from sopreview.domain.monitoring import MONITORING_MONTHS, MonitoringRecord
 from sopreview.domain.schema import SOP_FIELDS
 from sopreview.domain.sop_parse import parse_sop
 from sopreview.domain.yamlread import YamlReadError, read_yaml
+from sopreview.store.monitoring import MonitoringLog, latest_records, read_log
 
 EVENTS_FILE = f"{REGISTER_FOLDER}/peristiwa.yaml"
 HISTORY_FOLDER = f"{REGISTER_FOLDER}/riwayat"
@@ -53,6 +56,15 @@ class RegisterFolder:
     history_numbers: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     events_text: str = ""
+    monitoring_months: int = MONITORING_MONTHS
+    """``monitoring_bulan`` of organisasi.yaml: months between two monitorings of one SOP."""
+    _monitoring: MonitoringLog | None = None
+
+    def monitoring(self) -> MonitoringLog:
+        """The monitoring log, read on first use (``tetapkan`` never needs it)."""
+        if self._monitoring is None:
+            self._monitoring = read_log(self.sops_dir)
+        return self._monitoring
 
     def numbering(self) -> Numbering | None:
         if self.pattern is None:
@@ -70,6 +82,18 @@ class RegisterFolder:
             pending = scan_pending(self.sops_dir) if scan else {}
         return build_register(self.in_force, self.events, self.subbag_names, self.subbag_order, pending)
 
+    def latest_monitoring(self) -> dict[str, MonitoringRecord]:
+        """The last monitoring of each SOP (the log's problems are added to ``problems``)."""
+        log = latest_records(self.sops_dir)
+        self.problems.extend(p for p in log.problems if p not in self.problems)
+        return {r.sop: r for r in log.records}
+
+    def register_with_monitoring(self) -> Register:
+        """The Daftar SOP with each SOP's last monitoring and next due date (problems of the log added)."""
+        latest = self.latest_monitoring()
+        return build_register(self.in_force, self.events, self.subbag_names, self.subbag_order,
+                              scan_pending(self.sops_dir), latest, self.monitoring_months)
+
     def events_with(self, new: list[Event]) -> bytes:
         """The log file with ``new`` appended; earlier bytes unchanged."""
         from sopreview.domain.sop_yaml import event_yaml
@@ -78,6 +102,13 @@ class RegisterFolder:
         if text and not text.endswith("\n"):
             text += "\n"
         return (text + "".join(event_yaml(e) for e in new)).encode("utf-8")
+
+
+def monitored_sops(folder: RegisterFolder) -> list[tuple[str, str, str, str]]:
+    """(id, nomor, nama, tanggal_efektif) of the SOPs still to be monitored: in force and not revoked."""
+    revoked = {r.sop_id for r in folder.register(scan=False).rows if r.status == DICABUT}
+    return [(f.sop_id, f.dokumen.nomor, f.dokumen.nama, f.dokumen.tanggal_efektif)
+            for f in folder.in_force if f.sop_id not in revoked]
 
 
 def _shown(sops_dir: Path, rel: str) -> str:
@@ -102,6 +133,14 @@ def read_folder(sops_dir: Path) -> RegisterFolder:
     return folder
 
 
+def read_logs(sops_dir: Path) -> RegisterFolder:
+    """Only organisasi.yaml and the register log (no SOP files): enough for one SOP's results."""
+    folder = RegisterFolder(sops_dir=Path(sops_dir))
+    _read_organisasi(folder)
+    _read_events(folder)
+    return folder
+
+
 def _read_organisasi(folder: RegisterFolder) -> None:
     path = folder.sops_dir / ORGANISASI_FILE
     shown = _shown(folder.sops_dir, ORGANISASI_FILE)
@@ -122,6 +161,13 @@ def _read_organisasi(folder: RegisterFolder) -> None:
             folder.subbag_order[kode] = index
             if raw.get("kode_nomor") is not None:
                 folder.kode_nomor[kode] = str(raw["kode_nomor"])
+    months = doc.data.get("monitoring_bulan")
+    if months is not None:
+        if isinstance(months, int) and not isinstance(months, bool) and 1 <= months <= 60:
+            folder.monitoring_months = months
+        else:
+            check.problem(("monitoring_bulan",), f"monitoring_bulan '{months}' tidak sah",
+                          "tulis jumlah bulan antara monitoring, 1–60 (bawaan 6)")
     text = doc.data.get("pola_nomor")
     if text is not None and not isinstance(text, str):
         check.problem(("pola_nomor",), "pola_nomor harus berupa teks",
@@ -139,9 +185,22 @@ def _read_organisasi(folder: RegisterFolder) -> None:
     folder.problems.extend(check.problems)
 
 
-def _read_in_force(folder: RegisterFolder) -> None:
+def read_in_force(sops_dir: Path, sop_id: str) -> InForce | None:
+    """One SOP in force by its register id (the monitoring screen needs its steps, not the folder)."""
+    subbag, _, slug = sop_id.partition("/")
+    if not subbag or not slug or "/" in slug or subbag in (REGISTER_FOLDER, "..", ".") or slug.startswith("."):
+        return None
+    path = Path(sops_dir) / subbag / IN_FORCE_FOLDER / f"{slug}.yaml"
+    if not path.is_file():
+        return None
+    folder = RegisterFolder(sops_dir=Path(sops_dir))
+    _read_in_force(folder, [path])
+    return folder.in_force[0] if folder.in_force else None
+
+
+def _read_in_force(folder: RegisterFolder, paths: list[Path] | None = None) -> None:
     sops_dir = folder.sops_dir
-    for path in sorted(sops_dir.glob(f"*/{IN_FORCE_FOLDER}/*.yaml")):
+    for path in paths if paths is not None else sorted(sops_dir.glob(f"*/{IN_FORCE_FOLDER}/*.yaml")):
         subbag = path.parent.parent.name
         if subbag == REGISTER_FOLDER:
             continue

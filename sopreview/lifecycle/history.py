@@ -13,10 +13,13 @@ from pathlib import Path
 from sopreview.domain.changes import diff_sop, summary_text
 from sopreview.domain.checker import Checker
 from sopreview.domain.model import SopDocument
+from sopreview.domain.monitoring import history_of as history_of_monitoring
+from sopreview.domain.results import ResultPoint, point_text, sparkline, timeline
 from sopreview.domain.register import DIREVISI, DITETAPKAN, STATUS, STATUS_LABEL, Event, history_of
 from sopreview.domain.sop_parse import parse_sop
 from sopreview.domain.yamlread import YamlReadError, read_yaml
 from sopreview.lifecycle.folder import HISTORY_FOLDER, read_folder
+from sopreview.store.monitoring import read_log
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class SopHistory:
     sop_id: str
     versions: tuple[Version, ...]
     status_events: tuple[Event, ...]
+    results: tuple[ResultPoint, ...] = ()
+    """Evaluations and monitorings, oldest first (results over time, issue 14)."""
 
 
 def sop_history(sops_dir: Path, sop_id: str) -> SopHistory | None:
@@ -70,7 +75,9 @@ def sop_history(sops_dir: Path, sop_id: str) -> SopHistory | None:
             disahkan_oleh=dokumen.disahkan_oleh.nama,
             perubahan=summary_text(diff_sop(previous, dokumen)) if previous is not None else ""))
         previous = dokumen
-    return SopHistory(sop_id, tuple(versions), tuple(e for e in events if e.peristiwa == STATUS))
+    records = history_of_monitoring(sop_id, read_log(Path(sops_dir), sop=sop_id).records)
+    return SopHistory(sop_id, tuple(versions), tuple(e for e in events if e.peristiwa == STATUS),
+                      tuple(timeline(events, records, sop_id)))
 
 
 def history_lines(history: SopHistory) -> list[str]:
@@ -92,6 +99,9 @@ def history_lines(history: SopHistory) -> list[str]:
         where = f"rapat {event.rapat}" if event.rapat else "di luar rapat"
         lines.append(f"Status {STATUS_LABEL.get(event.status, event.status)} sejak {event.tanggal} ({where}): "
                      f"{event.alasan}")
+    if history.results:
+        lines += ["", f"Hasil dari waktu ke waktu  {sparkline(history.results)}"]
+        lines += [f"  {point_text(p)}" for p in history.results]
     return lines
 
 

@@ -11,7 +11,9 @@ from collections import Counter
 
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.records import Action, Attendance, Evaluation, HistoryEntry, find_name
-from sopreview.domain.vocab import ATTENDANCE_STATUSES, attendance_label, item_kind_keys
+from sopreview.domain.vocab import (
+    ATTENDANCE_STATUSES, EVALUATION_JENIS, attendance_label, evaluation_outcomes, item_kind_keys,
+)
 from sopreview.domain.model import Orang, Organisasi, Proposal
 from sopreview.domain import dates
 from sopreview.domain.people import format_nip, jabatan_unit
@@ -55,9 +57,14 @@ def build_minutes(session: SessionReader, *, perubahan: bool = True) -> Minutes:
     for action, row in zip(all_actions, actions, strict=True):
         by_pid.setdefault(action.proposal_id, []).append(row)
 
+    usulan = [p for p in proposals if p.jenis != EVALUATION_JENIS]
     items = tuple(
         _item(no, p, session, tuple(by_pid.get(p.id, ())), perubahan)
-        for no, p in enumerate(proposals, start=1)
+        for no, p in enumerate(usulan, start=1)
+    )
+    evaluasi = tuple(
+        _item(no, p, session, tuple(by_pid.get(p.id, ())), False)
+        for no, p in enumerate((p for p in proposals if p.jenis == EVALUATION_JENIS), start=1)
     )
     attendance = session.attendance()
     daftar = _daftar_hadir(people, {o.nama for o in org.orang}, attendance)
@@ -89,7 +96,7 @@ def build_minutes(session: SessionReader, *, perubahan: bool = True) -> Minutes:
         rekap_keputusan=_rekap_keputusan(items),
         rekap_jenis=_rekap_jenis(items),
         ringkasan_keputusan=_ringkasan(items),
-        dibawa=tuple(i for i in items if dibawa_lagi(i.keputusan)),
+        dibawa=tuple(i for i in (*items, *evaluasi) if dibawa_lagi(i.keputusan)),
         tindak_lanjut=actions,
         kesimpulan=meta.kesimpulan,
         tempat_tanggal_ttd=", ".join(x for x in (org.kota.strip(), ttd_tanggal) if x),
@@ -98,7 +105,16 @@ def build_minutes(session: SessionReader, *, perubahan: bool = True) -> Minutes:
             _penandatangan("Pimpinan Rapat", meta.ketua, people),
         ),
         catatan_sampel=_catatan_sampel(org, proposals),
+        evaluasi=evaluasi,
+        rekap_evaluasi=_rekap_evaluasi(evaluasi),
     )
+
+
+def _rekap_evaluasi(items: tuple[ItemNotulen, ...]) -> tuple[Rekap, ...]:
+    """Count per outcome, then those the meeting did not reach (they carry over)."""
+    counts = Counter(i.keputusan for i in items)
+    keys = [k.key for k in evaluation_outcomes()] + [BELUM]
+    return tuple(Rekap(k, label_keputusan(k), counts.get(k, 0)) for k in keys) if items else ()
 
 
 def _item(

@@ -40,7 +40,7 @@ def safe(value: object) -> str:
 def rows(m: Minutes) -> list[list[str]]:
     """The table as strings, header first (also what the tests read back)."""
     out = [list(HEADER)]
-    for item in m.items:
+    for item in (*m.items, *m.evaluasi):  # evaluation items: Jenis "Evaluasi", Keputusan = the outcome
         ev = item.penilaian
         out.append([
             str(item.no),

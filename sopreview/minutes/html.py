@@ -127,6 +127,12 @@ def _keputusan(m: Minutes) -> str:
     header, rows = m.tabel_rekap()
     parts.append(_table(header, rows, frozenset(range(1, len(header)))))
     parts.append(f'<p class="ringkasan">{e(m.ringkasan_keputusan)}</p>')
+    if m.evaluasi:
+        parts.append('<h4 id="evaluasi">Evaluasi SOP yang berlaku</h4>')
+        parts.append(_table(*m.tabel_evaluasi(), frozenset({0})))
+        parts.append(f'<p class="ringkasan">{e(m.ringkasan_evaluasi)}</p>')
+        parts.extend(f"<p><b>Catatan pembahasan {e(i.nama)}:</b> {teks(i.pembahasan)}</p>"
+                     for i in m.evaluasi if i.pembahasan.strip())
     parts.append("<h4>Dibawa ke rapat berikutnya</h4>")
     if m.dibawa:
         parts.append("<ol>" + "".join(

@@ -73,6 +73,8 @@ class NotulenLayout:
         rest = (TEXT_WIDTH_MM - 55) / (len(header) - 1)
         self.table(header, rows, [55] + [rest] * (len(header) - 1))
         self.para(m.ringkasan_keputusan)
+        if m.evaluasi:
+            self.evaluasi(m)
         self.heading("Dibawa ke rapat berikutnya", 4)
         if not m.dibawa:
             self.para("Tidak ada.")
@@ -89,6 +91,16 @@ class NotulenLayout:
         if m.kesimpulan.strip():
             self.heading("Kesimpulan", 4)
             self.para(m.kesimpulan.strip())
+
+    def evaluasi(self, m: Minutes) -> None:
+        """SOPs in force evaluated: outcome per SOP, criteria not met, counts per outcome."""
+        self.heading("Evaluasi SOP yang berlaku", 4)
+        header, rows = m.tabel_evaluasi()
+        self.table(header, rows, [9, 26, 38, 24, 26, 24, 18])
+        self.para(m.ringkasan_evaluasi)
+        for i in m.evaluasi:
+            if i.pembahasan.strip():
+                self.para(i.pembahasan.strip(), f"Catatan pembahasan {i.nama}")
 
     def write(self, m: Minutes) -> None:
         self.kop(m)

@@ -134,7 +134,15 @@ def _keputusan(m: Minutes) -> list[str]:
     )
     out += ["#### Rekapitulasi keputusan", ""]
     out += table(*m.tabel_rekap())
-    out += [esc(m.ringkasan_keputusan), "", "#### Dibawa ke rapat berikutnya", ""]
+    out += [esc(m.ringkasan_keputusan), ""]
+    if m.evaluasi:
+        out += ["#### Evaluasi SOP yang berlaku", ""]
+        out += table(*m.tabel_evaluasi())
+        out += [esc(m.ringkasan_evaluasi), ""]
+        for i in m.evaluasi:
+            if i.pembahasan.strip():
+                out += _field(f"Catatan pembahasan {i.nama}", i.pembahasan)
+    out += ["#### Dibawa ke rapat berikutnya", ""]
     if m.dibawa:
         out += [f"{n}. {esc(i.nama)} ({esc(i.keputusan_label.lower())})"
                 + (f": {esc(' '.join(i.catatan_keputusan.split()))}" if i.catatan_keputusan else "")

@@ -226,6 +226,28 @@ class Minutes:
     """Notulis first, Pimpinan Rapat second: left and right of the signature block."""
     catatan_sampel: str
     tamu_hadir: int = 0
+    evaluasi: tuple[ItemNotulen, ...] = ()
+    """SOPs in force evaluated at this meeting (jenis ``evaluasi``), apart from the proposals' decisions."""
+    rekap_evaluasi: tuple[Rekap, ...] = ()
+    """Count per outcome (and not yet evaluated), in the vocabulary's order."""
+
+    EVALUASI_KOLOM = ("No", "Sub Bagian", "SOP", "Hasil", "Kriteria", "Kriteria tidak terpenuhi", "Catatan")
+
+    def tabel_evaluasi(self) -> tuple[list[str], list[list[str]]]:
+        """The evaluation section as one table, the same words in every format."""
+        rows = []
+        for i in self.evaluasi:
+            ev = i.penilaian
+            rows.append([str(i.no), i.subbag_nama, i.nama, i.keputusan_label,
+                         ev.teks if ev else "Belum dievaluasi", "; ".join(ev.tidak_terpenuhi) if ev else "",
+                         i.catatan_keputusan])
+        return list(self.EVALUASI_KOLOM), rows
+
+    @property
+    def ringkasan_evaluasi(self) -> str:
+        """``3 SOP yang berlaku dievaluasi: 1 masih sesuai, 1 perlu revisi, 1 tidak diberlakukan lagi.``"""
+        parts = [f"{r.jumlah} {r.label.lower()}" for r in self.rekap_evaluasi if r.jumlah]
+        return f"{len(self.evaluasi)} SOP yang berlaku dievaluasi: {daftar_kalimat(parts)}."
     """Guests who attended, reported apart from the invited."""
 
     def kalimat_peserta(self, esc: Callable[[str], str] = str) -> str:

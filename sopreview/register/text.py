@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from sopreview.domain.register import Register
+from sopreview.domain.dates import tanggal_teks
+from sopreview.domain.register import Register, RegisterRow
 from sopreview.register.layout import SAMPLE_NOTE, RegisterSheet, build_sheet
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -15,7 +16,7 @@ def register_text(register: Register, instansi: str = "") -> str:
     """One SOP per line block, for `sopreview daftar` without a format."""
     sheet = build_sheet(register, instansi)
     lines = [sheet.judul, sheet.ringkasan, ""]
-    for row in sheet.rows:
+    for row, sop in zip(sheet.rows, register.rows, strict=True):
         no, nomor, nama, unit, revisi, efektif, status, rapat, tertunda = row
         lines.append(f"{no:>3}. {nomor}  {nama}")
         lines.append(f"     {unit} · revisi ke-{revisi} · efektif {efektif} · {status}")
@@ -26,7 +27,21 @@ def register_text(register: Register, instansi: str = "") -> str:
             extra.append(f"usulan tertunda: {tertunda}")
         if extra:
             lines.append("     " + " · ".join(extra))
+        if sop.monitoring_terakhir or sop.monitoring_berikut:
+            lines.append("     " + monitoring_text(sop))
     return "\n".join(lines)
+
+
+def monitoring_text(row: RegisterRow) -> str:
+    """``monitoring terakhir 15 Desember 2022 (1 langkah tidak berjalan baik) · berikutnya 15 Juni 2023``."""
+    if row.monitoring_terakhir:
+        last = f"monitoring terakhir {tanggal_teks(row.monitoring_terakhir)}"
+        if row.monitoring_tidak:
+            last += f" ({row.monitoring_tidak} langkah tidak berjalan baik)"
+    else:
+        last = "belum pernah dimonitor"
+    due = tanggal_teks(row.monitoring_berikut) if row.monitoring_berikut else "segera"
+    return f"{last} · berikutnya {due}"
 
 
 def _md_cell(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from sopreview.domain.header import MeetingMeta
 from sopreview.domain.records import Action, Decision, Evaluation, proposal_hash
 from sopreview.domain.model import Proposal
-from sopreview.domain.vocab import carries_over
+from sopreview.domain.vocab import EVALUATION_JENIS, carries_over
 
 class PreviousSession(Protocol):
     path: Path
@@ -58,14 +58,18 @@ def history_record(prev: PreviousSession, pid: str) -> dict[str, Any]:
 
 
 def plan_carry_over(prev: PreviousSession, proposals: list[Proposal]) -> CarryOverPlan:
-    """Deferred items of ``prev`` (current sops version when it still exists) + the rest of ``proposals``."""
+    """Deferred items of ``prev`` (current sops version when it still exists) + the rest of ``proposals``.
+
+    An evaluation item the meeting did not reach (no outcome) is taken up again too: the SOP
+    in force still has to be evaluated."""
     fresh = {p.id: p for p in proposals}
     plan = CarryOverPlan(agenda=[], riwayat={},
                          asal={"berkas": prev.path.name, "judul": prev.meta.judul, "tanggal": prev.meta.tanggal})
     done: set[str] = set()
     for old in prev.proposals():
         decision = prev.decision(old.id)
-        if decision is not None and carries_over(decision.keputusan):
+        unreached_evaluation = decision is None and old.jenis == EVALUATION_JENIS
+        if unreached_evaluation or (decision is not None and carries_over(decision.keputusan)):
             plan.agenda.append(fresh.get(old.id, old))
             plan.riwayat[old.id] = [*prev.history_records(old.id), history_record(prev, old.id)]
             plan.carried.append(old.id)

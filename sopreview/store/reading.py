@@ -18,6 +18,7 @@ from sopreview.domain.records import (
 )
 from sopreview.domain import clock as clock_rules
 from sopreview.domain.model import Orang, Organisasi, Proposal
+from sopreview.domain.vocab import EVALUATION_JENIS
 from sopreview.store import schema
 from sopreview.store.errors import SessionError
 
@@ -235,6 +236,8 @@ class SessionReading:
         """Proposal ids whose current content hash (id -> ``proposal_hash``) differs from the snapshot.
 
         For callers that have already loaded sops/ (the app does it off the UI thread). A proposal
-        already applied by ``tetapkan`` has left the proposals on purpose: not a change."""
+        already applied by ``tetapkan`` has left the proposals on purpose: not a change. An
+        evaluation item is an SOP in force, not a proposal file (``tetapkan`` checks its version)."""
         return [pid for pid in self._doc(schema.T_SESI)["urutan"]
-                if current.get(pid) != self._static.hashes[pid] and not self._item(pid).get("diterapkan")]
+                if current.get(pid) != self._static.hashes[pid] and not self._item(pid).get("diterapkan")
+                and self._static.proposals[pid].jenis != EVALUATION_JENIS]

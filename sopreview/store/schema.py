@@ -17,7 +17,9 @@ from sopreview.domain.criteria import Criterion, parse_criteria
 from sopreview.domain.limits import json_depth_problem
 from sopreview.domain.header import META_FIELDS, validate_meta
 from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
-from sopreview.domain.vocab import PROJECTOR_SLIDES, PROJECTOR_TABS, PROJECTOR_ZOOM_STEPS, attendance_keys, decision_keys, item_kind_keys
+from sopreview.domain.vocab import (
+    PROJECTOR_SLIDES, PROJECTOR_TABS, PROJECTOR_ZOOM_STEPS, attendance_keys, item_kind_keys, kinds_for,
+)
 from sopreview.store import session_types as typed
 from sopreview.store.errors import SessionFileError
 from sopreview.store.files import bak_path
@@ -288,12 +290,23 @@ class LazyProposals(Mapping[str, Proposal]):
         return pid in self._raw
 
 
+def _jenis(proposals: Mapping[str, Proposal], pid: str) -> str | None:
+    """An item's jenis (which keys its decision may hold) without parsing a lazy proposal: opening a
+    session to record one change must not parse every decided item (issue 17)."""
+    if isinstance(proposals, LazyProposals):
+        data = proposals._raw[pid][1].get("data")
+        jenis = data.get("jenis") if isinstance(data, dict) else None
+        return jenis if isinstance(jenis, str) else None
+    return proposals[pid].jenis
+
+
 def _check_item(where: str, doc: dict[str, Any], proposals: Mapping[str, Proposal]) -> None:
     _need(isinstance(doc.get("pid"), str) and doc["pid"] in proposals, f"{where}.pid", "usulan tidak ada di agenda")
     keputusan = doc.get("keputusan")
     if keputusan is not None:
-        _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in decision_keys(), f"{where}.keputusan",
-              f"harus salah satu dari {', '.join(decision_keys())}")
+        allowed = [k.key for k in kinds_for(_jenis(proposals, doc["pid"]))]
+        _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in allowed, f"{where}.keputusan",
+              f"harus salah satu dari {', '.join(allowed)}")
         typed.text(keputusan.get("catatan", ""), f"{where}.keputusan.catatan")
         if keputusan.get("waktu"):
             _iso(keputusan["waktu"], f"{where}.keputusan.waktu")

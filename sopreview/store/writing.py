@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from sopreview.domain.audit import AuditEntry
 from sopreview.domain.header import META_LABEL, MeetingMeta, normalize_meta, validate_meeting_times, validate_meta
-from sopreview.domain.records import Decision, Evaluation, validate_decision, validate_kapan
-from sopreview.domain.vocab import decision_label, attendance_keys, attendance_label, PROJECTOR_SLIDES, PROJECTOR_TABS, PROJECTOR_ZOOM_STEPS
+from sopreview.domain.records import Decision, Evaluation, evaluation_refusal, validate_decision, validate_kapan
+from sopreview.domain.vocab import (
+    decision_label, attendance_keys, attendance_label, PROJECTOR_SLIDES, PROJECTOR_TABS, PROJECTOR_ZOOM_STEPS,
+)
 from sopreview.domain import clock
 from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
 from sopreview.store import schema
@@ -77,7 +79,7 @@ class SessionWriting:
         """InvalidValue for an unknown decision or a missing note where one is required."""
         self._writable()
         proposal = self.proposal(pid)
-        error = validate_decision(keputusan, catatan)
+        error = validate_decision(keputusan, catatan, proposal.jenis)
         if error:
             raise InvalidValue(error)
         value = Decision(keputusan, catatan.strip(), self._stamp()).to_dict()
@@ -96,6 +98,9 @@ class SessionWriting:
         """Answers keyed by criterion id; criteria not given are stored as unanswered (None)."""
         self._writable()
         proposal = self.proposal(pid)
+        refusal = evaluation_refusal(proposal.jenis)
+        if refusal:
+            raise InvalidValue(refusal)
         ids = [c.id for c in self.criteria]
         unknown = [k for k in jawaban if k not in ids]
         if unknown:

@@ -19,6 +19,8 @@ SCOPE_LABEL: dict[str, str] = {
     "usulan": "Usulan",
     "pemilih": "Pilih sesi",
     "panel": "Panel (log, masalah, bantuan)",
+    "daftar": "Daftar SOP",
+    "monitoring": "Monitoring SOP berlaku",
     "proyektor": "Layar proyektor (p dari usulan)",
 }
 """Scope id → heading on the help screen, in display order."""
@@ -123,6 +125,11 @@ KEYMAP: tuple[KeySpec, ...] = (
     KeySpec("pemilih.baru", "pemilih", "new", "b", "Rapat baru", "Buat sesi rapat baru dari folder sops/"),
     # panels (help, audit log, problems)
     KeySpec("panel.tutup", "panel", "close", "escape", "Tutup", "Tutup panel"),
+    KeySpec("daftar.monitoring", "daftar", "monitoring", "m", "Monitoring",
+            "Catat monitoring SOP yang disorot (formulir: langkah berjalan atau tidak)"),
+    KeySpec("monitoring.tandai", "monitoring", "toggle", "space", "Berjalan/Tidak",
+            "Tandai langkah yang disorot tidak berjalan dengan baik (dan sebaliknya)", key_display="Spasi"),
+    KeySpec("monitoring.simpan", "monitoring", "save", "ctrl+s", "Simpan", "Simpan hasil monitoring ke folder SOP"),
     # projector mode (the room's screen; a follower in serve refuses every key)
     KeySpec("proyektor.tampilan_maju", "proyektor", "next_tab", "tab", "Tampilan berikut",
             "Tampilan berikutnya: Ringkasan, Flowchart, Perubahan, Keputusan", priority=True),

@@ -25,13 +25,18 @@ COMMANDS: dict[str, list[str]] = {
     "--perbaikan-selesai": ["tetapkan", "rapat", "--date", "2022-06-20"],
     "--alasan": ["status", "a/b", "dicabut", "--date", "2022-06-20"],
     "--rapat": ["status", "a/b", "dicabut", "--date", "2022-06-20", "--reason", "r"],
+    "--jatuh-tempo": ["daftar", "sops"],
+    "--per": ["daftar", "sops"],
+    "--penilai": ["monitoring", "record", "a/b", "--date", "2022-06-20"],
+    "--tidak-berjalan": ["monitoring", "record", "a/b", "--date", "2022-06-20", "--assessor", "S"],
     "--terkunci": ["projector", "rapat"],
 }
-VALUES: dict[str, list[str]] = {"--kertas": ["F4"], "--tamu": ["7"], "--tanggal": ["2022-06-20"]}
+VALUES: dict[str, list[str]] = {"--kertas": ["F4"], "--tamu": ["7"], "--tanggal": ["2022-06-20"],
+                                 "--per": ["2023-01-31"], "--tidak-berjalan": ["3"]}
 """The value each alias is tried with (``nilai`` by default; none for a switch)."""
-REQUIRED = frozenset({"--tanggal", "--alasan"})
+REQUIRED = frozenset({"--tanggal", "--alasan", "--penilai"})
 """Aliases of required options: argparse only counts the option's own action, so they share it."""
-SWITCHES = frozenset({"--gabung", "--tandai-perubahan", "--lampiran-sop", "--terapkan", "--terkunci"})
+SWITCHES = frozenset({"--gabung", "--tandai-perubahan", "--lampiran-sop", "--terapkan", "--jatuh-tempo", "--terkunci"})
 
 
 def _help(argv: list[str]) -> str:
@@ -57,7 +62,7 @@ def test_old_spelling_sets_what_the_new_one_sets(old: str) -> None:
     with_old = vars(parser.parse_args([*argv, old, *value]))
     with_new = vars(parser.parse_args([*argv, new, *value]))
     assert with_old == with_new
-    assert with_new != vars(parser.parse_args(argv)) if old not in ("--tanggal", "--alasan") else True
+    assert with_new != vars(parser.parse_args(argv)) if old not in REQUIRED else True
     if value:
         assert value[0] in str(with_new)  # the value reached a field, not only the defaults
     help_text = _help(argv)

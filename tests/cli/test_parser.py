@@ -16,7 +16,7 @@ from sopreview.cli.parser import translate
 def test_every_command_module_registers() -> None:
     commands = set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     assert {"validate", "new", "meta", "sessions", "record", "log", "undo", "show", "export", "dokumen", "daftar-hadir", "open", "demo", "projector",
-            "serve", "tetapkan", "daftar", "riwayat", "status"} <= commands
+            "serve", "tetapkan", "daftar", "riwayat", "status", "monitoring"} <= commands
 
 
 def test_every_command_module_is_listed_and_adds_a_command() -> None:

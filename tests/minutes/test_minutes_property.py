@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sopreview.domain.vocab import decision_keys, item_kind_keys
+from sopreview.domain.vocab import decision_keys, proposal_kind_keys
 from sopreview.domain.model import Organisasi, Proposal, SopDocument, SubBagian
 from sopreview.minutes.csv import render as render_csv
 from sopreview.minutes.markdown import render as render_md
@@ -23,7 +23,7 @@ ORG = Organisasi(nama="KPU Kota Uji", kota="Uji",
                  subbag=(SubBagian("a", "Sub Bagian A"), SubBagian("b", "Sub Bagian B")))
 
 plans = st.lists(
-    st.tuples(st.sampled_from(item_kind_keys()), st.sampled_from(("a", "b")), st.sampled_from((*decision_keys(), None))),
+    st.tuples(st.sampled_from(proposal_kind_keys()), st.sampled_from(("a", "b")), st.sampled_from((*decision_keys(), None))),
     min_size=0, max_size=10,
 )
 

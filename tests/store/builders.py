@@ -39,7 +39,7 @@ ORGANISASI = Organisasi(
 PROPOSALS = [
     make_proposal("hukum-sdm/jdih", "Jaringan Dokumentasi dan Informasi Hukum", "perbaikan"),
     make_proposal("hukum-sdm/penyusunan-keputusan", "Penyusunan Keputusan", "perbaikan"),
-    make_proposal("keuangan/surat-masuk", "Surat Masuk"),
+    make_proposal("keuangan/surat-masuk", "Surat Masuk", "perubahan"),
     make_proposal("keuangan/surat-keluar", "Surat Keluar", menit=15),
 ]
 P1, P2, P3, P4 = (p.id for p in PROPOSALS)

@@ -12,7 +12,9 @@ from sopreview.ui.screens.agenda import AgendaScreen
 from sopreview.ui.screens.panels import PanelScreen
 from sopreview.ui.screens.picker import SessionList, SessionPickerScreen
 from sopreview.ui.screens.projector import ProjectorScreen
+from sopreview.ui.screens.monitoring import MonitoringScreen
 from sopreview.ui.screens.proposal import ProposalScreen
+from sopreview.ui.screens.register import RegisterScreen
 from sopreview.domain.timing import ItemTime, agenda_timing
 from sopreview.ui.widgets.agenda import AgendaList
 
@@ -26,6 +28,8 @@ TARGETS: dict[tuple[str, str], tuple[type, ...]] = {
     ("pemilih", "list"): (SessionList,),
     ("panel", "screen"): (PanelScreen,),
     ("proyektor", "screen"): (ProjectorScreen,),
+    ("daftar", "screen"): (RegisterScreen,),
+    ("monitoring", "screen"): (MonitoringScreen,),
 }
 
 

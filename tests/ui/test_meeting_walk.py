@@ -51,7 +51,8 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
 def test_whole_meeting_by_keyboard(demo: Path, clock: HandClock) -> None:
     people = [o.nama for o in on_disk(demo).people()]
     pids = [p.id for p in on_disk(demo).proposals()]
-    assert len(pids) == 14
+    baru = {p.id for p in on_disk(demo).proposals() if p.jenis == "baru"}
+    assert len(pids) == 14 and baru
 
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
         assert isinstance(app.screen, AgendaScreen)
@@ -82,11 +83,15 @@ def test_whole_meeting_by_keyboard(demo: Path, clock: HandClock) -> None:
             await keys(pilot, "ctrl+s")
             assert isinstance(app.screen, ProposalScreen), f"decision not saved for {pid}"
             await keys(pilot, "e")
-            assert isinstance(app.screen, EvaluationDialog)
-            await type_keys(pilot, plan.answers)  # the last answer moves the cursor to Catatan
-            await type_text(pilot, plan.eval_note)
-            await keys(pilot, "ctrl+s")
-            assert isinstance(app.screen, ProposalScreen), f"evaluation not saved for {pid}"
+            if pid in baru:  # never applied: the criteria form is refused, with the reason on screen
+                assert isinstance(app.screen, ProposalScreen)
+                assert any("belum pernah diterapkan" in str(n.message) for n in app._notifications)
+            else:
+                assert isinstance(app.screen, EvaluationDialog)
+                await type_keys(pilot, plan.answers)  # the last answer moves the cursor to Catatan
+                await type_text(pilot, plan.eval_note)
+                await keys(pilot, "ctrl+s")
+                assert isinstance(app.screen, ProposalScreen), f"evaluation not saved for {pid}"
             if index == 0:
                 await keys(pilot, "n")
                 await type_text(pilot, "Metadata JDIHN dilengkapi")
@@ -120,9 +125,12 @@ def test_whole_meeting_by_keyboard(demo: Path, clock: HandClock) -> None:
         assert decision is not None and decision.keputusan == decision_keys()[plan.decision - 1], pid
         assert decision.catatan == plan.note
         evaluation = saved.evaluation(pid)
-        assert evaluation is not None
-        assert evaluation.jawaban == {c: a == "y" for c, a in zip(criteria, plan.answers, strict=True)}
-        assert (evaluation.catatan, evaluation.tindakan) == (plan.eval_note, "")
+        if pid in baru:
+            assert evaluation is None
+        else:
+            assert evaluation is not None
+            assert evaluation.jawaban == {c: a == "y" for c, a in zip(criteria, plan.answers, strict=True)}
+            assert (evaluation.catatan, evaluation.tindakan) == (plan.eval_note, "")
         clock_ = saved.clock(pid)
         assert clock_.opened_at is not None and not clock_.running, pid
         assert saved.notes(pid) == ("Metadata JDIHN dilengkapi" if index == 0 else "")

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, OptionList, TextArea
 
 from sopreview.domain.records import validate_decision
-from sopreview.domain.vocab import decision_kinds, decision_label, note_required
+from sopreview.domain.vocab import DecisionKind, decision_kinds, decision_label, evaluation_outcomes, note_required
 from sopreview.store.session import Session
 
 from ._base import SessionDialog, sentence
@@ -21,7 +21,7 @@ _PICK = Binding.Group("Pilih", compact=True)
 _SAVE = Binding("ctrl+s", "save", "Simpan", id="decision.save")
 
 
-def choice_bindings() -> list[Binding]:
+def choice_bindings(kinds: tuple[DecisionKind, ...] | None = None) -> list[Binding]:
     """Digits 1-9 for the decision kinds as the vocabulary stands *now*.
 
     Called when a dialog is built (not only at import), so a row added to the vocabulary at run
@@ -29,7 +29,7 @@ def choice_bindings() -> list[Binding]:
     """
     return [
         Binding(str(n), f"choose({n - 1})", k.label, group=_PICK, id=f"decision.{k.key}")
-        for n, k in enumerate(decision_kinds()[:9], start=1)
+        for n, k in enumerate((decision_kinds() if kinds is None else kinds)[:9], start=1)
     ]
 
 
@@ -37,9 +37,9 @@ def _is_choice(binding: Binding) -> bool:
     return binding.action.startswith("choose(")
 
 
-def _with_current_choices(bindings: BindingsMap) -> BindingsMap:
+def _with_current_choices(bindings: BindingsMap, kinds: tuple[DecisionKind, ...] | None = None) -> BindingsMap:
     """``bindings`` with its digit keys rebuilt from the vocabulary, in the same place in the order."""
-    fresh = choice_bindings()
+    fresh = choice_bindings(kinds)
     keys: dict[str, list[Binding]] = {}
     for key, rows in bindings.key_to_bindings.items():
         if fresh and any(_is_choice(b) for b in rows):
@@ -74,21 +74,29 @@ class DecisionDialog(SessionDialog):
     }
     """
 
-    @staticmethod
-    def current_bindings() -> list[Binding]:
+    NOUN = "keputusan"
+
+    @classmethod
+    def kinds(cls) -> tuple[DecisionKind, ...]:
+        """The rows this dialog offers (read at call time, like every vocabulary reader)."""
+        return decision_kinds()
+
+    @classmethod
+    def current_bindings(cls) -> list[Binding]:
         """The dialog's own keys as they are now (the key help reads this, not the import-time list)."""
-        return [*choice_bindings(), _SAVE]
+        return [*choice_bindings(cls.kinds()), _SAVE]
 
     def __init__(self, session: Session, proposal_id: str) -> None:
         super().__init__(session, proposal_id)
-        self._bindings = _with_current_choices(self._bindings)
+        self._bindings = _with_current_choices(self._bindings, self.kinds())
+        self._jenis = self.read(lambda: session.proposal(proposal_id).jenis, None)
         existing = self.read(lambda: session.decision(proposal_id), None)
         self._initial = existing.keputusan if existing else None
         self._initial_note = existing.catatan if existing else ""
 
     def compose_body(self) -> Iterable[Widget]:
         yield ChoiceList(
-            [(k.key, k.label) for k in decision_kinds()],
+            [(k.key, k.label) for k in self.kinds()],
             self._initial,
             locked=self.readonly,
             id="decision-choices",
@@ -122,6 +130,11 @@ class DecisionDialog(SessionDialog):
             return "Catatan (wajib untuk keputusan ini: alasan atau perbaikan)"
         return "Catatan (opsional)"
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters and int(str(parameters[0])) >= len(self.kinds()):
+            return False  # a number past the last row does nothing and is not shown
+        return super().check_action(action, parameters)
+
     def action_choose(self, index: int) -> None:
         """A digit chooses; where a note is required the cursor moves there so typing goes into it.
 
@@ -153,12 +166,12 @@ class DecisionDialog(SessionDialog):
     def action_save(self) -> None:
         keputusan = self.chosen
         if keputusan is None:
-            self.show_error(f"Pilih keputusan dahulu: tombol 1-{min(len(decision_kinds()), 9)} atau panah atas/bawah.")
+            self.show_error(f"Pilih {self.NOUN} dahulu: tombol 1-{min(len(self.kinds()), 9)} atau panah atas/bawah.")
             self.query_one(ChoiceList).focus()
             return
         note = self.query_one("#decision-note", TextArea)
         catatan = note.text.strip()
-        problem = validate_decision(keputusan, catatan)
+        problem = validate_decision(keputusan, catatan, self._jenis)
         if problem:
             self.show_error(sentence(problem) + ".")
             note.focus()
@@ -170,3 +183,15 @@ class DecisionDialog(SessionDialog):
     @on(Button.Pressed, "#decision-cancel")
     def _cancel_pressed(self) -> None:
         self.dismiss(None)
+
+
+class OutcomeDialog(DecisionDialog):
+    """The outcome of evaluating an SOP in force: masih sesuai / perlu revisi / tidak diberlakukan lagi."""
+
+    DIALOG_TITLE = "Hasil evaluasi"
+    NOUN = "hasil evaluasi"
+    BINDINGS: ClassVar[list[BindingType]] = [*choice_bindings(evaluation_outcomes()), _SAVE]
+
+    @classmethod
+    def kinds(cls) -> tuple[DecisionKind, ...]:
+        return evaluation_outcomes()

@@ -15,7 +15,7 @@ from ._base import SessionDialog
 from ._choices import ChoiceList
 from .actions import ActionsDialog, ActionTable
 from .attendance import AttendanceDialog, GuestDialog
-from .decision import DecisionDialog
+from .decision import DecisionDialog, OutcomeDialog
 from .evaluation import CriteriaList, EvaluationDialog
 from .export import ExportDialog
 from .meta import MetaDialog
@@ -23,6 +23,7 @@ from .notes import NotesDialog
 
 _BEHAVIOUR: dict[type[SessionDialog], tuple[tuple[str, str], ...]] = {
     DecisionDialog: (("↑ ↓", "Pilih keputusan"), ("Enter", "Dari pilihan ke catatan"), ("Tab", "Pindah kolom")),
+    OutcomeDialog: (("↑ ↓", "Pilih hasil evaluasi"), ("Enter", "Dari pilihan ke catatan"), ("Tab", "Pindah kolom")),
     EvaluationDialog: (
         ("↑ ↓", "Pindah kriteria"),
         ("Enter", "Dari kriteria ke catatan (juga setelah kriteria terakhir dijawab)"),
@@ -45,13 +46,14 @@ _SKIP: dict[type[SessionDialog], frozenset[str]] = {ExportDialog: frozenset({"ch
 
 _WIDGETS: dict[type[SessionDialog], tuple[type[DOMNode], ...]] = {
     DecisionDialog: (ChoiceList,),
+    OutcomeDialog: (ChoiceList,),
     EvaluationDialog: (CriteriaList,),
     ActionsDialog: (ActionTable,),
     ExportDialog: (ChoiceList,),
 }
 
 DIALOGS: tuple[type[SessionDialog], ...] = (
-    DecisionDialog, EvaluationDialog, NotesDialog, ActionsDialog, AttendanceDialog, GuestDialog, ExportDialog,
+    DecisionDialog, OutcomeDialog, EvaluationDialog, NotesDialog, ActionsDialog, AttendanceDialog, GuestDialog, ExportDialog,
     MetaDialog,
 )
 
@@ -73,7 +75,8 @@ def _bindings(node_class: type[DOMNode]) -> list[Binding]:
     """The class's bindings after inheritance (a subclass's key replaces its parent's)."""
     by_key: dict[str, Binding] = {}
     for base in reversed(node_class.__mro__):
-        now = base.__dict__.get("current_bindings")  # keys derived from the vocabulary at run time
+        # keys derived from the vocabulary at run time, for the class asked about (OutcomeDialog's own table)
+        now = getattr(node_class, "current_bindings") if "current_bindings" in base.__dict__ else None
         for binding in now() if now else base.__dict__.get("BINDINGS", ()):
             if isinstance(binding, Binding) and base.__module__.startswith("sopreview."):
                 by_key[binding.key] = binding

@@ -16,6 +16,8 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
+from sopreview.domain.records import evaluation_refusal
+from sopreview.domain.vocab import EVALUATION_JENIS
 from sopreview.store.errors import SessionError
 from sopreview.ui import keymap
 from sopreview.ui.fmt import holder_text
@@ -126,13 +128,17 @@ class SessionScreen(SopAppAccess, Screen[None]):
         """Push one recording dialog; on return, confirm on screen and re-read the session."""
         session = self.session
         screen: Screen[Any]
+        jenis = session.proposal(pid).jenis if pid is not None and kind in ("decision", "evaluation") else None
         if kind == "decision" and pid is not None:
-            from sopreview.ui.dialogs.decision import DecisionDialog
+            from sopreview.ui.dialogs.decision import DecisionDialog, OutcomeDialog
 
-            screen = DecisionDialog(session, pid)
+            screen = OutcomeDialog(session, pid) if jenis == EVALUATION_JENIS else DecisionDialog(session, pid)
         elif kind == "evaluation" and pid is not None:
             from sopreview.ui.dialogs.evaluation import EvaluationDialog
 
+            if (refusal := evaluation_refusal(jenis or "")) is not None:
+                self.notify(refusal[0].upper() + refusal[1:] + ".", severity="warning", markup=False)
+                return
             screen = EvaluationDialog(session, pid)
         elif kind == "notes" and pid is not None:
             from sopreview.ui.dialogs.notes import NotesDialog

@@ -17,7 +17,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from sopreview.demo import CannotStart, create_session
+from sopreview.domain.evaluation import SelectionError
 from sopreview.domain.header import MeetingMeta, validate_meta
+from sopreview.domain.model import Proposal
 from sopreview.domain.problems import Problem
 from sopreview.store.catalog import is_session_name
 from sopreview.store.errors import SessionError
@@ -74,6 +76,9 @@ class NewMeetingScreen(SopAppAccess, Screen[tuple[Session, list[Problem]] | None
             for name, label, default in FIELDS:
                 yield Label(label, classes="field-label")
                 yield Input(defaults.get(name, default), id=f"f-{name}", compact=True)
+            yield Label("SOP berlaku dievaluasi", classes="field-label")
+            yield Input("", id="f-evaluasi", compact=True,
+                        placeholder="kosong, semua, jatuh-tempo, kode sub bagian atau id SOP (pisahkan dengan koma)")
         yield Static("", id="form-error", markup=False)
         with Horizontal(id="form-buttons"):
             yield Button("Buat sesi (Ctrl+S)", id="form-create", variant="primary", compact=True)
@@ -108,7 +113,14 @@ class NewMeetingScreen(SopAppAccess, Screen[tuple[Session, list[Problem]] | None
                 return
         meta = MeetingMeta.from_dict(values)
         try:
-            session, result = create_session(self.sessions_dir / f"{name}.json", self.sops_dir, meta, clock=self.sop_app.clock)
+            evaluasi = self._evaluation_items(values["tanggal"])
+        except SelectionError as error:
+            self._error(str(error).replace("--evaluasi ", "SOP berlaku dievaluasi: ", 1))
+            self.query_one("#f-evaluasi", Input).focus()
+            return
+        try:
+            session, result = create_session(self.sessions_dir / f"{name}.json", self.sops_dir, meta,
+                                             clock=self.sop_app.clock, evaluasi=evaluasi)
         except (CannotStart, SessionError, OSError) as error:
             self._error(str(error))
             return
@@ -119,6 +131,15 @@ class NewMeetingScreen(SopAppAccess, Screen[tuple[Session, list[Problem]] | None
                 severity="warning",
                 timeout=8,
             )
+
+    def _evaluation_items(self, tanggal: str) -> list[Proposal]:
+        """SOPs in force to evaluate, from the form's words (issue 14); SelectionError names what exists."""
+        words = self._value("evaluasi")
+        if not words:
+            return []
+        from sopreview.lifecycle.agenda_items import evaluation_items
+
+        return evaluation_items(self.sops_dir, [words], tanggal)[0]
 
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:

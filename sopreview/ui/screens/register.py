@@ -8,12 +8,15 @@ The register is read from the sops folder (the truth), never from the session.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
+from textual.binding import BindingType
 from textual.widgets import DataTable, Static
 
 from sopreview.domain.register import Register, RegisterRow
+from sopreview.ui import keymap
 from sopreview.ui.fmt import fit
 from sopreview.ui.screens.panels import TableDetailScreen
 
@@ -30,12 +33,14 @@ def load_register(sops_dir: Path) -> tuple[Register, list[str]]:
     if message:
         notes.append(message)
     folder = read_folder(sops_dir)
+    register = folder.register_with_monitoring()
     notes.extend(str(p).splitlines()[0] for p in folder.problems)
-    return folder.register(), notes
+    return register, notes
 
 
 class RegisterScreen(TableDetailScreen):
     PANEL_TITLE = "Daftar SOP yang berlaku"
+    BINDINGS: ClassVar[list[BindingType]] = [*keymap.bindings("daftar"), *keymap.bindings("panel")]
     TABLE_ID, NOTE_ID, DETAIL_ID = "register-table", "register-note", "register-detail"
 
     DEFAULT_CSS = """
@@ -115,6 +120,7 @@ class RegisterScreen(TableDetailScreen):
             from sopreview.lifecycle.history import sop_history
 
             history = sop_history(self.sops_dir, row.sop_id)
+            text.append(self._results(row, history))
             if history is not None and len(history.versions) > 1:
                 text.append("\nRiwayat:", style="bold")
                 for version in history.versions:
@@ -124,3 +130,42 @@ class RegisterScreen(TableDetailScreen):
                     if version.perubahan:
                         text.append(f" · {version.perubahan}")
         return text
+
+    @staticmethod
+    def _results(row: RegisterRow, history: object) -> Text:
+        """The last monitoring, the next due date and the results over time as a sparkline (issue 14)."""
+        from sopreview.domain.results import sparkline
+        from sopreview.register.text import monitoring_text
+
+        text = Text(f"\n{monitoring_text(row)[0].upper()}{monitoring_text(row)[1:]} (m: catat monitoring)")
+        points = getattr(history, "results", ())
+        if points:
+            text.append("\nHasil: ", style="bold")
+            text.append(sparkline(points), style="bold")
+            text.append("  " + " · ".join(f"{p.tanggal} {p.jenis} {p.nilai}/{p.dari}" for p in points[-3:]))
+        return text
+
+    def action_monitoring(self) -> None:
+        """m: record a monitoring of the highlighted SOP (issue 14); the register reloads after it."""
+        from sopreview.lifecycle.folder import read_in_force
+        from sopreview.ui.screens.monitoring import MonitoringScreen
+
+        index = self.query_one("#register-table", DataTable).cursor_row
+        if self.sops_dir is None or not 0 <= index < len(self.register.rows):
+            self.app.notify("Tidak ada SOP berlaku yang disorot.", severity="warning")
+            return
+        row = self.register.rows[index]
+        sop = read_in_force(self.sops_dir, row.sop_id)
+        if sop is None or not sop.dokumen.langkah:
+            self.app.notify(f"{row.sop_id}: berkas SOP berlaku tidak terbaca atau tanpa langkah.", severity="error",
+                            markup=False)
+            return
+        today = self.app.now().date().isoformat() if hasattr(self.app, "now") else ""
+        sops_dir = self.sops_dir
+        self.app.push_screen(MonitoringScreen(sops_dir, sop, today, self._months()),
+                             lambda _result: self._load(sops_dir))
+
+    def _months(self) -> int:
+        from sopreview.lifecycle.folder import read_logs
+
+        return read_logs(self.sops_dir).monitoring_months if self.sops_dir is not None else 6

@@ -175,9 +175,8 @@ def summary_renderable(session: Session, proposal: Proposal) -> RenderableType:
         Text("Ringkasan", style="bold underline"),
         Text(proposal.ringkasan or "–"),
         Text(""),
-        Text("Alasan usulan", style="bold underline"),
-        Text(proposal.alasan or "–"),
-        Text(""),
+        *_alasan(proposal),
+        *evidence_renderables(session, proposal),
         Text("Hasil rapat", style="bold underline"),
         recorded_table(session, proposal.id),
         Text(""),
@@ -209,6 +208,69 @@ def _history(session: Session, proposal: Proposal) -> list[RenderableType]:
     return [Text(""), Text("Riwayat SOP berlaku", style="bold underline"), lines]
 
 
+def _alasan(proposal: Proposal) -> list[RenderableType]:
+    """Why it was proposed; an SOP in force put up for evaluation was not proposed by anyone."""
+    if proposal.jenis == "evaluasi":
+        return []
+    return [Text("Alasan usulan", style="bold underline"), Text(proposal.alasan or "–"), Text("")]
+
+
+def evidence_renderables(session: Session, proposal: Proposal) -> list[RenderableType]:
+    """Results over time of the SOP in force behind an evaluation item or a revision (issue 14):
+    a sparkline, the last monitoring's steps that did not run well, the next due date, and the
+    evaluation of that version at this meeting, so the room discusses evidence."""
+    from sopreview.domain.evaluation import register_id
+    from sopreview.domain.results import point_text, sparkline
+    from sopreview.domain.vocab import EVALUATION_JENIS
+    from sopreview.lifecycle.evidence import evidence_for
+
+    try:
+        evidence = evidence_for(session.sops_dir, proposal)
+    except OSError:
+        return []
+    if evidence is None:
+        return []
+    text = Text()
+    if evidence.points:
+        kinds = [p.jenis for p in evidence.points]
+        text.append(sparkline(evidence.points), style="bold")
+        shares = " · ".join(f"{p.nilai}/{p.dari}" if p.dari else "?" for p in evidence.points)
+        text.append(f"  {shares}  ({kinds.count('evaluasi')} evaluasi: kriteria terpenuhi, "
+                    f"{kinds.count('monitoring')} monitoring: langkah berjalan baik; sejak "
+                    f"{tanggal_teks(evidence.points[0].tanggal)})\n")
+        evaluations = [p for p in evidence.points if p.jenis == "evaluasi"]
+        if evaluations:
+            text.append(f"Evaluasi terakhir: {point_text(evaluations[-1])}\n")
+    else:
+        text.append("Belum ada hasil evaluasi atau monitoring yang dicatat.\n", style="dim")
+    last = evidence.last
+    if last is not None:
+        text.append(f"Monitoring terakhir {tanggal_teks(last.tanggal)} ({last.penilai}): "
+                    f"{last.not_running} dari {len(last.langkah)} langkah tidak berjalan baik\n")
+        for step in (s for s in last.langkah if not s.berjalan):
+            text.append(f"  {step.no}. {step.prosedur}", style="bold")
+            text.append(f" — {step.catatan or '–'}" + (f" → {step.tindakan}" if step.tindakan else "") + "\n")
+    text.append(f"Monitoring berikutnya: {tanggal_teks(evidence.next_due) if evidence.next_due else 'segera'}")
+    if proposal.jenis != EVALUATION_JENIS:
+        item = next((p for p in session.proposals() if p.jenis == EVALUATION_JENIS
+                     and register_id(p) == evidence.sop_id), None)
+        outcome = session.decision(item.id) if item is not None else None
+        evaluation = session.evaluation(item.id) if item is not None else None
+        if item is not None:
+            said = outcome.label if outcome else "belum diputuskan"
+            text.append(f"\nDievaluasi di rapat ini: {said}" + (f", {evaluation.ringkasan}" if evaluation else ""))
+    title = f"Evaluasi dan monitoring SOP berlaku ({evidence.sop_id})"
+    return [Text(title, style="bold underline"), text, Text("")]
+
+
+def _judged_version(session: Session, pid: str) -> str:
+    """A revision's criteria form judges the version in force it replaces: say which one."""
+    proposal = session.proposal(pid)
+    if proposal.is_revision and proposal.sebelumnya is not None:
+        return f"(versi berlaku, revisi ke-{proposal.sebelumnya.revisi_ke}) "
+    return ""
+
+
 def recorded_table(session: Session, pid: str) -> Table:
     """Decision, evaluation, notes and follow-ups of one proposal."""
     table = Table.grid(padding=(0, 1), expand=True)
@@ -229,7 +291,7 @@ def recorded_table(session: Session, pid: str) -> Table:
             text += f"\nCatatan: {evaluation.catatan}"
         if evaluation.tindakan:
             text += f"\nTindakan: {evaluation.tindakan}"
-        table.add_row("Evaluasi", Text(text))
+        table.add_row("Evaluasi", Text(_judged_version(session, pid) + text))
     else:
         table.add_row("Evaluasi", Text("belum diisi (tekan e)", style="dim"))
     notes = session.notes(pid).strip()

@@ -237,9 +237,10 @@ def test_help_rows_come_from_the_dialogs_bindings() -> None:
     from sopreview.ui.dialogs import dialog_keys
 
     table = dict(dialog_keys())
-    assert set(table) == {"Keputusan", "Evaluasi Penerapan SOP", "Catatan Pembahasan", "Tindak Lanjut",
+    assert set(table) == {"Keputusan", "Hasil evaluasi", "Evaluasi Penerapan SOP", "Catatan Pembahasan", "Tindak Lanjut",
                           "Daftar Hadir", "Tamu Baru", "Ekspor Notulen", "Data Rapat"}
     assert ("3", "Ditunda") in table["Keputusan"] and ("Ctrl+S", "Simpan") in table["Keputusan"]
+    assert ("2", "Perlu revisi") in table["Hasil evaluasi"] and ("4", "Ditolak") not in table["Hasil evaluasi"]
     assert ("4 / t", "Tugas luar") in table["Daftar Hadir"] and ("g", "Tamu") in table["Daftar Hadir"]
     assert ("y", "Ya") in table["Evaluasi Penerapan SOP"] and ("Delete / d", "Hapus") in table["Tindak Lanjut"]
 
