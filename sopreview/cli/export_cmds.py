@@ -97,6 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     try:
         note = snapshot_note(session) if args.periksa_sops else None  # the minutes need only the session
+        draft = draft_note(session)
         guard = output_guard(session, force=args.force)
         if args.lampiran_sop:
             from sopreview.documents.export import DocumentError
@@ -115,8 +116,18 @@ def run_export(args: argparse.Namespace) -> int:
         session.close()
     if note:
         print(note, file=sys.stderr)
+    if draft:
+        print(draft, file=sys.stderr)
     print(f"Notulen ({fmt}) ditulis ke {written}")
     return 0
+
+
+def draft_note(session: Session) -> str | None:
+    """A warning when the meeting is not closed: the minutes come after the room's read-back."""
+    if session.closed_at() is not None:
+        return None
+    return ("Peringatan: rapat belum ditutup (keputusan belum dibacakan dan dikonfirmasi); notulen ini "
+            "draf. Di layar proyektor (p) tekan b untuk membacakan keputusan, lalu T untuk menutup rapat.")
 
 
 def snapshot_note(session: Session) -> str | None:

@@ -21,6 +21,7 @@ SCOPE_LABEL: dict[str, str] = {
     "panel": "Panel (log, masalah, bantuan)",
     "daftar": "Daftar SOP",
     "monitoring": "Monitoring SOP berlaku",
+    "proyektor": "Layar proyektor (p dari usulan)",
 }
 """Scope id → heading on the help screen, in display order."""
 
@@ -47,6 +48,8 @@ class KeySpec:
     key_display: str | None = None
     group: str | None = None
     """Footer group label: keys of one group are shown together (``1234 Tab``)."""
+    priority: bool = False
+    """Checked before the focused widget's own keys (Tab on the projector)."""
     target: str = "screen"
     """Where the binding lives: ``screen``, or ``list`` for the screen's main OptionList
     (so that its Enter shows in the footer instead of the list's hidden one)."""
@@ -139,6 +142,43 @@ KEYMAP: tuple[KeySpec, ...] = (
     KeySpec("monitoring.tandai", "monitoring", "toggle", "space", "Berjalan/Tidak",
             "Tandai langkah yang disorot tidak berjalan dengan baik (dan sebaliknya)", key_display="Spasi"),
     KeySpec("monitoring.simpan", "monitoring", "save", "ctrl+s", "Simpan", "Simpan hasil monitoring ke folder SOP"),
+    # projector mode (the room's screen; a follower in serve refuses every key)
+    KeySpec("proyektor.tampilan_maju", "proyektor", "next_tab", "tab", "Tampilan berikut",
+            "Tampilan berikutnya: Ringkasan, Flowchart, Perubahan, Keputusan", priority=True),
+    KeySpec("proyektor.tampilan_mundur", "proyektor", "prev_tab", "shift+tab", "Tampilan sebelumnya",
+            "Tampilan sebelumnya", priority=True),
+    KeySpec("proyektor.ringkasan", "proyektor", "show_tab('ringkasan')", "1", "Ringkasan", "Tampilkan Ringkasan",
+            show=False),
+    KeySpec("proyektor.flowchart", "proyektor", "show_tab('flowchart')", "2,3", "Flowchart",
+            "Tampilkan Flowchart (selebar layar)", show=False),
+    KeySpec("proyektor.perubahan", "proyektor", "show_tab('perubahan')", "4", "Perubahan", "Tampilkan Perubahan",
+            show=False),
+    KeySpec("proyektor.keputusan_tab", "proyektor", "show_tab('keputusan')", "5", "Keputusan",
+            "Tampilkan keputusan usulan ini", show=False),
+    KeySpec("proyektor.keputusan", "proyektor", "decision", "d", "Keputusan",
+            "Catat keputusan untuk usulan ini dari layar proyektor", writes=True, show=False),
+    KeySpec("proyektor.sorot_maju", "proyektor", "pointer(1)", "right_square_bracket", "Sorot langkah berikut",
+            "Sorot langkah berikutnya; flowchart tampil dan bergulir ke langkah itu", show=False, key_display="]"),
+    KeySpec("proyektor.sorot_mundur", "proyektor", "pointer(-1)", "left_square_bracket", "Sorot langkah sebelumnya",
+            "Sorot langkah sebelumnya", show=False, key_display="["),
+    KeySpec("proyektor.sorot_hapus", "proyektor", "pointer(0)", "0", "Hapus sorotan", "Hapus sorotan langkah",
+            show=False),
+    KeySpec("proyektor.perbesar", "proyektor", "zoom(1)", "plus,equals_sign", "Perbesar flowchart",
+            "Perbesar flowchart (lajur lebih lebar, bergulir ke sorotan)", show=False, key_display="+"),
+    KeySpec("proyektor.perkecil", "proyektor", "zoom(-1)", "minus", "Perkecil flowchart",
+            "Perkecil flowchart, kembali ke selebar layar", show=False, key_display="-"),
+    KeySpec("proyektor.subbag", "proyektor", "slide('subbag')", "u", "Slide sub bagian",
+            "Slide judul sub bagian usulan ini: penyaji dan usulannya (tekan lagi: turun)", show=False),
+    KeySpec("proyektor.bacakan", "proyektor", "slide('bacakan')", "b", "Bacakan keputusan",
+            "Pembacaan keputusan (rekap) untuk dikonfirmasi ruangan sebelum notulen (tekan lagi: turun)",
+            show=False),
+    KeySpec("proyektor.tutup_rapat", "proyektor", "close_meeting", "T", "Tutup rapat",
+            "Setelah pembacaan (b): tutup rapat, waktu selesai diisi", show=False),
+    KeySpec("proyektor.tema", "proyektor", "toggle_theme", "t", "Terang/gelap", "Ganti tema proyektor terang/gelap",
+            show=False),
+    KeySpec("proyektor.tutup", "proyektor", "close", "escape", "Tutup proyektor",
+            "Kembali ke usulan (pengikut: keluar). Jeda j dan Ishoma J ditekan di agenda atau usulan; "
+            "proyektor menampilkan slide istirahat"),
 )
 
 SAME_KEY_BY_STATE: frozenset[frozenset[str]] = frozenset({
@@ -180,6 +220,7 @@ def to_binding(s: KeySpec) -> Binding:
         id=s.id,
         tooltip=s.help,
         group=_GROUPS.get(s.group) if s.group else None,
+        priority=s.priority,
     )
 
 

@@ -127,6 +127,24 @@ def test_cli_exports_while_the_operator_holds_the_session(sample_session_path: P
     assert (path.parent / "rapat-sop-2022-notulen.html").is_file()
 
 
+def test_cli_warns_when_the_meeting_is_not_closed(sample_session_path: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """Minutes before the read-back are a draft: a warning naming b and T on stderr, exit code 0."""
+    path = copy_session(sample_session_path, tmp_path / "sessions")
+    assert main(["export", str(path), "--format", "md"]) == 0
+    captured = capsys.readouterr()
+    warning = [line for line in captured.err.splitlines() if line.startswith("Peringatan: rapat belum ditutup")]
+    assert len(warning) == 1
+    assert "tekan b" in warning[0] and "T untuk menutup rapat" in warning[0] and "draf" in warning[0]
+    assert "Peringatan" not in captured.out
+    assert (path.parent / "rapat-sop-2022-notulen.md").is_file()
+
+    with Session.open(path) as session:  # the room confirmed the read-back; T closed the meeting
+        session.close_meeting()
+    assert main(["export", str(path), "--format", "md"]) == 0
+    assert "belum ditutup" not in capsys.readouterr().err
+
+
 def test_cli_missing_session(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(tmp_path / "tidak-ada.json")]) == 2
     err = capsys.readouterr().err

@@ -82,7 +82,7 @@ def test_amend_by_keys_decide_and_read_the_minutes_back(demo: Path, clock: HandC
         for key in ("1", "4"):
             await burst(pilot, "x")
             app.screen.query_one("#export-folder", Input).value = str(out)
-            await burst(pilot, key, "ctrl+s")
+            await burst(pilot, key, "ctrl+s", "y")  # y: a draft, the meeting is not closed (room)
 
     run_app(SopReviewApp(demo, None, clock=clock), script)
     assert "✓ Diperiksa: Langkah 3: waktu 1 jam → 2 jam" in str(seen["check"])

@@ -11,6 +11,7 @@ from sopreview.ui.app import SopReviewApp
 from sopreview.ui.screens.agenda import AgendaScreen
 from sopreview.ui.screens.panels import PanelScreen
 from sopreview.ui.screens.picker import SessionList, SessionPickerScreen
+from sopreview.ui.screens.projector import ProjectorScreen
 from sopreview.ui.screens.monitoring import MonitoringScreen
 from sopreview.ui.screens.proposal import ProposalScreen
 from sopreview.ui.screens.register import RegisterScreen
@@ -26,6 +27,7 @@ TARGETS: dict[tuple[str, str], tuple[type, ...]] = {
     ("pemilih", "screen"): (SessionPickerScreen,),
     ("pemilih", "list"): (SessionList,),
     ("panel", "screen"): (PanelScreen,),
+    ("proyektor", "screen"): (ProjectorScreen,),
     ("daftar", "screen"): (RegisterScreen,),
     ("monitoring", "screen"): (MonitoringScreen,),
 }
@@ -48,7 +50,7 @@ def test_ids_are_unique_and_scoped() -> None:
     assert all(s.scope in keymap.SCOPE_LABEL for s in keymap.KEYMAP)
 
 
-@pytest.mark.parametrize("scopes", [("app", "sesi", "agenda"), ("app", "sesi", "usulan"), ("app", "pemilih")])
+@pytest.mark.parametrize("scopes", [("app", "sesi", "agenda"), ("app", "sesi", "usulan"), ("app", "pemilih"), ("proyektor",)])
 def test_no_key_means_two_things_on_one_screen(scopes: tuple[str, ...]) -> None:
     seen: dict[str, str] = {}
     for spec in keymap.specs(*scopes):
@@ -77,3 +79,20 @@ def test_timing_forecast_counts_what_undecided_items_still_need() -> None:
     assert timing.expected_end == now + timedelta(minutes=30)
     assert not timing.over_plan
     assert agenda_timing([ItemTime(1, 61, False)], now).over_plan
+
+
+def test_projector_keys_are_its_bindings_and_in_the_help() -> None:
+    """The projector's screen binds exactly the table's projector keys, and the help lists them."""
+    from rich.console import Console
+
+    from sopreview.ui.screens.help import help_renderable
+
+    bound = {b.id for b in ProjectorScreen.BINDINGS if hasattr(b, "id")}
+    assert bound == {s.id for s in keymap.specs("proyektor")}
+    console = Console(width=120, record=True)
+    console.print(help_renderable())
+    text = console.export_text()
+    assert "Layar proyektor" in text
+    for needle in ("Pembacaan keputusan", "Slide judul sub bagian", "Setelah pembacaan (b): tutup rapat",
+                   "Perbesar flowchart", "Ganti tema proyektor", "Jeda j"):
+        assert needle in text, needle

@@ -118,7 +118,7 @@ def test_export_typed_ahead(demo: Path, clock: HandClock, tmp_path: Path) -> Non
     out.mkdir()
 
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
-        await burst(pilot, "x", "1", "enter", "ctrl+u", *str(out), "enter")
+        await burst(pilot, "x", "1", "enter", "ctrl+u", *str(out), "enter", "y")  # y: export as a draft
         assert isinstance(app.screen, AgendaScreen)
 
     run_app(SopReviewApp(demo, None, clock=clock), script)

@@ -271,8 +271,11 @@ def _fit_columns(
             values = [v for v in ((s.kelengkapan, s.waktu, s.output)[k] for s in steps) if v]
             mins.append(max(base, min(MUTU_WORD_CAP, max((_longest_word(v) for v in values), default=0))))
             caps.append(max(mins[-1], len(label), max((len(clean(v)) for v in values), default=0)))
+    seps = len(MUTU_FIT_MIN) + 1 if mutu else 0
+    if mutu:
+        _squeeze_mutu(mins, len(names), avail - seps)
     widths = list(mins)
-    spare = avail - sum(widths) - (len(MUTU_FIT_MIN) + 1 if mutu else 0)
+    spare = avail - sum(widths) - seps
     while spare > 0:
         open_ = [i for i, w in enumerate(widths) if w < caps[i]]
         if not open_:
@@ -284,6 +287,19 @@ def _fit_columns(
                 spare -= 1
     n = len(names)
     return widths[:n], tuple(widths[n:])
+
+
+def _squeeze_mutu(mins: list[int], lanes: int, avail: int) -> None:
+    """Last resort when the longest words overflow the screen: narrow the widest Mutu Baku
+    column first, one cell at a time, never below its heading. Its long words then break
+    between syllables ('ditanda-/tangani'); the boxes' words stay whole."""
+    floors = [max(base, len(label)) for base, label in zip(MUTU_FIT_MIN, MUTU_LABELS, strict=True)]
+    while sum(mins) > avail:
+        open_ = [k for k in range(len(floors)) if mins[lanes + k] > floors[k]]
+        if not open_:
+            return  # nothing left to narrow: the grid is wider than the screen and scrolls
+        widest = max(open_, key=lambda k: mins[lanes + k])
+        mins[lanes + widest] -= 1
 
 
 SHORT_TITLES: tuple[tuple[str, str], ...] = (("Kepala Sub Bagian ", "Kasubbag "), ("Sub Bagian ", "Subbag "))
@@ -345,7 +361,8 @@ def _place(
         heights.append(max(len(lines), plan.ports.get(i, 0), 1) + 2)
         # mutu_cols is () when the Mutu Baku columns are hidden: the zip is empty on purpose.
         mutu = zip((s.kelengkapan, s.waktu, s.output), mutu_cols, strict=False)
-        mutu_text.append([wrap(v, w, hyphenate=hyphenate) if v else [] for v, w in mutu])
+        # A Mutu Baku word longer than its (squeezed) column breaks between syllables, never cut blind.
+        mutu_text.append([wrap(v, w) if v else [] for v, w in mutu])
     down_from = {d.src: d for d in plan.downs if d.src is not None and d.dst is not None}
     box_y: list[int] = []
     page_y: list[int] = []

@@ -74,6 +74,8 @@ class ExportDialog(SessionDialog):
         self._keys = tuple(self._formats)
         self._chosen = default_format if default_format in self._formats else self._keys[0]
         self._folder = str(session.path.parent.resolve())
+        self._draft_ok = False
+        """The meeting is not closed and the operator chose to export a draft anyway."""
 
     def _remembered(self) -> None:
         """Start from the folder and format of the last export in this app run."""
@@ -156,6 +158,9 @@ class ExportDialog(SessionDialog):
             self.show_error(f"{folder} bukan folder yang ada. Buat foldernya dahulu, atau pilih folder lain.")
             self.query_one("#export-folder", Input).focus()
             return
+        if self.session.closed_at() is None and not self._draft_ok:
+            self._ask_draft()
+            return
         try:
             written = export_minutes(self.session, self._chosen, folder / self._file_name(), within=folder,
                                      guard=output_guard(self.session))
@@ -163,7 +168,19 @@ class ExportDialog(SessionDialog):
             self.show_error(f"Ekspor gagal: {error}")
             return
         _LAST[self.app] = LastExport(raw, self._chosen)
-        self.dismiss(f"Notulen diekspor ke {written}")
+        draft = " (draf: rapat belum ditutup)" if self._draft_ok else ""
+        self.dismiss(f"Notulen diekspor ke {written}{draft}")
+
+    def _ask_draft(self) -> None:
+        """Minutes come after the read-back (b) and closing (T); before that only as a draft, if asked."""
+        from sopreview.ui.screens.confirm import ConfirmDraftExport
+
+        def answered(draft: bool | None) -> None:
+            if draft:
+                self._draft_ok = True
+                self.action_save()
+
+        self.app.push_screen(ConfirmDraftExport(), answered)
 
     @on(Button.Pressed, "#export-cancel")
     def _cancel_pressed(self) -> None:

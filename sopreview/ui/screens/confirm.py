@@ -77,3 +77,21 @@ class ConfirmClose(ConfirmScreen):
             "Peserta sudah menyetujui ", ("pembacaan keputusan", "bold"), ".\n",
             "Waktu selesai rapat diisi jam sekarang; notulen ditulis sesudahnya.",
         )
+
+
+class ConfirmDraftExport(ConfirmScreen):
+    """Exporting before the meeting is closed: the minutes would precede the room's read-back."""
+
+    QUESTION = "Rapat belum ditutup"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Ekspor sebagai draf", key_display="y/Enter", id="draf.ya"),
+        Binding("n,escape", "answer(False)", "Batal", key_display="n/Esc", id="draf.tidak"),
+    ]
+
+    def message(self) -> Text:
+        return Text.assemble(
+            "Keputusan belum dibacakan dan dikonfirmasi ruangan.\n",
+            "Di layar proyektor (p): ", ("b", "bold"), " bacakan keputusan, lalu ", ("T", "bold"),
+            " tutup rapat.\n",
+            "Ekspor sekarang hanya sebagai ", ("draf", "bold"), " notulen?",
+        )

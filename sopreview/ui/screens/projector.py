@@ -16,7 +16,6 @@ import math
 from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Digits, Static
@@ -27,6 +26,7 @@ from sopreview.domain.model import Proposal
 from sopreview.domain.vocab import PROJECTOR_TABS, item_kind_label
 from sopreview.minutes.build import build_minutes
 from sopreview.store.session import Session, SessionError
+from sopreview.ui import keymap
 from sopreview.ui.theme import PROJECTOR_LIGHT_THEME, PROJECTOR_THEME, register_themes
 from sopreview.ui.widgets.bigtext import BigText
 from sopreview.ui.widgets.changes import ChangeView
@@ -99,25 +99,7 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen #proj-slide-title { color: $text-accent; margin-bottom: 1; }
     """
 
-    BINDINGS = [
-        Binding("tab", "next_tab", "Tampilan berikut", priority=True),
-        Binding("shift+tab", "prev_tab", "Tampilan sebelumnya", priority=True),
-        Binding("1", "show_tab('ringkasan')", "Ringkasan", show=False),
-        Binding("2,3", "show_tab('flowchart')", "Flowchart", show=False),
-        Binding("4", "show_tab('perubahan')", "Perubahan", show=False),
-        Binding("5", "show_tab('keputusan')", "Keputusan", show=False),
-        Binding("d", "decision", "Keputusan", show=False),
-        Binding("right_square_bracket", "pointer(1)", "Sorot langkah berikut", show=False),
-        Binding("left_square_bracket", "pointer(-1)", "Sorot langkah sebelumnya", show=False),
-        Binding("0", "pointer(0)", "Hapus sorotan", show=False),
-        Binding("plus,equals_sign", "zoom(1)", "Perbesar flowchart", show=False),
-        Binding("minus", "zoom(-1)", "Perkecil flowchart", show=False),
-        Binding("u", "slide('subbag')", "Slide sub bagian", show=False),
-        Binding("b", "slide('bacakan')", "Bacakan keputusan", show=False),
-        Binding("T", "close_meeting", "Tutup rapat", show=False),
-        Binding("t", "toggle_theme", "Terang/gelap", show=False),
-        Binding("escape", "close", "Tutup proyektor"),
-    ]
+    BINDINGS = keymap.bindings("proyektor")
 
     def __init__(
         self,

@@ -124,7 +124,34 @@ def test_read_only_attendance_changes_nothing(session: Session, session_path: Pa
 # -- export -----------------------------------------------------------------------------
 
 
+def test_export_before_the_meeting_is_closed_asks_and_names_the_keys(session: Session, session_path: Path) -> None:
+    """Not closed yet (no T after the read-back): a confirm step names b and T; n writes nothing, y a draft."""
+    from sopreview.ui.screens.confirm import ConfirmDraftExport
+
+    written = session_path.parent / "rapat-notulen.md"
+    seen: dict[str, object] = {}
+
+    async def script(pilot: Pilot[None], app: DialogHost) -> None:
+        await pilot.press("1", "ctrl+s")
+        await pilot.pause()
+        seen["asked"] = isinstance(app.screen, ConfirmDraftExport)
+        seen["question"] = str(app.screen.query_one("#confirm Static", Static).render())
+        await pilot.press("n")
+        await pilot.pause()
+        seen["back"] = isinstance(app.screen, ExportDialog)
+        seen["written_after_no"] = written.exists()
+        await pilot.press("ctrl+s", "y")  # one burst: ask, then export anyway as a draft
+
+    app = run_dialog(lambda: ExportDialog(session), script)
+    assert seen["asked"] and seen["back"] and not seen["written_after_no"]
+    question = str(seen["question"])
+    assert "b bacakan keputusan" in question and "T tutup rapat" in question and "draf" in question
+    assert app.results == [f"Notulen diekspor ke {written.resolve()} (draf: rapat belum ditutup)"]
+    assert written.is_file()
+
+
 def test_export_defaults_to_the_session_folder(session: Session, session_path: Path) -> None:
+    session.close_meeting()  # the room confirmed the read-back (T): no draft question
     seen: dict[str, str] = {}
 
     async def script(pilot: Pilot[None], app: DialogHost) -> None:
@@ -141,6 +168,7 @@ def test_export_defaults_to_the_session_folder(session: Session, session_path: P
 
 
 def test_export_refuses_a_folder_that_does_not_exist(session: Session, tmp_path: Path) -> None:
+    session.close_meeting()  # the room confirmed the read-back (T): no draft question
     missing = tmp_path / "tidak-ada"
     seen: dict[str, str] = {}
 
@@ -161,6 +189,7 @@ def test_export_refuses_a_folder_that_does_not_exist(session: Session, tmp_path:
 
 
 def test_read_only_session_can_still_export(session: Session, session_path: Path, tmp_path: Path) -> None:
+    session.close_meeting()  # the room confirmed the read-back (T): no draft question
     follower = Session.open(session_path, readonly=True)
 
     async def script(pilot: Pilot[None], app: DialogHost) -> None:
@@ -180,6 +209,7 @@ def test_export_remembers_folder_and_format_within_the_app_run(
 ) -> None:
     out = tmp_path / "keluar"
     out.mkdir()
+    session.close_meeting()  # the room confirmed the read-back (T): no draft question
     seen: dict[str, object] = {}
 
     async def script(pilot: Pilot[None], app: DialogHost) -> None:

@@ -19,6 +19,7 @@ def test_export_into_the_sops_folder_is_refused_in_place(tmp_path: Path) -> None
     (sops / "organisasi.yaml").write_text("nama: KPU\n")
     session = Session.create(tmp_path / "sessions" / "rapat.json", ORGANISASI, PROPOSALS, clock=FixedClock(),
                              sops_dir=sops)
+    session.close_meeting()  # the read-back was confirmed: this test is about the folder only
     seen: dict[str, str] = {}
 
     async def script(pilot: Pilot[None], app: DialogHost) -> None:
