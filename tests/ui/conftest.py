@@ -145,3 +145,15 @@ def run_app(
 
     asyncio.run(main())
     return app
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], polls: int = 6000) -> None:
+    """Wait for a follower (or a deferred layout) to reach a state: poll it between frames.
+
+    The cap counts polls, not seconds, so a loaded machine only makes the wait longer; it exists
+    to end a run whose follower never catches up, not to judge speed."""
+    for _ in range(polls):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    assert condition(), "follower did not catch up"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -15,15 +13,7 @@ from sopreview.ui.follow import FollowApp
 from sopreview.ui.screens.projector import ProjectorScreen
 from sopreview.ui.screens.proposal import PROJECTOR_TAB, TABS
 
-from .conftest import HandClock, on_disk
-
-
-async def _until(pilot: Pilot[None], condition: Callable[[], bool], limit: float = 120.0) -> None:
-    """Wait for the follower to show the change; the cap only catches one that never does."""
-    start = time.monotonic()
-    while not condition():
-        assert time.monotonic() - start < limit, "follower did not catch up"
-        await pilot.pause(0.02)
+from .conftest import HandClock, on_disk, until
 
 
 def test_every_proposal_tab_has_a_projector_view() -> None:
@@ -46,11 +36,11 @@ def test_follower_follows_the_operators_tabs(demo: Path, clock: HandClock) -> No
             await op.pause()
             projector = follower.screen
             assert isinstance(projector, ProjectorScreen)
-            await _until(fol, lambda: projector.pid == pid)
+            await until(fol, lambda: projector.pid == pid)
             for key, expected in (("3", "flowchart"), ("4", "perubahan"), ("1", "ringkasan"), ("2", "flowchart")):
                 await op.press(key)
                 await op.pause()
-                await _until(fol, lambda e=expected: projector.tab == e)  # type: ignore[misc]
+                await until(fol, lambda e=expected: projector.tab == e)  # type: ignore[misc]
                 with Session.open(demo, readonly=True) as disk:
                     seen.append(disk.current())
             audit = len(on_disk(demo).audit_log())

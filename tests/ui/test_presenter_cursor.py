@@ -7,8 +7,6 @@ The operator's projector moves the cursor with ] and [; the session stores it as
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,15 +18,7 @@ from sopreview.ui.follow import FollowApp
 from sopreview.ui.screens.projector import ProjectorScreen
 from sopreview.ui.widgets.flowchart import FlowchartView
 
-from .conftest import HandClock, on_disk
-
-
-async def _until(pilot: Pilot[None], condition: Callable[[], bool], limit: float = 120.0) -> None:
-    """Wait for the follower to catch up; the cap only catches one that never does."""
-    start = time.monotonic()
-    while not condition():
-        assert time.monotonic() - start < limit, "follower did not catch up"
-        await pilot.pause(0.02)
+from .conftest import HandClock, on_disk, until
 
 
 def _longest(demo: Path) -> str:
@@ -59,9 +49,9 @@ def test_follower_highlights_the_step_the_operator_points_at(demo: Path, clock: 
             seen["title_lines_after"] = projector.query_one("#proj-nama").max_lines
             room = follower.screen
             assert isinstance(room, ProjectorScreen)
-            await _until(fol, lambda: room.pid == pid and room.tab == "flowchart")
+            await until(fol, lambda: room.pid == pid and room.tab == "flowchart")
             flow = room.query_one("#proj-flowchart", FlowchartView)
-            await _until(fol, lambda: flow.sorot == 8)
+            await until(fol, lambda: flow.sorot == 8)
             await fol.pause(0.1)
             rows = flow.pointer_rows()
             top = flow.scroll_offset.y
@@ -72,9 +62,9 @@ def test_follower_highlights_the_step_the_operator_points_at(demo: Path, clock: 
             seen["highlighted"] = {seg.style.bgcolor for seg in line if seg.text.strip()} == {
                 flow.get_component_rich_style("flowchart--sorot").bgcolor}
             await op.press("left_square_bracket", "left_square_bracket")
-            await _until(fol, lambda: flow.sorot == 6)
+            await until(fol, lambda: flow.sorot == 6)
             await op.press("0")
-            await _until(fol, lambda: flow.sorot is None)
+            await until(fol, lambda: flow.sorot is None)
             seen["undo_steps"] = operator.session.audit_log()[undo_before:]
 
     asyncio.run(main())
@@ -129,11 +119,11 @@ def test_room_sees_the_agenda_before_the_first_item_and_a_break_slide_in_the_pau
             seen["agenda"] = _slide(follower)
             with Session.open(demo, clock=clock) as operator:
                 operator.pause("istirahat")
-            await _until(fol, lambda: _slide(follower).startswith("Istirahat"))
+            await until(fol, lambda: _slide(follower).startswith("Istirahat"))
             seen["jeda"] = _slide(follower)
             with Session.open(demo, clock=clock) as operator:
                 operator.resume()
-            await _until(fol, lambda: _slide(follower).startswith("Agenda"))
+            await until(fol, lambda: _slide(follower).startswith("Agenda"))
 
     asyncio.run(main())
     assert seen["agenda"].startswith("Agenda rapat") and "Menunggu" not in seen["agenda"]
@@ -186,9 +176,9 @@ def test_cursor_in_the_langkah_table_marks_the_step_in_every_view_and_in_the_roo
             seen["operator_changes"] = screen.query_one(ChangeView)._sorot
             room = follower.screen
             assert isinstance(room, ProjectorScreen)
-            await _until(fol, lambda: room.pid == pid and room.query_one("#proj-flowchart", FlowchartView).sorot == 6)
+            await until(fol, lambda: room.pid == pid and room.query_one("#proj-flowchart", FlowchartView).sorot == 6)
             await op.press("4")  # Perubahan: the room follows the tab, the same step stays marked
-            await _until(fol, lambda: room.tab == "perubahan")
+            await until(fol, lambda: room.tab == "perubahan")
             changes = room.query_one("#proj-changes", ChangeView)
             await fol.pause(0.1)
             seen["room_changes"] = changes._sorot
@@ -222,7 +212,7 @@ def test_zoom_reaches_the_room_and_keeps_the_pointed_step_in_sight(demo: Path, c
             await op.pause()
             room = follower.screen
             assert isinstance(room, ProjectorScreen)
-            await _until(fol, lambda: room.pid == pid)
+            await until(fol, lambda: room.pid == pid)
             flow = room.query_one("#proj-flowchart", FlowchartView)
 
             def fits() -> bool:
@@ -238,13 +228,13 @@ def test_zoom_reaches_the_room_and_keeps_the_pointed_step_in_sight(demo: Path, c
 
             # Layout and the sideways scroll land a few frames after the data on a busy machine: wait for
             # each state (the cap only catches one that never comes) instead of sampling after a fixed pause.
-            await _until(fol, fits)
+            await until(fol, fits)
             seen["fits"] = True
             await op.press(*(["right_square_bracket"] * 11), "plus", "plus")  # step 11: the rightmost lane
-            await _until(fol, zoomed_and_in_sight)
+            await until(fol, zoomed_and_in_sight)
             seen["wider"] = seen["in_sight"] = True
             await op.press("minus", "minus", "minus")  # back to fit, never below it
-            await _until(fol, lambda: flow.zoom == 0)
+            await until(fol, lambda: flow.zoom == 0)
 
     asyncio.run(main())
     assert seen["fits"] and seen["wider"] and seen["in_sight"]

@@ -7,8 +7,6 @@ confirms is what the notulen prints; closing after it sets the meeting's end tim
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -23,15 +21,7 @@ from sopreview.ui.follow import FollowApp
 from sopreview.ui.screens.projector import ProjectorScreen
 from sopreview.ui.widgets.slides import readback_rows
 
-from .conftest import HandClock, on_disk, plain
-
-
-async def _until(pilot: Pilot[None], condition: Callable[[], bool], limit: float = 120.0) -> None:
-    """Wait for the follower to catch up; the cap only catches one that never does."""
-    start = time.monotonic()
-    while not condition():
-        assert time.monotonic() - start < limit, "follower did not catch up"
-        await pilot.pause(0.02)
+from .conftest import HandClock, on_disk, plain, until
 
 
 def _shown(app: FollowApp) -> str:
@@ -71,15 +61,15 @@ def test_read_back_is_the_minutes_rekap_and_closing_sets_the_end_time(demo: Path
             await op.pause()
             seen["closed_early"] = operator.session.closed_at()
             await op.press("b")
-            await _until(fol, lambda: _shown(follower).startswith("Pembacaan keputusan"))
+            await until(fol, lambda: _shown(follower).startswith("Pembacaan keputusan"))
             seen["room"] = _shown(follower)
             clock.now += timedelta(hours=2, minutes=5)
             await op.press("T", "y")  # one burst: the dialog takes the y
             await op.pause()
-            await _until(fol, lambda: "Rapat ditutup pukul" in _shown(follower))
+            await until(fol, lambda: "Rapat ditutup pukul" in _shown(follower))
             seen["room_closed"] = _shown(follower)
             await op.press("tab")  # back to the item: the slide comes down for the room too
-            await _until(fol, lambda: follower.screen.slide_shown is None)
+            await until(fol, lambda: follower.screen.slide_shown is None)
 
     asyncio.run(main())
     with on_disk(demo) as disk:
@@ -147,11 +137,11 @@ def test_sub_bagian_title_slide_shows_its_head_and_items(demo: Path, clock: Hand
             await operator.push_screen(projector)
             await op.pause()
             await op.press("u")
-            await _until(fol, lambda: _shown(follower).startswith("Sub Bagian"))
+            await until(fol, lambda: _shown(follower).startswith("Sub Bagian"))
             seen["room"] = _shown(follower)
             seen["head_hidden"] = str(not follower.screen.query_one("#proj-head").display)
             await op.press("u")  # again: down
-            await _until(fol, lambda: follower.screen.slide_shown is None)
+            await until(fol, lambda: follower.screen.slide_shown is None)
 
     asyncio.run(main())
     room = seen["room"]
