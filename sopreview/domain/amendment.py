@@ -16,14 +16,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from sopreview.domain.changes import IDENTITY_LABEL, STEP_LABEL, _diff_actors
-from sopreview.domain.checker import Checker
 from sopreview.domain.codec import Plain
 from sopreview.domain.model import SopDocument
-from sopreview.domain.problems import Problem
-from sopreview.domain.sop_parse import parse_sop
-from sopreview.domain.sop_yaml import sop_data
-from sopreview.domain.yamlread import YamlDoc
+
+if TYPE_CHECKING:
+    from sopreview.domain.problems import Problem
 
 UBAH, SISIP, HAPUS, PINDAH = "ubah", "sisip", "hapus", "pindah"
 TAMBAH_PELAKSANA, GANTI_PELAKSANA, HAPUS_PELAKSANA, IDENTITAS = (
@@ -100,6 +100,10 @@ class Amended:
 # -- applying ---------------------------------------------------------------------------------
 def apply_amendments(base: SopDocument, amendments: Iterable[Amendment]) -> Amended:
     """The version under discussion; AmendmentError names the first amendment refused and why."""
+    amendments = list(amendments)
+    if not amendments:  # most items: no copy of the document to edit (a third of an export's time)
+        numbers = tuple(s.nomor for s in base.langkah)
+        return Amended(base, numbers, (False,) * len(numbers), ())
     state = _State.of(base)
     words: list[str] = []
     for index, amendment in enumerate(amendments, start=1):
@@ -120,10 +124,25 @@ def check_amendment(base: SopDocument, earlier: Sequence[Amendment], amendment: 
 
 def validate_document(doc: SopDocument) -> list[Problem]:
     """The validator's errors for ``doc`` as if it were written to a file (warnings left out)."""
-    data = sop_data(doc)
     problems: list[Problem] = []
-    parse_sop(Checker(YamlDoc(data), WHERE, problems), data, ())
+    _read_back(_sop_data(doc), problems)
     return [p for p in problems if p.is_error]
+
+
+def _read_back(data: dict[str, Any], problems: list[Problem]) -> SopDocument:
+    """``data`` read with the validator's own parser. Imported here, not at the top: the
+    validator pulls in yaml, and `export`/`record` of items without amendments never need it."""
+    from sopreview.domain.checker import Checker
+    from sopreview.domain.sop_parse import parse_sop
+    from sopreview.domain.yamlread import YamlDoc
+
+    return parse_sop(Checker(YamlDoc(data), WHERE, problems), data, ())
+
+
+def _sop_data(doc: SopDocument) -> dict[str, Any]:
+    from sopreview.domain.sop_yaml import sop_data
+
+    return sop_data(doc)
 
 
 @dataclass
@@ -159,7 +178,7 @@ class _State:
     def _accept(self) -> None:
         """Read the result back with the validator; refuse errors and actors left without a step."""
         problems: list[Problem] = []
-        doc = parse_sop(Checker(YamlDoc(self.data), WHERE, problems), self.data, ())
+        doc = _read_back(self.data, problems)
         errors = [p for p in problems if p.is_error]
         if errors:
             first = errors[0]
@@ -211,7 +230,7 @@ class _State:
 
 
 def _plain(doc: SopDocument) -> dict[str, Any]:
-    data = copy.deepcopy(sop_data(doc))
+    data = copy.deepcopy(_sop_data(doc))
     data["langkah"] = [dict(s, keputusan=dict(s["keputusan"])) if "keputusan" in s else dict(s)
                        for s in data["langkah"]]
     if "disahkan_oleh" in data:

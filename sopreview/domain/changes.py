@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from rapidfuzz.distance import Indel
 
 from sopreview.domain.model import Proposal, SopDocument, Step
 
@@ -251,6 +250,8 @@ def _similarity(a: str, b: str) -> float:
     rapidfuzz's Indel similarity, in C: 2·LCS / (len a + len b). difflib's ratio (used before)
     counts greedy longest blocks, at most the LCS, and at 1,000 proposals it was most of `new`;
     on the sample's revisions both align every step alike (tests/domain/test_changes_alignment.py)."""
+    from rapidfuzz.distance import Indel  # here: only a revision's diff needs it, not every command
+
     return float(Indel.normalized_similarity(a, b, score_cutoff=MATCH_THRESHOLD))
 
 
