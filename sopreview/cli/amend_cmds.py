@@ -107,7 +107,7 @@ def run_amendment(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     with open_session(args.session, readonly=True) as session:
-        pids = [args.proposal] if args.proposal else [p.id for p in session.proposals()]
+        pids = [args.proposal] if args.proposal else [p.id for p in session.heads()]
         for pid in pids:
             words = session.amended(pid).uraian
             if not words:

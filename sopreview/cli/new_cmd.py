@@ -55,7 +55,7 @@ def run_new(args: argparse.Namespace) -> int:
         print(f"galat: {args.sops}: {why}; sesi tidak dibuat", file=sys.stderr)
         return EXIT_FILE
     with session:
-        total = len(session.proposals())
+        total = len(session.heads())
         say_warnings(session.warnings)
         print(f"Sesi dibuat: {path} ({total} usulan)")
         if previous is not None:

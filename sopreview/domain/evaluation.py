@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
-from sopreview.domain.model import Proposal
+from sopreview.domain.model import Proposal, ProposalHead
 from sopreview.domain.register import InForce
 from sopreview.domain.vocab import EVALUATION_JENIS
 
@@ -26,7 +26,7 @@ def evaluation_item(sop: InForce, durasi_menit: int = 10) -> Proposal:
                     durasi_menit=durasi_menit, sampel=sop.sampel, sumber=sop.path)
 
 
-def register_id(item: Proposal) -> str:
+def register_id(item: Proposal | ProposalHead) -> str:
     """``hukum-sdm/berlaku/jdih`` → ``hukum-sdm/jdih`` (the id in the Daftar SOP)."""
     subbag, _, slug = item.id.rpartition("/")
     return f"{subbag.removesuffix('/berlaku')}/{slug}"

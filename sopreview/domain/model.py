@@ -115,7 +115,42 @@ class Proposal(Plain):
 
     @property
     def is_revision(self) -> bool:
-        return self.jenis in ("perbaikan", "perubahan")
+        return self.jenis in REVISION_KINDS
+
+    def head(self) -> ProposalHead:
+        """What a list of proposals shows of this one (see ProposalHead)."""
+        return ProposalHead(id=self.id, subbag=self.subbag, jenis=self.jenis, nama=self.dokumen.nama,
+                            pengusul=self.pengusul, ringkasan=self.ringkasan, alasan=self.alasan,
+                            durasi_menit=self.durasi_menit, sampel=self.sampel, sumber=self.sumber,
+                            ada_sebelumnya=self.sebelumnya is not None)
+
+
+REVISION_KINDS = ("perbaikan", "perubahan")
+
+
+@dataclass(frozen=True)
+class ProposalHead(Plain):
+    """A proposal without its steps: what the agenda, the palette and the minutes list.
+
+    Stored in the snapshot's index (``store/storage.py``), so a 10,000-item agenda is drawn,
+    and its minutes written, without parsing 10,000 flowcharts (issue 17)."""
+
+    id: str
+    subbag: str
+    jenis: str
+    nama: str
+    pengusul: str = ""
+    ringkasan: str = ""
+    alasan: str = ""
+    durasi_menit: int = 10
+    sampel: bool = False
+    sumber: str = ""
+    ada_sebelumnya: bool = False
+    """The version in force is attached (a revision without it cannot be compared)."""
+
+    @property
+    def is_revision(self) -> bool:
+        return self.jenis in REVISION_KINDS
 
 
 @dataclass(frozen=True)

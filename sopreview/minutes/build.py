@@ -15,7 +15,7 @@ from sopreview.domain.vocab import (
     ATTENDANCE_STATUSES, EVALUATION_JENIS, attendance_label, cites_amendments, evaluation_outcomes,
     item_kind_keys,
 )
-from sopreview.domain.model import Orang, Organisasi, Proposal
+from sopreview.domain.model import Orang, Organisasi, ProposalHead
 from sopreview.domain import dates
 from sopreview.domain.people import format_nip, jabatan_unit
 from sopreview.minutes.model import (
@@ -50,7 +50,7 @@ def build_minutes(session: SessionReader, *, perubahan: bool = True) -> Minutes:
     meta = session.meta
     org = session.organisasi
     people = session.people()
-    proposals = session.proposals()
+    proposals = session.heads()  # no steps: the minutes list items, the appendix prints SOPs
     names = {p.id: judul_sop(p.nama) for p in proposals}
     all_actions = session.actions()
     actions = tuple(_tindak_lanjut(no, a, names) for no, a in enumerate(all_actions, start=1))
@@ -119,7 +119,7 @@ def _rekap_evaluasi(items: tuple[ItemNotulen, ...]) -> tuple[Rekap, ...]:
 
 
 def _item(
-    no: int, p: Proposal, session: SessionReader, actions: tuple[TindakLanjut, ...], perubahan: bool
+    no: int, p: ProposalHead, session: SessionReader, actions: tuple[TindakLanjut, ...], perubahan: bool
 ) -> ItemNotulen:
     decision = session.decision(p.id)
     kunci = decision.keputusan if decision else BELUM
@@ -173,11 +173,11 @@ def _riwayat(record: HistoryEntry) -> str:
     return f"{head}: {label}" + (f" \u2013 {catatan}" if catatan else "")
 
 
-def _perubahan(p: Proposal, session: SessionReader) -> str:
+def _perubahan(p: ProposalHead, session: SessionReader) -> str:
     """What a revision changes, in words: the summary fixed in the session's snapshot."""
     if not p.is_revision:
         return ""
-    if p.sebelumnya is None:
+    if not p.ada_sebelumnya:
         return "Versi SOP yang berlaku tidak dilampirkan, sehingga perubahan tidak dapat dirangkum."
     return session.change_summary(p.id)
 
@@ -317,7 +317,7 @@ def _penandatangan(peran: str, nama: str, people: list[Orang]) -> Penandatangan:
     return Penandatangan(peran, nama.strip(), "", "", "")
 
 
-def _catatan_sampel(org: Organisasi, proposals: list[Proposal]) -> str:
+def _catatan_sampel(org: Organisasi, proposals: list[ProposalHead]) -> str:
     """Minutes built from illustrative sample SOPs must say so."""
     if org.sampel or any(p.sampel for p in proposals):
         return (

@@ -28,7 +28,7 @@ def summary_lines(session: SummaryReader) -> list[str]:
     lines = [m.judul, f"Tanggal: {m.tanggal or '-'}   Tempat: {m.tempat or '-'}   "
              f"Waktu: {rentang_waktu(m.waktu_mulai, m.waktu_selesai) or '-'}",
              f"Berkas: {session.path}   Diputuskan: {decided}/{total}", ""]
-    for n, p in enumerate(session.proposals(), 1):
+    for n, p in enumerate(session.heads(), 1):
         d = session.decision(p.id)
         ev = session.evaluation(p.id)
         verdict = d.label + (f" — {d.catatan}" if d.catatan else "") if d else "belum diputuskan"

@@ -19,7 +19,7 @@ from sopreview.domain.records import (
     Action, Attendance, CurrentItem, Decision, Evaluation, HistoryEntry, ItemClock, proposal_hash,
 )
 from sopreview.domain import clock as clock_rules
-from sopreview.domain.model import Orang, Organisasi, Proposal
+from sopreview.domain.model import Orang, Organisasi, Proposal, ProposalHead
 from sopreview.domain.vocab import EVALUATION_JENIS
 from sopreview.store import schema
 from sopreview.store.errors import SessionError
@@ -95,6 +95,15 @@ class SessionReading:
     def proposals(self) -> list[Proposal]:
         """Agenda order; the snapshot taken when the session was created."""
         return [self._static.proposals[pid] for pid in self._doc(schema.T_SESI)["urutan"]]
+
+    def heads(self) -> list[ProposalHead]:
+        """Agenda order, each proposal without its steps: what lists show (see ProposalHead)."""
+        proposals = self._static.proposals
+        return [schema.proposal_head(proposals, pid) for pid in self._doc(schema.T_SESI)["urutan"]]
+
+    def head(self, pid: str) -> ProposalHead:
+        self._require(pid)
+        return schema.proposal_head(self._static.proposals, pid)
 
     def proposal(self, pid: str) -> Proposal:
         self._require(pid)

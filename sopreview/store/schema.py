@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from sopreview.domain.amendment import Amendment, AmendmentError, apply_amendments
 from sopreview.domain.criteria import Criterion, parse_criteria
-from sopreview.domain.limits import json_depth_problem
 from sopreview.domain.header import META_FIELDS, validate_meta
-from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal
+from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal, ProposalHead
 from sopreview.domain.vocab import (
     PROJECTOR_SLIDES, PROJECTOR_TABS, PROJECTOR_ZOOM_STEPS, attendance_keys, item_kind_keys, kinds_for,
 )
 from sopreview.store import session_types as typed
 from sopreview.store.errors import SessionFileError
 from sopreview.store.files import bak_path
+from sopreview.store.storage import LazyAgenda
 from sopreview.store.session_types import Bad as _Bad
 from sopreview.store.session_types import need as _need
 
@@ -111,6 +111,7 @@ def check(data: dict[str, Any], path: Path, previous: Static | None = None, *,
     (storage.read_snapshot), i.e. exactly as this program wrote it. Its proposals are then checked
     and parsed one by one when first used (``LazyProposals``), so opening a session to record one
     change does not parse 10,000 proposals. An old single-file session is checked whole."""
+    snapshot_verified = snapshot_verified or isinstance(data.get(T_AGENDA), LazyAgenda)  # only made after the hash
     scanned = {k: v for k, v in data.items() if k != T_AGENDA} if snapshot_verified else data
     token = typed.SCAN_CONTROLS.set(typed.may_hold_controls(scanned))
     try:
@@ -125,7 +126,7 @@ def check(data: dict[str, Any], path: Path, previous: Static | None = None, *,
 
 def _check(data: dict[str, Any], previous: Static | None, lazy_from: Path | None) -> Static:
     for table in REQUIRED_TABLES:
-        _need(isinstance(data.get(table), dict), table, "tabel tidak ada")
+        _need(isinstance(data.get(table), dict) or isinstance(data.get(table), LazyAgenda), table, "tabel tidak ada")
     for name, table in data.items():
         for doc_id in table:
             _need(doc_id.isdigit() and len(doc_id) <= 9, f"{name}[{doc_id!r}]",
@@ -224,38 +225,49 @@ def _check(data: dict[str, Any], previous: Static | None, lazy_from: Path | None
     return Static(organisasi, criteria, proposals, hashes, item_ids, summaries, data[T_AGENDA], diffs)
 
 
-def _check_agenda(agenda: dict[str, Any], lazy_from: Path | None = None
+def _check_agenda(agenda: Mapping[str, Any], lazy_from: Path | None = None
                   ) -> tuple[Mapping[str, Proposal], dict[str, str], dict[str, str]]:
     """Each snapshot against the Proposal dataclass; the parsed proposals, hashes and summaries.
-    ``lazy_from``: only the ids and hashes now, each proposal when first used (see ``check``)."""
+    ``lazy_from``: only the ids and hashes now, each proposal when first used (see ``check``);
+    from a version-2 snapshot (``LazyAgenda``) these and the heads come from its index."""
     proposals: dict[str, Proposal] = {}
-    raw: dict[str, tuple[str, dict[str, Any]]] = {}
+    raw: dict[str, tuple[str, str]] = {}
     hashes: dict[str, str] = {}
     summaries: dict[str, str] = {}
-    for doc_id, doc in agenda.items():
+    heads: dict[str, ProposalHead] | None = {} if isinstance(agenda, LazyAgenda) else None
+    for doc_id in agenda:
         where = f"agenda[{doc_id}]"
+        if isinstance(agenda, LazyAgenda):
+            doc = agenda.entry(doc_id)
+            where = f"usulan.indeks[{doc_id}]"
+        else:
+            doc = agenda[doc_id]
+            _need(isinstance(doc.get("data"), dict), f"{where}.data", "snapshot usulan tidak ada")
         _need(isinstance(doc.get("pid"), str) and isinstance(doc.get("hash"), str), where, "pid/hash tidak ada")
-        _need(isinstance(doc.get("data"), dict), f"{where}.data", "snapshot usulan tidak ada")
         _need(doc["pid"] not in hashes, where, f"usulan {doc['pid']!r} ganda")
+        if heads is not None:
+            head = heads[doc["pid"]] = typed.checked(ProposalHead, doc.get("kepala"), f"{where}.kepala")
+            _need(head.id == doc["pid"], f"{where}.kepala.id", "berbeda dengan pid")
+            _need(head.jenis in item_kind_keys(), f"{where}.kepala.jenis",
+                  f"harus salah satu dari {', '.join(item_kind_keys())}")
         if lazy_from is None:
             proposals[doc["pid"]] = _proposal(where, doc)
         else:
-            raw[doc["pid"]] = (where, doc)
+            raw[doc["pid"]] = (f"agenda[{doc_id}]", doc_id)
         hashes[doc["pid"]] = doc["hash"]
         if isinstance(doc.get("perubahan"), str):
-            summaries[doc["pid"]] = doc["perubahan"]
+            summaries[doc["pid"]] = typed.text(doc["perubahan"], f"{where}.perubahan")
     if lazy_from is not None:
-        return LazyProposals(raw, lazy_from), hashes, summaries
+        return LazyProposals(raw, lazy_from, agenda, heads), hashes, summaries
     return proposals, hashes, summaries
 
 
 def _proposal(where: str, doc: dict[str, Any]) -> Proposal:
-    deep = json_depth_problem(doc["data"])
-    _need(deep is None, f"{where}.data", str(deep))
-    typed.conform(Proposal, doc["data"], f"{where}.data")
-    _need(doc["data"]["jenis"] in item_kind_keys(), f"{where}.data.jenis",
+    # No depth check: every field of a Proposal is typed (no free dict or Any), so the check
+    # follows the types and a value nested deeper than they allow is refused where it starts.
+    proposal = typed.checked(Proposal, doc["data"], f"{where}.data")
+    _need(proposal.jenis in item_kind_keys(), f"{where}.data.jenis",
           f"harus salah satu dari {', '.join(item_kind_keys())}")
-    proposal = Proposal.from_dict(doc["data"])
     _need(proposal.id == doc["pid"], where, "pid berbeda dengan id snapshot")
     return proposal
 
@@ -264,22 +276,45 @@ class LazyProposals(Mapping[str, Proposal]):
     """Proposal id -> Proposal, each checked and parsed on first use (then kept).
 
     Only for a snapshot verified by its hash: a problem here means the file was rewritten with
-    a matching hash on purpose, and is reported like any bad session file, naming the place."""
+    a matching hash on purpose, and is reported like any bad session file, naming the place.
+    ``heads``: from the snapshot's index (version 2); a parsed proposal must match its head."""
 
-    def __init__(self, raw: dict[str, tuple[str, dict[str, Any]]], path: Path) -> None:
+    def __init__(self, raw: dict[str, tuple[str, str]], path: Path, agenda: Mapping[str, Any],
+                 heads: dict[str, ProposalHead] | None) -> None:
         self._raw = raw
         self._path = path
+        self._agenda = agenda
+        self._heads = heads
         self._parsed: dict[str, Proposal] = {}
 
     def __getitem__(self, pid: str) -> Proposal:
         found = self._parsed.get(pid)
         if found is None:
-            where, doc = self._raw[pid]
+            where, doc_id = self._raw[pid]
+            doc = self._agenda[doc_id]
             try:
-                found = self._parsed[pid] = _proposal(where, doc)
+                _need(isinstance(doc.get("data"), dict), f"{where}.data", "snapshot usulan tidak ada")
+                found = _proposal(where, doc)
+                _need(self._heads is None or self._heads[pid] == found.head(), where,
+                      "berbeda dengan indeks snapshot (baris 1)")
             except _Bad as exc:
                 raise SessionFileError(f"{self._path}: isi tidak sah — {exc}. Berkas tidak diubah.") from None
+            self._parsed[pid] = found
         return found
+
+    def head(self, pid: str) -> ProposalHead:
+        """The proposal's head, from the index when there is one (no parsing)."""
+        if self._heads is not None:
+            return self._heads[pid]
+        return self[pid].head()
+
+    def jenis(self, pid: str) -> str | None:
+        """Without parsing: from the index, or from the raw document of an older snapshot."""
+        if self._heads is not None:
+            return self._heads[pid].jenis
+        data = self._agenda[self._raw[pid][1]].get("data")
+        jenis = data.get("jenis") if isinstance(data, dict) else None
+        return jenis if isinstance(jenis, str) else None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
@@ -291,13 +326,18 @@ class LazyProposals(Mapping[str, Proposal]):
         return pid in self._raw
 
 
+def proposal_head(proposals: Mapping[str, Proposal], pid: str) -> ProposalHead:
+    """A proposal's head without parsing it where the snapshot's index has it."""
+    if isinstance(proposals, LazyProposals):
+        return proposals.head(pid)
+    return proposals[pid].head()
+
+
 def _jenis(proposals: Mapping[str, Proposal], pid: str) -> str | None:
     """An item's jenis (which keys its decision may hold) without parsing a lazy proposal: opening a
     session to record one change must not parse every decided item (issue 17)."""
     if isinstance(proposals, LazyProposals):
-        data = proposals._raw[pid][1].get("data")
-        jenis = data.get("jenis") if isinstance(data, dict) else None
-        return jenis if isinstance(jenis, str) else None
+        return proposals.jenis(pid)
     return proposals[pid].jenis
 
 

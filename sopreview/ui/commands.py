@@ -48,7 +48,7 @@ class SopCommands(SopAppAccess, Provider):
             return
         decision_key = "Tombol: " + keymap.display_key(keymap.spec("sesi.keputusan"))
         evaluation_key = "Tombol: " + keymap.display_key(keymap.spec("sesi.evaluasi"))
-        for proposal in session.proposals():
+        for proposal in session.heads():
             pid = proposal.id
             yield (f"Buka usulan: {proposal.nama}", partial(app.open_proposal, pid), f"{pid} — Enter di agenda")
             yield (f"Catat keputusan: {proposal.nama}", partial(screen.open_dialog, "decision", pid), decision_key)

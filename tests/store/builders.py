@@ -84,6 +84,6 @@ def as_single_file(path: Path) -> dict[str, Any]:
     data = json.loads(path.read_text())
     info = snapshot_info(data)
     if SNAPSHOT_TABLE not in data and info is not None:
-        data[SNAPSHOT_TABLE] = read_snapshot(path, info)
+        data[SNAPSHOT_TABLE] = dict(read_snapshot(path, info))
         del data["sesi"]["1"][SNAPSHOT_KEY]
     return data

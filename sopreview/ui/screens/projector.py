@@ -275,7 +275,7 @@ class ProjectorScreen(Screen[None]):
         text = Text()
         text.append(f"Diputuskan {decided} dari {total} usulan\n", style="bold")
         subbag = None
-        for proposal in self.session.proposals():
+        for proposal in self.session.heads():
             if proposal.subbag != subbag:
                 subbag = proposal.subbag
                 found = self.session.organisasi.subbag_by_kode(subbag)

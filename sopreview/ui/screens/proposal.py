@@ -305,7 +305,7 @@ class ProposalScreen(SessionScreen):
             changes.point_at(step)
 
     def action_step(self, delta: int) -> None:
-        ids = [p.id for p in self.session.proposals()]
+        ids = [p.id for p in self.session.heads()]
         index = ids.index(self.pid) + delta
         if not 0 <= index < len(ids):
             self.notify("Tidak ada usulan lagi ke arah itu.", severity="warning")

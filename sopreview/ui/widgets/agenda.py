@@ -71,7 +71,7 @@ def agenda_rows(session: Session) -> list[AgendaRow]:
     for action in session.actions():
         actions[action.proposal_id] = actions.get(action.proposal_id, 0) + 1
     rows: list[AgendaRow] = []
-    for nomor, proposal in enumerate(session.proposals(), 1):
+    for nomor, proposal in enumerate(session.heads(), 1):
         pid = proposal.id
         sub = organisasi.subbag_by_kode(proposal.subbag)
         decision = session.decision(pid)

@@ -286,7 +286,7 @@ def evidence_renderables(session: Session, proposal: Proposal) -> list[Renderabl
             text.append(f" — {step.catatan or '–'}" + (f" → {step.tindakan}" if step.tindakan else "") + "\n")
     text.append(f"Monitoring berikutnya: {tanggal_teks(evidence.next_due) if evidence.next_due else 'segera'}")
     if proposal.jenis != EVALUATION_JENIS:
-        item = next((p for p in session.proposals() if p.jenis == EVALUATION_JENIS
+        item = next((p for p in session.heads() if p.jenis == EVALUATION_JENIS
                      and register_id(p) == evidence.sop_id), None)
         outcome = session.decision(item.id) if item is not None else None
         evaluation = session.evaluation(item.id) if item is not None else None
