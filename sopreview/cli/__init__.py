@@ -14,41 +14,48 @@ from collections.abc import Sequence
 
 from sopreview.cli.parser import Parser
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "sopreview.cli.validate_cmd",
-    "sopreview.cli.new_cmd",
-    "sopreview.cli.meta_cmd",
-    "sopreview.cli.sessions_cmd",
-    "sopreview.cli.record_cmds",
-    "sopreview.cli.log_cmds",
-    "sopreview.cli.export_cmds",
-    "sopreview.cli.dokumen_cmd",
-    "sopreview.cli.hadir_cmd",
-    "sopreview.cli.app_cmds",
-    "sopreview.cli.projector_cmds",
-    "sopreview.cli.register_cmds",
-    "sopreview.cli.amend_cmds",
-    "sopreview.cli.monitoring_cmd",
-)
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "sopreview.cli.validate_cmd": ("validate",),
+    "sopreview.cli.new_cmd": ("new",),
+    "sopreview.cli.meta_cmd": ("meta",),
+    "sopreview.cli.sessions_cmd": ("sessions",),
+    "sopreview.cli.record_cmds": ("record",),
+    "sopreview.cli.log_cmds": ("log", "undo", "show"),
+    "sopreview.cli.export_cmds": ("export",),
+    "sopreview.cli.dokumen_cmd": ("dokumen",),
+    "sopreview.cli.hadir_cmd": ("daftar-hadir",),
+    "sopreview.cli.app_cmds": ("open", "demo"),
+    "sopreview.cli.projector_cmds": ("projector", "serve"),
+    "sopreview.cli.register_cmds": ("tetapkan", "daftar", "riwayat", "status"),
+    "sopreview.cli.amend_cmds": ("amandemen",),
+    "sopreview.cli.monitoring_cmd": ("monitoring",),
+}
+"""Each command module and the commands it registers (tests/cli/test_parser.py holds them equal):
+a command line naming one command imports only its module, not all fourteen (issue 17: a third
+of `export`'s time on a small session was importing the others)."""
 
 TERMINAL_APPS = frozenset({"open", "demo", "projector", "serve"})
 """Commands that hand the terminal to Textual; every other command's output is made visible."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or, when ``argv`` starts with a command's name, only that command's."""
     parser = Parser(
         prog="sopreview",
         description="Rapat evaluasi SOP (PermenPANRB 35/2012): agenda, keputusan, evaluasi, notulen.",
     )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
-    for name in COMMAND_MODULES:
+    first = argv[0] if argv else None
+    chosen = [name for name, commands in COMMAND_MODULES.items() if first in commands]
+    for name in chosen or COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(list(argv) if argv is not None else None)
+    argv = list(argv) if argv is not None else sys.argv[1:]
+    parser = build_parser(argv)
+    args = parser.parse_args(argv)
     handler = getattr(args, "func", None)
     try:
         if handler is None:

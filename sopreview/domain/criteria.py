@@ -11,7 +11,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 CRITERIA_FILE = Path(__file__).with_name("kriteria.yaml")
 
@@ -55,6 +54,8 @@ def parse_criteria(data: Any, source: str) -> tuple[Criterion, ...]:
 def load_criteria(path: Path = CRITERIA_FILE) -> tuple[Criterion, ...]:
     """Read the criteria file (safe YAML)."""
     with open(path, encoding="utf-8") as handle:
+        import yaml  # here: every command reads criteria from the session, few from this file
+
         return parse_criteria(yaml.safe_load(handle), str(path))
 
 

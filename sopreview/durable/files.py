@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -29,7 +28,7 @@ class DirSyncFailed(OSError):
 
 def temp_path(target: Path) -> Path:
     """A fresh temp name beside ``target`` (unique per process and call)."""
-    return target.with_name(f"{target.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+    return target.with_name(f"{target.name}{TEMP_MARK}{os.getpid()}-{os.urandom(4).hex()}")
 
 
 def remove_temp_files(target: Path) -> list[Path]:

@@ -25,10 +25,20 @@ def test_every_command_module_is_listed_and_adds_a_command() -> None:
     folder = Path(cli.__file__).parent
     found = {f"sopreview.cli.{f.stem}" for f in folder.glob("*.py") if f.stem.endswith(("_cmd", "_cmds"))}
     assert found == set(COMMAND_MODULES)
-    for name in COMMAND_MODULES:
+    for name, commands in COMMAND_MODULES.items():
         sub = argparse.ArgumentParser().add_subparsers()
         importlib.import_module(name).register(sub)
         assert sub.choices, f"{name} registers no command"
+        assert tuple(sub.choices) == commands, f"COMMAND_MODULES[{name!r}] must list what it registers"
+
+
+def test_a_named_command_builds_only_its_own_module() -> None:
+    """`sopreview export …` registers export alone; an unknown word or none gets every command."""
+    only = build_parser(["export", "x"])._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(only) == {"export"}
+    for argv in ([], ["bogus"], ["--help"]):
+        every = build_parser(argv)._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+        assert set(every) == {c for commands in COMMAND_MODULES.values() for c in commands}
 
 
 @pytest.mark.parametrize(
