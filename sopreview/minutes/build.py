@@ -151,8 +151,10 @@ def _item(
 
 def _amandemen(session: SessionReader, pid: str) -> tuple[str, ...]:
     """The amendments in words; a reader from before issue 15 (no ``amended``) has none."""
-    amended = getattr(session, "amended", None)
-    return tuple(amended(pid).uraian) if amended is not None else ()
+    amended, amendments = getattr(session, "amended", None), getattr(session, "amendments", None)
+    if amended is None or amendments is None or not amendments(pid):
+        return ()  # without reading the proposal's steps (the snapshot line stays unparsed)
+    return tuple(amended(pid).uraian)
 
 
 def _catatan_keputusan(catatan: str, kunci: str, amandemen: int) -> str:

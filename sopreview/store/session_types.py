@@ -163,7 +163,11 @@ def checked(cls: type[T], value: Any, where: str) -> T:
         built: T = _fast(cls)(value)
         return built
     except _Mismatch:
-        conform(cls, value, where)
+        token = SCAN_CONTROLS.set(True)  # the fast pass always looks for control characters
+        try:
+            conform(cls, value, where)
+        finally:
+            SCAN_CONTROLS.reset(token)
         raise Bad(f"{where}: bentuk tidak sesuai") from None  # pragma: no cover - conform names it first
 
 
