@@ -15,14 +15,19 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import getpass
 import json
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+
+def _hostname() -> str:
+    """This machine's name (socket imported on first use: read-only commands never lock)."""
+    import socket
+
+    return socket.gethostname()
 
 
 try:
@@ -64,11 +69,13 @@ class _NoFlock(Exception):
 
 def this_holder() -> LockHolder:
     try:
+        import getpass  # here, like socket (_hostname): only a writer's lock names its holder
+
         user = getpass.getuser()
     except Exception:  # getuser raises a bare OSError/KeyError when no name is known
         user = ""
     since = datetime.now().astimezone().isoformat(timespec="seconds")
-    return LockHolder(host=socket.gethostname(), pid=os.getpid(), user=user, since=since)
+    return LockHolder(host=_hostname(), pid=os.getpid(), user=user, since=since)
 
 
 def read_holder(lock_file: Path) -> LockHolder | None:
@@ -108,7 +115,7 @@ def pid_alive(pid: int) -> bool:
 
 def is_stale(holder: LockHolder) -> bool:
     """Only a record from this computer naming a dead process is provably stale."""
-    return holder.host == socket.gethostname() and holder.pid != os.getpid() and not pid_alive(holder.pid)
+    return holder.host == _hostname() and holder.pid != os.getpid() and not pid_alive(holder.pid)
 
 
 def flock_held(lock_file: Path) -> bool | None:
@@ -132,7 +139,7 @@ def holder_state(lock_file: Path) -> tuple[LockHolder | None, bool]:
     if holder is None:
         return None, False
     # The kernel only knows this computer's locks (a share's other clients are invisible).
-    held = flock_held(lock_file) if holder.host == socket.gethostname() else None
+    held = flock_held(lock_file) if holder.host == _hostname() else None
     if held is None:
         held = not is_stale(holder)
     return holder, held
@@ -222,7 +229,7 @@ class FileLock:
             except FileExistsError:
                 holder = read_holder(self.path)
                 if holder is None or not is_stale(holder):
-                    hint = "" if holder and holder.host == socket.gethostname() else \
+                    hint = "" if holder and holder.host == _hostname() else \
                         _REMOVE_HINT.format(lock=self.path)
                     raise Locked(self.path, holder, hint) from None
                 # Stale: move it aside under a unique name, then check we moved the record we judged.

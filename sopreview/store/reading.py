@@ -12,7 +12,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sopreview.domain.amendment import Amended, Amendment, apply_amendments
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.header import MeetingMeta
 from sopreview.domain.records import (
@@ -27,6 +26,7 @@ from sopreview.store.errors import SessionError
 if TYPE_CHECKING:
     from tinydb.table import Document, Table
 
+    from sopreview.domain.amendment import Amended, Amendment
     from sopreview.domain.changes import SopDiff
 
 
@@ -61,7 +61,8 @@ class SessionReading:
         _tables: dict[str, Table]
 
         def _doc(self, table: str) -> Document: ...
-        def _item(self, pid: str) -> Document: ...
+        def _item(self, pid: str) -> Mapping[str, Any]: ...
+        def _raw(self, table: str) -> dict[str, Any]: ...
         def _require(self, pid: str) -> None: ...
         def _now(self) -> datetime: ...
 
@@ -155,7 +156,12 @@ class SessionReading:
 
     def amendments(self, pid: str) -> list[Amendment]:
         """The amendments the meeting made to this proposal, in order (issue 15)."""
-        return [Amendment.from_dict(a) for a in self._item(pid).get("amandemen") or []]
+        raw = self._item(pid).get("amandemen")
+        if not raw:
+            return []
+        from sopreview.domain.amendment import Amendment  # imported when a session has amendments
+
+        return [Amendment.from_dict(a) for a in raw]
 
     def amended(self, pid: str) -> Amended:
         """The version under discussion: the proposal as submitted plus its amendments.
@@ -166,6 +172,10 @@ class SessionReading:
         hit = cache.get(pid)
         if hit is not None and hit[0] == raw:
             return hit[1]
+        # Imported here: the amendment module pulls in the validator's read-back, and `record`,
+        # `export` and the agenda of a meeting without amendments need none of it (issue 17).
+        from sopreview.domain.amendment import Amendment, apply_amendments
+
         result = apply_amendments(self.proposal(pid).dokumen, [Amendment.from_dict(a) for a in raw])
         cache[pid] = (copy.deepcopy(raw), result)
         return result
@@ -245,7 +255,7 @@ class SessionReading:
         return list(self._item(pid).get("riwayat") or [])
 
     def progress(self) -> tuple[int, int]:
-        docs = self._tables[schema.T_ITEM].all()
+        docs = self._raw(schema.T_ITEM).values()
         return sum(1 for d in docs if d.get("keputusan")), len(docs)
 
     def changed_since_snapshot(self, sops_dir: Path) -> list[str]:

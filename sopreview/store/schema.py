@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sopreview.domain.amendment import Amendment, AmendmentError, apply_amendments
 from sopreview.domain.criteria import Criterion, parse_criteria
 from sopreview.domain.header import META_FIELDS, validate_meta
 from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal, ProposalHead
@@ -385,6 +384,8 @@ def _check_amendments(where: str, value: Any, proposal: Proposal) -> None:
             for piece in text if isinstance(text, list) else [text]:
                 if isinstance(piece, str):
                     typed.text(piece, f"{where}[{n}].nilai.{key}")
+    from sopreview.domain.amendment import Amendment, AmendmentError, apply_amendments  # see reading.amended
+
     try:
         apply_amendments(proposal.dokumen, [Amendment.from_dict(a) for a in value])
     except AmendmentError as exc:

@@ -12,7 +12,6 @@ from dataclasses import fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sopreview.domain.amendment import Amended, Amendment, AmendmentError, check_amendment
 from sopreview.domain.audit import AuditEntry
 from sopreview.domain.header import META_LABEL, MeetingMeta, normalize_meta, validate_meeting_times, validate_meta
 from sopreview.domain.records import Decision, Evaluation, evaluation_refusal, validate_decision, validate_kapan
@@ -26,6 +25,8 @@ from sopreview.store.errors import InvalidValue
 
 if TYPE_CHECKING:
     from tinydb.table import Document, Table
+
+    from sopreview.domain.amendment import Amended, Amendment
 
     from sopreview.domain.criteria import Criterion
     from sopreview.domain.records import Action
@@ -360,6 +361,8 @@ class SessionWriting:
 
         One journaled change of the whole list, so undo, the audit log and a follower need
         nothing new. Returns the amendment in words (as the minutes will list it)."""
+        from sopreview.domain.amendment import AmendmentError, check_amendment  # see reading.amended
+
         self._writable()
         proposal = self.proposal(pid)
         earlier = self.amendments(pid)
