@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_tui import SOP_APP, make_big_session, make_demo_session, run_in_pty  # noqa: E402
+from bench_tui import SOP_APP, bench_env, make_big_session, make_demo_session, run_in_pty  # noqa: E402
 from bench_validate import make_agenda  # noqa: E402
 
 BARE_LIST = """
@@ -178,7 +178,7 @@ async def measure_bare(path: Path, runs: int) -> tuple[Sample, Sample]:
 
 def _process_medians(commands: dict[str, list[str]], runs: int, pty: bool) -> dict[str, float]:
     """Median wall seconds per command, interleaved so a busy moment hits each alike."""
-    env = {**os.environ, "SOPREVIEW_EXIT_AFTER_PAINT": "1", "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
+    env = bench_env()  # the warm-up round leaves .pyc files, as on a user's machine
     times: dict[str, list[float]] = {name: [] for name in commands}
     for round_ in range(runs + 1):  # the first round warms the file cache and .pyc files
         for name, argv in commands.items():
@@ -195,7 +195,7 @@ def _process_medians(commands: dict[str, list[str]], runs: int, pty: bool) -> di
 
 def _peak_mib(code: str, arg: Path) -> float:
     out = subprocess.run([sys.executable, "-c", code, str(arg)], cwd=ROOT, check=True, capture_output=True,
-                         text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+                         text=True, env=bench_env()).stdout
     return int(out.split()[-1]) / 1024
 
 

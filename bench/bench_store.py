@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_tui import make_big_session  # noqa: E402
+from bench_tui import bench_env, make_big_session  # noqa: E402
 from bench_validate import make_agenda  # noqa: E402
 
 from sopreview.domain.vocab import decision_keys  # noqa: E402
@@ -118,7 +118,7 @@ def tinydb_update_vs_dict(size: int, samples: int) -> tuple[float, float]:
 
 def run_process(argv: list[str], cwd: Path) -> float:
     t0 = time.perf_counter()
-    subprocess.run(argv, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(argv, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=bench_env())
     return time.perf_counter() - t0
 
 
@@ -138,10 +138,11 @@ with open(out, "w") as handle:
 
 def record_cli(path: Path, runs: int) -> dict[str, float]:
     with Session.open(path, readonly=True) as r:
-        ids = [p.id for p in r.proposals()]
+        ids = [p.id for p in r.heads()]
     python = sys.executable
     snapshot = path.with_name(path.stem + ".usulan.jsonl")
     ours, bare, old = [], [], []
+    run_process([python, "-m", "sopreview", "record", "note", str(path), ids[0], "pemanasan"], path.parent)  # .pyc
     for i in range(runs):
         ours.append(run_process([python, "-m", "sopreview", "record", "note", str(path), ids[i % len(ids)],
                                  f"catatan {i}"], path.parent))
