@@ -233,7 +233,7 @@ def _check_agenda(agenda: Mapping[str, Any], lazy_from: Path | None = None
     raw: dict[str, tuple[str, str]] = {}
     hashes: dict[str, str] = {}
     summaries: dict[str, str] = {}
-    heads: dict[str, ProposalHead] | None = {} if isinstance(agenda, LazyAgenda) else None
+    heads: dict[str, tuple[str, Any]] | None = {} if isinstance(agenda, LazyAgenda) else None
     for doc_id in agenda:
         where = f"agenda[{doc_id}]"
         if isinstance(agenda, LazyAgenda):
@@ -244,11 +244,8 @@ def _check_agenda(agenda: Mapping[str, Any], lazy_from: Path | None = None
             _need(isinstance(doc.get("data"), dict), f"{where}.data", "snapshot usulan tidak ada")
         _need(isinstance(doc.get("pid"), str) and isinstance(doc.get("hash"), str), where, "pid/hash tidak ada")
         _need(doc["pid"] not in hashes, where, f"usulan {doc['pid']!r} ganda")
-        if heads is not None:
-            head = heads[doc["pid"]] = typed.checked(ProposalHead, doc.get("kepala"), f"{where}.kepala")
-            _need(head.id == doc["pid"], f"{where}.kepala.id", "berbeda dengan pid")
-            _need(head.jenis in item_kind_keys(), f"{where}.kepala.jenis",
-                  f"harus salah satu dari {', '.join(item_kind_keys())}")
+        if heads is not None:  # checked when first asked for, like the lines (see LazyProposals.head)
+            heads[doc["pid"]] = (f"{where}.kepala", doc.get("kepala"))
         if lazy_from is None:
             proposals[doc["pid"]] = _proposal(where, doc)
         else:
@@ -279,11 +276,13 @@ class LazyProposals(Mapping[str, Proposal]):
     ``heads``: from the snapshot's index (version 2); a parsed proposal must match its head."""
 
     def __init__(self, raw: dict[str, tuple[str, str]], path: Path, agenda: Mapping[str, Any],
-                 heads: dict[str, ProposalHead] | None) -> None:
+                 heads: dict[str, tuple[str, Any]] | None) -> None:
         self._raw = raw
         self._path = path
         self._agenda = agenda
         self._heads = heads
+        """pid -> (where, the index entry's ``kepala`` as stored); checked on first use."""
+        self._checked_heads: dict[str, ProposalHead] = {}
         self._parsed: dict[str, Proposal] = {}
 
     def __getitem__(self, pid: str) -> Proposal:
@@ -294,7 +293,7 @@ class LazyProposals(Mapping[str, Proposal]):
             try:
                 _need(isinstance(doc.get("data"), dict), f"{where}.data", "snapshot usulan tidak ada")
                 found = _proposal(where, doc)
-                _need(self._heads is None or self._heads[pid] == found.head(), where,
+                _need(self._heads is None or self.head(pid) == found.head(), where,
                       "berbeda dengan indeks snapshot (baris 1)")
             except _Bad as exc:
                 raise SessionFileError(f"{self._path}: isi tidak sah — {exc}. Berkas tidak diubah.") from None
@@ -302,15 +301,28 @@ class LazyProposals(Mapping[str, Proposal]):
         return found
 
     def head(self, pid: str) -> ProposalHead:
-        """The proposal's head, from the index when there is one (no parsing)."""
-        if self._heads is not None:
-            return self._heads[pid]
-        return self[pid].head()
+        """The proposal's head, from the index when there is one (its steps stay unparsed).
+
+        Checked here, not on open: `record` on a 10,000-item agenda lists nothing."""
+        if self._heads is None:
+            return self[pid].head()
+        head = self._checked_heads.get(pid)
+        if head is None:
+            where, stored = self._heads[pid]
+            try:
+                head = typed.checked(ProposalHead, stored, where)
+                _need(head.id == pid, f"{where}.id", "berbeda dengan pid")
+                kinds = item_kind_keys()
+                _need(head.jenis in kinds, f"{where}.jenis", f"harus salah satu dari {', '.join(kinds)}")
+            except _Bad as exc:
+                raise SessionFileError(f"{self._path}: isi tidak sah — {exc}. Berkas tidak diubah.") from None
+            self._checked_heads[pid] = head
+        return head
 
     def jenis(self, pid: str) -> str | None:
         """Without parsing: from the index, or from the raw document of an older snapshot."""
         if self._heads is not None:
-            return self._heads[pid].jenis
+            return self.head(pid).jenis
         data = self._agenda[self._raw[pid][1]].get("data")
         jenis = data.get("jenis") if isinstance(data, dict) else None
         return jenis if isinstance(jenis, str) else None

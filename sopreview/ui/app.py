@@ -100,6 +100,11 @@ class SopReviewApp(KeyGate, App[None]):
                 session = Session.open(path, readonly=self.want_readonly, clock=self._clock)
             except SessionLocked:
                 session = Session.open(path, readonly=True, clock=self._clock)
+            try:
+                session.heads()  # the agenda lists them all: a bad snapshot index is refused here, not mid-draw
+            except SessionError:
+                session.close()
+                raise
         except SessionError as error:
             if self.session is None and self.session_path is not None:
                 self.exit(return_code=1, message=str(error))

@@ -87,3 +87,21 @@ def as_single_file(path: Path) -> dict[str, Any]:
         data[SNAPSHOT_TABLE] = dict(read_snapshot(path, info))
         del data["sesi"]["1"][SNAPSHOT_KEY]
     return data
+
+
+def rewrite_snapshot(session: Path, edit: Any) -> None:
+    """Edit the snapshot's lines (``edit(lines)``) and record the new hash, as a forger would:
+    what the hash check cannot catch must still be refused where it is read."""
+    import hashlib
+    import json
+
+    from sopreview.store.files import snapshot_path
+
+    snapshot = snapshot_path(session)
+    lines = snapshot.read_text().splitlines()
+    edit(lines)
+    raw = ("\n".join(lines) + "\n").encode()
+    snapshot.write_bytes(raw)
+    state = json.loads(session.read_text())
+    state["sesi"]["1"]["usulan"]["sha256"] = hashlib.sha256(raw).hexdigest()
+    session.write_text(json.dumps(state))

@@ -7,7 +7,6 @@ is parsed, never time, and check that a line and its index entry cannot silently
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -23,25 +22,13 @@ from sopreview.store import session_types as typed
 from sopreview.store import storage
 from sopreview.store.files import snapshot_path
 from sopreview.store.session import Session, SessionFileError
-from tests.store.builders import ORGANISASI, P3, PROPOSALS
+from tests.store.builders import ORGANISASI, P3, PROPOSALS, rewrite_snapshot
 
 
 @pytest.fixture
 def created(session_path: Path) -> Path:
     Session.create(session_path, ORGANISASI, PROPOSALS).close()
     return session_path
-
-
-def _rewrite(session: Path, edit: Any) -> None:
-    """Edit the snapshot's lines (``edit(lines)``) and record the new hash, as a forger would."""
-    snapshot = snapshot_path(session)
-    lines = snapshot.read_text().splitlines()
-    edit(lines)
-    raw = ("\n".join(lines) + "\n").encode()
-    snapshot.write_bytes(raw)
-    state = json.loads(session.read_text())
-    state["sesi"]["1"]["usulan"]["sha256"] = hashlib.sha256(raw).hexdigest()
-    session.write_text(json.dumps(state))
 
 
 def test_lists_and_minutes_parse_no_proposal_line(created: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -76,7 +63,7 @@ def test_a_line_that_differs_from_its_index_is_refused_when_opened(created: Path
         header["indeks"][2]["kepala"]["nama"] = "SOP Lain"
         lines[0] = json.dumps(header)
 
-    _rewrite(created, rename_in_index)
+    rewrite_snapshot(created, rename_in_index)
     with Session.open(created, readonly=True) as r:
         pid = r.heads()[2].id
         assert r.heads()[2].nama == "SOP Lain"  # the list shows the index…
@@ -89,7 +76,7 @@ def test_a_line_moved_from_its_place_is_refused_naming_the_line(created: Path) -
     def swap(lines: list[str]) -> None:
         lines[1], lines[2] = lines[2], lines[1]
 
-    _rewrite(created, swap)
+    rewrite_snapshot(created, swap)
     with Session.open(created, readonly=True) as r:
         with pytest.raises(SessionFileError, match=r"baris 2 tidak cocok dengan indeksnya"):
             r.proposal(r.heads()[0].id)
@@ -102,15 +89,18 @@ def test_a_line_moved_from_its_place_is_refused_naming_the_line(created: Path) -
     (lambda h: h["indeks"][0]["kepala"].update(nama="a\x1bb"), r"kepala\.nama: memuat karakter kendali"),
     (lambda h: h["indeks"][0]["kepala"].update(jenis="lain"), r"kepala\.jenis: harus salah satu dari"),
 ])
-def test_a_bad_index_is_refused_on_open(created: Path, edit: Any, message: str) -> None:
+def test_a_bad_index_is_refused_where_read(created: Path, edit: Any, message: str) -> None:
+    """A broken index shape is refused on open; a head, when the agenda lists it."""
     def change(lines: list[str]) -> None:
         header = json.loads(lines[0])
         edit(header)
         lines[0] = json.dumps(header)
 
-    _rewrite(created, change)
-    with pytest.raises(SessionFileError, match=message):
-        Session.open(created, readonly=True)
+    rewrite_snapshot(created, change)
+    with pytest.raises(SessionFileError, match=message) as info:
+        with Session.open(created, readonly=True) as r:
+            r.heads()
+    assert str(created) in str(info.value) or str(snapshot_path(created)) in str(info.value)
 
 
 def test_a_version_1_snapshot_still_opens(created: Path) -> None:
@@ -121,7 +111,7 @@ def test_a_version_1_snapshot_still_opens(created: Path) -> None:
     def to_version_1(lines: list[str]) -> None:
         lines[0] = json.dumps({"jenis": storage.SNAPSHOT_KIND, "versi": 1, "jumlah": len(lines) - 1})
 
-    _rewrite(created, to_version_1)
+    rewrite_snapshot(created, to_version_1)
     with Session.open(created) as s:
         assert not isinstance(s._storage.read()[storage.SNAPSHOT_TABLE], storage.LazyAgenda)
         assert ([s.proposal(p.id) for p in PROPOSALS], s.heads()) == before

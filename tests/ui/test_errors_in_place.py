@@ -135,3 +135,31 @@ def test_sops_folder_is_read_once_at_start_and_off_the_ui_thread(
 
     run_app(SopReviewApp(demo, None, clock=clock), script)
     assert calls == [False]  # once, in a worker thread
+
+
+def test_a_snapshot_index_that_does_not_fit_is_refused_on_open_not_mid_draw(demo: Path, clock: HandClock,
+                                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """Heads are checked when first listed; the app lists them right after opening, so a bad
+    one ends the start with the file's name (exit 1) instead of a traceback from the agenda."""
+    import json
+
+    from sopreview.cli import main
+    from tests.store.builders import rewrite_snapshot
+
+    def break_a_head(lines: list[str]) -> None:
+        header = json.loads(lines[0])
+        header["indeks"][3]["kepala"]["nama"] = ["bukan", "teks"]
+        lines[0] = json.dumps(header)
+
+    rewrite_snapshot(demo, break_a_head)
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.pause()
+
+    app = run_app(SopReviewApp(demo, None, clock=clock), script)
+    assert app.return_code == 1 and not app.is_running
+    for argv in (["show", str(demo)], ["export", str(demo), "-f", "md", "-o", str(demo.with_name("n.md"))]):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert "kepala.nama: harus teks" in err and str(demo) in err and "Traceback" not in err
+    assert not demo.with_name("n.md").exists()
