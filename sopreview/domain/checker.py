@@ -72,6 +72,8 @@ class Checker:
         """Refuse control characters (ESC & co., see textsafe) in every key and text of ``value``.
 
         Iterative and visiting each container once: a recursive alias cannot loop it."""
+        if value is self.doc.data and not self.doc.may_hold_controls:
+            return
         seen: set[int] = set()
         stack: list[tuple[Any, FieldPath]] = [(value, where)]
         while stack:

@@ -79,6 +79,10 @@ class _Seen:
     ok: bool
 
 
+IN_FORCE_KEPT = 256
+"""Versions in force kept parsed for other proposals that name them (a few MB at most)."""
+
+
 class _Reader:
     """Reads each YAML file when it is needed and keeps only its link (``sebelumnya``) and outcome.
 
@@ -94,6 +98,9 @@ class _Reader:
         self.links: dict[Path, Path] = {}
         """Resolved path -> resolved path its ``sebelumnya`` names."""
         self.link_lines: dict[Path, int] = {}
+        self.in_force: dict[Path, SopDocument] = {}
+        """Resolved path -> a version in force that parsed without a problem, for the next
+        proposal naming the same file (bounded: streaming keeps memory small, see above)."""
 
     def doc(self, path: Path) -> YamlDoc | None:
         if path not in self.files or self.read.get(path) is False:
@@ -280,18 +287,25 @@ def _load_in_force(check: Checker, sops_dir: Path, path: Path, data: dict[str, A
         check.problem(("sebelumnya",), f"berkas versi berlaku '{value}' tidak ditemukan",
                       f"buat berkas itu, atau perbaiki path-nya (relatif terhadap {path.parent.as_posix()}/)")
         return None
+    cached = reader.in_force.get(target)
+    if cached is not None:  # several proposals may name one file: parsed once, while it was clean
+        return cached
     shown = (sops_dir / target.relative_to(root)).as_posix()
     old_doc = reader.doc(sops_dir / target.relative_to(root))
     if old_doc is None:
         check.problem(("sebelumnya",), f"versi berlaku '{value}' tidak dapat dibaca",
                       f"perbaiki galat pada {shown}")
         return None
+    reported = len(check.problems)
     old_check = Checker(old_doc, shown, check.problems)
     old_check.no_controls(old_doc.data)
     old_data = old_check.mapping(old_doc.data, (), "isi berkas")
     if old_data is None:
         return None
-    return parse_sop(old_check, old_data, ())
+    parsed = parse_sop(old_check, old_data, ())
+    if parsed is not None and len(check.problems) == reported and len(reader.in_force) < IN_FORCE_KEPT:
+        reader.in_force[target] = parsed
+    return parsed
 
 
 def _load_organisasi(sops_dir: Path, problems: list[Problem]) -> Organisasi | None:

@@ -52,8 +52,12 @@ def evaluation_refusal(jenis: str) -> str | None:
 
 def proposal_hash(proposal: Proposal) -> str:
     """sha256 of the proposal's content, ignoring where it was read from."""
-    data = proposal.to_dict()
-    data.pop("sumber", None)
+    return plain_proposal_hash(proposal.to_dict())
+
+
+def plain_proposal_hash(data: dict[str, Any]) -> str:
+    """``proposal_hash`` of a proposal already in plain form (``new`` has it to store anyway)."""
+    data = {k: v for k, v in data.items() if k != "sumber"}
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

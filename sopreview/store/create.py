@@ -11,7 +11,7 @@ from typing import Any
 from sopreview.domain.changes import change_summary
 from sopreview.domain.criteria import Criterion, default_criteria
 from sopreview.domain.header import MeetingMeta
-from sopreview.domain.records import proposal_hash
+from sopreview.domain.records import plain_proposal_hash
 from sopreview.domain.model import Organisasi, Proposal
 from sopreview.store import schema
 from sopreview.store.files import SessionFiles
@@ -46,9 +46,7 @@ def build_session_data(organisasi: Organisasi, plan: CarryOverPlan, meta: Meetin
              "baru": {"judul": meta.judul, "usulan": len(agenda)},
              "ringkasan": f"Sesi dibuat: {len(agenda)} usulan di agenda{origin}", "batal": None, "perubahan": [],
              "sesi": session_id}
-    numbered = {str(n): doc for n, doc in enumerate
-                ([{"pid": p.id, "hash": proposal_hash(p), "data": p.to_dict(), "perubahan": change_summary(p)}
-                 for p in agenda], 1)}
+    numbered = {str(n): _agenda_doc(p) for n, p in enumerate(agenda, 1)}
     items = {str(n): {"pid": p.id, "menit": int(p.durasi_menit), "keputusan": None, "evaluasi": None,
                       "catatan": "", "jam": [], "riwayat": plan.riwayat.get(p.id, [])}
              for n, p in enumerate(agenda, 1)}
@@ -71,6 +69,13 @@ def build_session_data(organisasi: Organisasi, plan: CarryOverPlan, meta: Meetin
         schema.T_TAMU: {},
     }
     return data, entry
+
+
+def _agenda_doc(proposal: Proposal) -> dict[str, Any]:
+    """The proposal's snapshot document: its plain form made once, for the hash and the file."""
+    data = proposal.to_dict()
+    return {"pid": proposal.id, "hash": plain_proposal_hash(data), "data": data,
+            "perubahan": change_summary(proposal)}
 
 
 def set_aside_orphan_journal(path: Path, now: datetime) -> list[str]:

@@ -103,18 +103,22 @@ def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
 
 
 def check(data: dict[str, Any], path: Path, previous: Static | None = None, *,
-          snapshot_verified: bool = False) -> Static:
+          snapshot_verified: bool = False, built_from: Mapping[str, Proposal] | None = None) -> Static:
     """Validate a (migrated) session; SessionFileError names the table, document and field.
 
     ``snapshot_verified``: the agenda came from the snapshot file whose SHA-256 the state names
     (storage.read_snapshot), i.e. exactly as this program wrote it. Its proposals are then checked
     and parsed one by one when first used (``LazyProposals``), so opening a session to record one
-    change does not parse 10,000 proposals. An old single-file session is checked whole."""
+    change does not parse 10,000 proposals. An old single-file session is checked whole.
+
+    ``built_from``: the proposals the agenda was just made from (``Session.create``), already
+    read by the validator or checked in their own session: taken as they are, not decoded again."""
     snapshot_verified = snapshot_verified or isinstance(data.get(T_AGENDA), LazyAgenda)  # only made after the hash
-    scanned = {k: v for k, v in data.items() if k != T_AGENDA} if snapshot_verified else data
+    skip_agenda = snapshot_verified or built_from is not None
+    scanned = {k: v for k, v in data.items() if k != T_AGENDA} if skip_agenda else data
     token = typed.SCAN_CONTROLS.set(typed.may_hold_controls(scanned))
     try:
-        return _check(data, previous, path if snapshot_verified else None)
+        return _check(data, previous, path if snapshot_verified else None, built_from)
     except _Bad as exc:
         raise SessionFileError(
             f"{path}: isi tidak sah — {exc}. Berkas tidak diubah; salinan sebelumnya ada di {bak_path(path)}."
@@ -123,7 +127,8 @@ def check(data: dict[str, Any], path: Path, previous: Static | None = None, *,
         typed.SCAN_CONTROLS.reset(token)
 
 
-def _check(data: dict[str, Any], previous: Static | None, lazy_from: Path | None) -> Static:
+def _check(data: dict[str, Any], previous: Static | None, lazy_from: Path | None,
+           built_from: Mapping[str, Proposal] | None = None) -> Static:
     for table in REQUIRED_TABLES:
         _need(isinstance(data.get(table), dict) or isinstance(data.get(table), LazyAgenda), table, "tabel tidak ada")
     for name, table in data.items():
@@ -181,7 +186,7 @@ def _check(data: dict[str, Any], previous: Static | None, lazy_from: Path | None
         proposals, hashes, summaries = previous.proposals, previous.hashes, previous.summaries
         diffs = previous.diffs
     else:
-        proposals, hashes, summaries = _check_agenda(data[T_AGENDA], lazy_from)
+        proposals, hashes, summaries = _check_agenda(data[T_AGENDA], lazy_from, built_from)
         diffs: dict[str, SopDiff | None] = {}
 
     urutan = sesi["urutan"]
@@ -224,7 +229,8 @@ def _check(data: dict[str, Any], previous: Static | None, lazy_from: Path | None
     return Static(organisasi, criteria, proposals, hashes, item_ids, summaries, data[T_AGENDA], diffs)
 
 
-def _check_agenda(agenda: Mapping[str, Any], lazy_from: Path | None = None
+def _check_agenda(agenda: Mapping[str, Any], lazy_from: Path | None = None,
+                  built_from: Mapping[str, Proposal] | None = None
                   ) -> tuple[Mapping[str, Proposal], dict[str, str], dict[str, str]]:
     """Each snapshot against the Proposal dataclass; the parsed proposals, hashes and summaries.
     ``lazy_from``: only the ids and hashes now, each proposal when first used (see ``check``);
@@ -246,7 +252,9 @@ def _check_agenda(agenda: Mapping[str, Any], lazy_from: Path | None = None
         _need(doc["pid"] not in hashes, where, f"usulan {doc['pid']!r} ganda")
         if heads is not None:  # checked when first asked for, like the lines (see LazyProposals.head)
             heads[doc["pid"]] = (f"{where}.kepala", doc.get("kepala"))
-        if lazy_from is None:
+        if built_from is not None:
+            proposals[doc["pid"]] = built_from[doc["pid"]]
+        elif lazy_from is None:
             proposals[doc["pid"]] = _proposal(where, doc)
         else:
             raw[doc["pid"]] = (f"agenda[{doc_id}]", doc_id)

@@ -203,9 +203,9 @@ class Session(SessionReading, SessionWriting):
             warnings = set_aside_orphan_journal(path, now)
             meta = with_defaults(meta or MeetingMeta(), organisasi.orang, now.date().isoformat())
             data, entry = build_session_data(organisasi, plan, meta, criteria, sops_dir, now)
-            static = schema.check(data, path)
+            static = schema.check(data, path, built_from={p.id: p for p in plan.agenda})
             storage = DurableStorage(path, create=True)
-            storage.create(data)
+            storage.create(data, static.proposals)
             journal = Journal(journal_path(path))
             journal.append([entry])
             session = cls(path=path, storage=storage, lock=lock, journal=journal, entries=[entry], static=static,

@@ -116,14 +116,14 @@ SNAPSHOT_VERSION = 2
 """1: a header line, then one line per proposal. 2: the header also holds the index (below)."""
 
 
-def encode_snapshot(agenda: dict[str, Any]) -> bytes:
+def encode_snapshot(agenda: dict[str, Any], proposals: Mapping[str, Proposal] | None = None) -> bytes:
     """A header line with the index, then one line per agenda document (``{"id": doc_id, "dok": ...}``).
 
     The index gives each line's proposal id, hash, change summary and head (what the agenda and
     the minutes list): opening a session parses that one line, and a proposal's own line only
     when it is opened. Parsing every line made the app's first paint and ``export`` cost about
     a second more at 10,000 proposals than reading the files (issue 17)."""
-    index = [_index_entry(doc_id, doc) for doc_id, doc in agenda.items()]
+    index = [_index_entry(doc_id, doc, proposals) for doc_id, doc in agenda.items()]
     header = {"jenis": SNAPSHOT_KIND, "versi": SNAPSHOT_VERSION, "jumlah": len(agenda), "indeks": index}
     lines = [json.dumps(header, separators=(",", ":")).encode("ascii")]
     lines += [json.dumps({"id": doc_id, "dok": doc}, separators=(",", ":")).encode("ascii")
@@ -131,9 +131,9 @@ def encode_snapshot(agenda: dict[str, Any]) -> bytes:
     return b"\n".join(lines) + b"\n"
 
 
-def _index_entry(doc_id: str, doc: dict[str, Any]) -> dict[str, Any]:
-    entry = {"id": doc_id, "pid": doc["pid"], "hash": doc["hash"],
-             "kepala": Proposal.from_dict(doc["data"]).head().to_dict()}
+def _index_entry(doc_id: str, doc: dict[str, Any], proposals: Mapping[str, Proposal] | None) -> dict[str, Any]:
+    proposal = proposals[doc["pid"]] if proposals is not None else Proposal.from_dict(doc["data"])
+    entry = {"id": doc_id, "pid": doc["pid"], "hash": doc["hash"], "kepala": proposal.head().to_dict()}
     if "perubahan" in doc:
         entry["perubahan"] = doc["perubahan"]
     return entry
@@ -278,11 +278,12 @@ class DurableStorage(Storage):
         pass
 
     # -- writing --------------------------------------------------------------
-    def create(self, data: Data) -> None:
-        """A new session: the snapshot file first (fsynced), then the state, both never over a file."""
+    def create(self, data: Data, proposals: Mapping[str, Proposal] | None = None) -> None:
+        """A new session: the snapshot file first (fsynced), then the state, both never over a file.
+        ``proposals``: the agenda's proposals when at hand (their heads go into the index)."""
         self._data = data
         agenda = data.get(SNAPSHOT_TABLE, {})
-        snapshot = encode_snapshot(agenda)
+        snapshot = encode_snapshot(agenda, proposals)
         data["sesi"]["1"][SNAPSHOT_KEY] = {"sha256": hashlib.sha256(snapshot).hexdigest(), "jumlah": len(agenda)}
         target = SessionFiles(self.path).snapshot
         try:

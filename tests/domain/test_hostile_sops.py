@@ -169,3 +169,22 @@ def test_symlink_inside_sops_is_fine(sops: Path) -> None:
     (sops / "umum" / "berlaku").mkdir()
     (sops / "umum" / "berlaku" / "lama.yaml").symlink_to(Path("..") / "surat-masuk.yaml")
     assert not load_sops(sops).errors
+
+
+@pytest.mark.parametrize(("text", "may_hold"), [
+    ("nama: SOP Surat Masuk\n", False),
+    ('nama: "SOP \\e[2J"\n', True),  # an escape: only a backslash can write one
+    ("nama: SOP\r\n", True),  # a raw control character (CR here) anywhere in the text
+])
+def test_the_control_walk_is_skipped_only_for_text_that_cannot_hold_one(text: str, may_hold: bool) -> None:
+    """Issue 17: checking every string of every file was a quarter of reading it; a file without
+    a backslash or a raw control character cannot produce one, so it is not walked."""
+    from sopreview.domain.checker import Checker
+    from sopreview.domain.problems import Problem
+    from sopreview.domain.yamlread import parse_yaml_bytes
+
+    doc = parse_yaml_bytes(text.encode())
+    assert doc.may_hold_controls is may_hold
+    problems: list[Problem] = []
+    Checker(doc, "x.yaml", problems).no_controls(doc.data)
+    assert bool(problems) == ("\\e" in text)
