@@ -41,8 +41,9 @@ class AppendLog:
         except FileNotFoundError:
             return None
 
-    def append(self, payload: bytes) -> None:
-        """Append ``payload`` (whole lines, each ending in a newline) and fsync it.
+    def append(self, payload: bytes, *, sync: bool = True) -> None:
+        """Append ``payload`` (whole lines, each ending in a newline) and fsync it (``sync``: an
+        unsynced append is readable by other processes at once and durable with the next fsync).
 
         On failure the file is cut back to ``good_end`` so the next append never continues half a
         line, and the OSError is raised."""
@@ -55,7 +56,8 @@ class AppendLog:
         try:
             self._handle.write(payload)
             self._handle.flush()
-            os.fsync(self._handle.fileno())
+            if sync:
+                os.fsync(self._handle.fileno())
         except OSError:
             self.close()
             with contextlib.suppress(OSError):

@@ -169,10 +169,11 @@ class Journal:
             self._log.drop_torn_tail()
             self.torn = False
 
-    def append(self, entries: list[dict[str, Any]]) -> int:
-        """Append and fsync; the lines are durable when this returns. Returns the bytes appended."""
+    def append(self, entries: list[dict[str, Any]], *, sync: bool = True) -> int:
+        """Append and fsync; the lines are durable when this returns (with ``sync``; without, when
+        the next synced append returns). Returns the bytes appended."""
         payload = b"".join(json.dumps(e, separators=(",", ":")).encode("utf-8") + b"\n" for e in entries)
-        self._log.append(payload)
+        self._log.append(payload, sync=sync)
         return len(payload)
 
     def shrank(self) -> bool:

@@ -22,7 +22,7 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
 from sopreview.domain import clock as clock_rules
-from sopreview.domain.audit import AuditEntry
+from sopreview.domain.audit import NAVIGATION_ACTIONS, AuditEntry
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.header import DEFAULT_ACARA, DEFAULT_JUDUL, MeetingMeta, with_defaults
 from sopreview.domain.model import Organisasi, Proposal
@@ -58,7 +58,7 @@ NOT_UNDOABLE = frozenset({"buat", "pulihkan", "migrasi", "tetapkan"})
 """Undo stops at these: creation, a restore from backup, a schema upgrade."""
 NOT_REVERTED = frozenset({(schema.T_SESI, "next_action")})
 """Undo never hands out an action id twice."""
-SKIPPED_BY_UNDO = frozenset({"tampil"}) | clock_rules.CLOCK_EVENTS
+SKIPPED_BY_UNDO = NAVIGATION_ACTIONS | clock_rules.CLOCK_EVENTS
 """Navigation (what the projector shows) and clock events are logged but undo passes over them:
 undo reverts only what the secretary recorded."""
 NAVIGATION = frozenset({(schema.T_SESI, "current"), (schema.T_SESI, "tab"), (schema.T_SESI, "sorot"),
@@ -405,7 +405,7 @@ class Session(SessionReading, SessionWriting):
                 raise InvalidValue(f"{ringkasan} ditolak: hasilnya tidak sah "
                                    f"({str(exc).split(' — ', 1)[-1]}); berkas tidak diubah") from None
         self._entries.append(entry)
-        self._log_or_save(changes)
+        self._log_or_save(changes, durable=aksi not in NAVIGATION_ACTIONS)
         return to_entry(entry)
 
     def _apply(self, changes: list[list[Any]], entry: dict[str, Any]) -> None:
@@ -427,13 +427,14 @@ class Session(SessionReading, SessionWriting):
         if previous is not None:
             sesi["audit_last"] = previous
 
-    def _log_or_save(self, changes: list[list[Any]]) -> None:
+    def _log_or_save(self, changes: list[list[Any]], durable: bool = True) -> None:
         """Make the newest entry durable: one fsynced journal line, or else the whole state file
         (the entries the journal could not take ride along in it). A change that reached neither
-        is reverted in memory and SaveFailed raised."""
+        is reverted in memory and SaveFailed raised. ``durable=False`` (navigation): written for
+        followers to read, fsynced with the next change (see NAVIGATION_ACTIONS)."""
         pending = self._unlogged()
         try:
-            size = self._journal.append(pending)
+            size = self._journal.append(pending, sync=durable)
         except OSError as exc:
             self._raw(schema.T_SESI)["1"]["audit_tertunda"] = pending
             try:

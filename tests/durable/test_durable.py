@@ -201,6 +201,21 @@ def test_append_is_fsynced_and_a_new_journal_fsyncs_its_folder(tmp_path: Path,
     assert log.read_from(0) == b'{"n":1}\n{"n":2}\n' and log.good_end == 16
 
 
+def test_an_unsynced_append_is_readable_at_once_and_durable_with_the_next_fsync(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(os.fstat(fd).st_size) or real(fd))
+    log = AppendLog(tmp_path / "pantau.jsonl")
+    log.append(b'{"n":1}\n')
+    synced.clear()
+    log.append(b'{"n":2}\n', sync=False)
+    assert synced == [] and AppendLog(tmp_path / "pantau.jsonl").read_from(0) == b'{"n":1}\n{"n":2}\n'
+    log.append(b'{"n":3}\n')
+    assert synced == [24]  # one fsync, covering the unsynced line before it
+    log.close()
+
+
 def test_a_failed_append_is_cut_back_so_no_half_line_remains(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     log = AppendLog(tmp_path / "pantau.jsonl")

@@ -261,7 +261,7 @@ def test_failure_after_the_rename_keeps_log_and_state_in_step(created: Path,
     failed after the new file was in place: the change is on disk, so it must be logged."""
     from sopreview.store.audit import Journal
 
-    def refuse(self: Journal, entries: list[dict[str, Any]]) -> int:
+    def refuse(self: Journal, entries: list[dict[str, Any]], sync: bool = True) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with Session.open(created) as s:

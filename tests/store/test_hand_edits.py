@@ -283,7 +283,7 @@ def test_unwritable_journal_never_turns_a_save_into_a_lie(created: Path, monkeyp
     from sopreview.store.audit import Journal
     from sopreview.store.files import journal_path
 
-    def refuse(self: Journal, entries: list[dict[str, Any]]) -> None:
+    def refuse(self: Journal, entries: list[dict[str, Any]], sync: bool = True) -> None:
         raise OSError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(Journal, "append", refuse)
@@ -315,7 +315,7 @@ def test_retry_after_an_unclear_failure_does_not_append_twice(created: Path, mon
 
     from sopreview.store.audit import Journal
 
-    def refuse(self: Journal, entries: list[dict[str, Any]]) -> int:
+    def refuse(self: Journal, entries: list[dict[str, Any]], sync: bool = True) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     # The journal refuses the line, so the state file is rewritten instead, and its folder sync fails.

@@ -365,7 +365,7 @@ def test_follower_reads_an_entry_only_the_state_file_has_and_no_duplicates_later
 
     from sopreview.store.audit import Journal
 
-    def refuse(self: Journal, entries: list[dict[str, Any]]) -> int:
+    def refuse(self: Journal, entries: list[dict[str, Any]], sync: bool = True) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with reopen(session) as follower:
@@ -425,3 +425,20 @@ def test_a_relative_sops_folder_is_remembered_absolutely(tmp_path: Path, monkeyp
     with Session.open(tmp_path / "s.json", readonly=True) as s:
         assert s.sops_dir == tmp_path / "sops"
         assert s.changed_since_snapshot(s.sops_dir) == []
+
+
+def test_navigation_is_not_fsynced_but_a_follower_sees_it_and_the_next_change_makes_it_durable(
+        session: Session, session_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: every key that moves the room's view was a durable write."""
+    import os
+
+    synced: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real(fd))
+    session.set_current(P3, "flowchart")
+    session.set_pointer(2)
+    assert synced == []
+    with Session.open(session_path, readonly=True) as follower:
+        assert follower.current().pid == P3 and follower.current().tab == "flowchart"
+    session.record_decision(P3, "ditunda", "belum lengkap")
+    assert len(synced) == 1

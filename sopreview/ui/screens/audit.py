@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from sopreview.domain.audit import AuditEntry
+from sopreview.domain.audit import NAVIGATION_ACTIONS, AuditEntry
 from sopreview.domain.records import Decision, Evaluation
 from sopreview.domain.vocab import attendance_label
 from sopreview.domain.dates import tanggal_teks
@@ -23,7 +23,7 @@ from sopreview.store.session import Session
 from sopreview.ui.fmt import fit
 from sopreview.ui.screens.panels import PanelScreen, TableDetailScreen
 
-NAVIGATION = frozenset({"tampil"})
+NAVIGATION = NAVIGATION_ACTIONS
 """Actions that only move what is shown (projector item/tab): hidden by default."""
 
 HIDDEN_FIELDS = frozenset({"id", "proposal_id", "waktu", "next_action"})
