@@ -43,7 +43,9 @@ class List(OptionList):
 
     def render_lines(self, crop):
         lines = super().render_lines(crop)
-        if not self.painted:  # exit right after the first frame, as sopreview does
+        # Exit right after the first frame written to the terminal, by the rule sopreview uses
+        # (ui/widgets/agenda.py): a frame rendered inside a batch update (app start-up) is not written.
+        if not self.painted and not self.app._batch_count:
             self.painted = True
             self.app.call_later(self.app.exit)
         return lines
