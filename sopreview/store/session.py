@@ -297,7 +297,7 @@ class Session(SessionReading, SessionWriting):
         return self._now().isoformat(timespec="seconds")
 
     def _require(self, pid: str) -> None:
-        if pid not in self._static.proposals:
+        if pid not in self._static.item_ids:  # the same ids as the agenda's, in a plain dict (drawn per row)
             ids = self._doc(schema.T_SESI)["urutan"]
             raise UnknownProposal(f"usulan {pid!r} tidak ada di agenda {self.path.name}; pilihan: {', '.join(ids)}")
 
