@@ -68,7 +68,7 @@ def build_session(path: Path, count: int) -> Session:
                 continue  # every tenth stays undecided
             keputusan = decision_keys()[n % len(decision_keys())]
             session.record_decision(p.id, keputusan, "" if keputusan == "disetujui" else f"Catatan rapat {n}.")
-            if n % 3 == 0:
+            if n % 3 == 0 and p.jenis != "baru":  # a new SOP has never been applied (issue 9)
                 session.record_evaluation(p.id, {f"k{k}": (n + k) % 4 != 0 for k in range(1, 8)}, "Catatan.", "")
             if n % 4 == 0:
                 session.set_notes(p.id, f"Pembahasan usulan {n}.\nPeserta sepakat.")
