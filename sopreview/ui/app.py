@@ -7,6 +7,7 @@ stack re-reads what it shows. No business rule lives here.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -36,6 +37,11 @@ from sopreview.ui.theme import OPERATOR_THEME, register_themes
 
 EXIT_AFTER_PAINT_ENV = "SOPREVIEW_EXIT_AFTER_PAINT"
 """Set to 1 to exit right after the agenda is first painted (start-up benchmark)."""
+PAINT_STAMP_ENV = "SOPREVIEW_PAINT_STAMP"
+"""With EXIT_AFTER_PAINT: a file to write the wall-clock time of the first paint to (bench/: start
+to paint without the shutdown, whose thread join adds up to a quarter second either way)."""
+GC_PAUSE_AT_MOST_SECONDS = 5.0
+"""The longest the cyclic collector stays paused at start (``sopreview open`` pauses it)."""
 
 PALETTE_PLACEHOLDER = "Cari perintah… (mis. buka usulan, catat keputusan, ekspor)"
 
@@ -83,6 +89,7 @@ class SopReviewApp(KeyGate, App[None]):
     # -- start --------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.set_timer(GC_PAUSE_AT_MOST_SECONDS, self.resume_gc)  # the picker, or a start that fails
         register_themes(self)
         self.theme = OPERATOR_THEME  # 7:1 everywhere: the operator's screen is often the one mirrored
         if self.session_path is None:
@@ -134,9 +141,20 @@ class SopReviewApp(KeyGate, App[None]):
             self.notify(holder_text(warning, self.now()), title="Perhatian", severity="warning", timeout=10, markup=False)
         self._load_problems = problems is None
 
+    def resume_gc(self) -> None:
+        """The cyclic collector back on, if the command paused it for the start (cli/app_cmds.py)."""
+        if not gc.isenabled():
+            gc.enable()
+
     def agenda_painted(self) -> None:
         """After the agenda's first frame: check sops/ (not before, so it does not slow the start)."""
+        self.resume_gc()
         if self.exit_after_paint:
+            stamp = os.environ.get(PAINT_STAMP_ENV)
+            if stamp:
+                import time
+
+                Path(stamp).write_text(repr(time.time()), encoding="utf-8")
             self.exit()
             return
         session = self.session

@@ -238,3 +238,21 @@ def test_each_recording_key_opens_its_dialog(demo: Path, clock: HandClock) -> No
             assert isinstance(app.screen, AgendaScreen), key
 
     run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
+def test_the_collector_paused_for_the_start_is_back_on_once_the_agenda_is_painted(demo: Path, clock: HandClock) -> None:
+    """`sopreview open` pauses the cyclic GC for the start (issue 17); the first paint resumes it."""
+    import gc
+
+    seen: list[bool] = []
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        seen.append(gc.isenabled())
+
+    gc.disable()
+    try:
+        run_app(SopReviewApp(demo, None, clock=clock), script)
+    finally:
+        was_on = gc.isenabled()
+        gc.enable()
+    assert seen == [True] and was_on
