@@ -57,3 +57,14 @@ def test_audit_log_shows_a_hand_edited_escape_visibly(demo: Path, clock: HandClo
     run_app(SopReviewApp(demo, base / "sops", clock=clock), script)
     assert not any(c in seen["screen"] for c in RAW)
     assert "PWNED" in seen["screen"]
+
+
+def test_an_agenda_row_strips_what_textual_strips_even_on_its_fast_path() -> None:
+    """Issue 17: agenda lines skip Textual's per-character control-code pass when a regex finds
+    none; a row that somehow held one still gets the pass (the session check keeps them out)."""
+    from sopreview.ui.widgets.agenda import Line
+
+    clean = Line.of("Surat ", ("Masuk", "bold"))
+    dirty = Line.of("Surat\r ", ("Ma\x07suk", "bold"))
+    assert clean.plain == "Surat Masuk" and clean.spans == Line.assemble("Surat ", ("Masuk", "bold")).spans
+    assert dirty.plain == Line.assemble("Surat\r ", ("Ma\x07suk", "bold")).plain == "Surat Masuk"
