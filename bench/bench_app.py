@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_tui import SOP_APP, bench_env, make_big_session, make_demo_session, run_in_pty  # noqa: E402
+from bench_tui import SOP_APP, bench_env, make_big_session, make_demo_session, run_to_paint  # noqa: E402
 from bench_validate import make_agenda  # noqa: E402
 
 BARE_LIST = """
@@ -57,8 +57,14 @@ class List(OptionList):
         # (ui/widgets/agenda.py): a frame rendered inside a batch update (app start-up) is not written.
         if not self.painted and not self.app._batch_count:
             self.painted = True
-            self.app.call_later(self.app.exit)
+            self.app.call_later(stamp_and_exit, self.app)  # after the frame is written, as sopreview
         return lines
+
+def stamp_and_exit(app):
+    import os, time
+    if os.environ.get("SOPREVIEW_PAINT_STAMP"):
+        open(os.environ["SOPREVIEW_PAINT_STAMP"], "w").write(repr(time.time()))
+    app.exit()
 
 class Bare(App):
     def compose(self):
@@ -186,7 +192,7 @@ def _process_medians(commands: dict[str, list[str]], runs: int, pty: bool) -> di
     for round_ in range(runs + 1):  # the first round warms the file cache and .pyc files
         for name, argv in commands.items():
             if pty:
-                took = run_in_pty(argv, env)
+                took = run_to_paint(argv, env)
             else:
                 start = time.perf_counter()
                 subprocess.run(argv, env=env, cwd=ROOT, check=True, capture_output=True)
