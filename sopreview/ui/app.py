@@ -78,6 +78,10 @@ class SopReviewApp(KeyGate, App[None]):
         self._picker_shown = False
         self._load_problems = True
         self._heartbeat: Timer | None = None
+        register_themes(self)
+        # 7:1 everywhere: the operator's screen is often the one mirrored. Set before the first
+        # stylesheet is built: set in on_mount, it re-parsed and re-applied all CSS at start.
+        self.theme = OPERATOR_THEME
 
     @property
     def clock(self) -> Callable[[], datetime]:
@@ -90,8 +94,6 @@ class SopReviewApp(KeyGate, App[None]):
 
     def on_mount(self) -> None:
         self.set_timer(GC_PAUSE_AT_MOST_SECONDS, self.resume_gc)  # the picker, or a start that fails
-        register_themes(self)
-        self.theme = OPERATOR_THEME  # 7:1 everywhere: the operator's screen is often the one mirrored
         if self.session_path is None:
             from sopreview.ui.screens.picker import SessionPickerScreen
 

@@ -52,10 +52,10 @@ class FollowApp(App[None]):
         self.session: Session | None = None
         self.projector: ProjectorScreen | None = None
         self._read_error: str | None = None
+        register_themes(self)
+        self.theme = PROJECTOR_THEME  # before the first stylesheet, as SopReviewApp (one CSS build)
 
     async def on_mount(self) -> None:
-        register_themes(self)
-        self.theme = PROJECTOR_THEME
         try:
             self.session = Session.open(self.session_path, readonly=True, clock=self._clock)
         except SessionError as error:
