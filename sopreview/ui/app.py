@@ -149,8 +149,8 @@ class SopReviewApp(KeyGate, App[None]):
             gc.enable()
 
     def agenda_painted(self) -> None:
-        """After the agenda's first frame: check sops/ (not before, so it does not slow the start)."""
-        self.resume_gc()
+        """After the agenda's first frame: check sops/ (not before, so it does not slow the start),
+        then let the collector catch up with the start-up (its first run takes tens of ms)."""
         if self.exit_after_paint:
             stamp = os.environ.get(PAINT_STAMP_ENV)
             if stamp:
@@ -163,6 +163,7 @@ class SopReviewApp(KeyGate, App[None]):
         sops_dir = self.sops_dir or (session.sops_dir if session is not None else None)
         if sops_dir is not None and sops_dir.is_dir():
             self._check_sops(sops_dir, self._load_problems, session.created if session is not None else None)
+        self.call_later(self.resume_gc)
 
     @work(thread=True, exclusive=True, group="periksa-sops")
     def _check_sops(self, sops_dir: Path, load: bool, created: str | None) -> None:
