@@ -40,19 +40,27 @@ def log_path(sops_dir: Path) -> Path:
     return Path(sops_dir) / MONITORING_FILE
 
 
+def _read_raw(log: MonitoringLog) -> bytes | None:
+    """The log's bytes; None when there is none yet, or when it cannot be read (then said in
+    ``log.problems``, naming the file)."""
+    try:
+        return log.path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        log.problems.append(Problem(log.path.as_posix(), None, "", f"tidak terbaca: {exc.strerror or exc}",
+                                    "periksa izin berkas"))
+        return None
+
+
 def read_log(sops_dir: Path, sop: str | None = None) -> MonitoringLog:
     """Every record, or with ``sop`` only that SOP's (other lines are not parsed: one SOP's history
     of a 50,000-line log costs a scan, not 50,000 checked records)."""
     path = log_path(sops_dir)
     needle = json.dumps(sop, ensure_ascii=False)[1:-1].encode("utf-8") if sop is not None else b""
     log = MonitoringLog(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return log
-    except OSError as exc:
-        log.problems.append(Problem(path.as_posix(), None, "", f"tidak terbaca: {exc.strerror or exc}",
-                                    "periksa izin berkas"))
+    raw = _read_raw(log)
+    if raw is None:
         return log
     lines = raw.split(b"\n")
     offset = 0
@@ -96,13 +104,8 @@ def latest_records(sops_dir: Path) -> MonitoringLog:
     hand-edited line still counts and a damaged one is still reported with its number."""
     path = log_path(sops_dir)
     log = MonitoringLog(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return log
-    except OSError as exc:
-        log.problems.append(Problem(path.as_posix(), None, "", f"tidak terbaca: {exc.strerror or exc}",
-                                    "periksa izin berkas"))
+    raw = _read_raw(log)
+    if raw is None:
         return log
     best: dict[bytes, tuple[bytes, bytes, int, bytes]] = {}
     parsed: list[tuple[MonitoringRecord, int]] = []

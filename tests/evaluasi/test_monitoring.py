@@ -197,3 +197,15 @@ def test_latest_records_ranks_without_parsing_yet_counts_hand_edited_lines(folde
     fast = {r.sop: r.tanggal for r in latest_records(folder / "sops").records}
     full = {k: v.tanggal for k, v in latest_by_sop(read_log(folder / "sops").records).items()}
     assert fast == full == {JDIH: "2023-09-09", "hukum-sdm/cuti-pegawai": "2023-01-05"}
+
+
+def test_an_unreadable_log_is_named_by_both_readers(tmp_path: Path) -> None:
+    """The full read and the due-list read report a log they cannot read, naming it (a folder in its
+    place stands in for a permission problem: tests run as root)."""
+    from sopreview.store.monitoring import latest_records
+
+    (tmp_path / MONITORING_FILE).mkdir(parents=True)
+    for log in (read_log(tmp_path), latest_records(tmp_path)):
+        assert log.records == [] and len(log.problems) == 1
+        assert "tidak terbaca" in log.problems[0].message and MONITORING_FILE in log.problems[0].path
+    assert read_log(tmp_path / "kosong").problems == []  # no log yet is not a problem
