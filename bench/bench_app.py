@@ -35,44 +35,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_tui import SOP_APP, bench_env, make_big_session, make_demo_session, run_to_paint  # noqa: E402
+from bench_tui import BARE_APP, SOP_APP, bench_env, make_big_session, make_demo_session, run_to_paint  # noqa: E402
 from bench_validate import make_agenda  # noqa: E402
 
-BARE_LIST = """
-import sys
-from textual.app import App
-from textual.widgets import OptionList
-
-class List(OptionList):
-    painted = False
-
-    def render_lines(self, crop):
-        lines = super().render_lines(crop)
-        # Exit right after the first frame written to the terminal, by the rule sopreview uses
-        # (ui/widgets/agenda.py): a frame rendered inside a batch update (app start-up) is not written.
-        if not self.painted and not self.app._batch_count:
-            self.painted = True
-            self.app.call_later(stamp_and_exit, self.app)  # after the frame is written, as sopreview
-        return lines
-
-def stamp_and_exit(app):
-    import os, time
-    if os.environ.get("SOPREVIEW_PAINT_STAMP"):
-        open(os.environ["SOPREVIEW_PAINT_STAMP"], "w").write(repr(time.time()))
-    app.exit()
-
-class Bare(App):
-    def compose(self):
-        yield List(*[f"Usulan {i}" for i in range(int(sys.argv[1]))])
-
-Bare().run()
-"""
 
 # The session is its state file plus the proposals' snapshot beside it (one JSON document a line).
 JSON_LOADS = ("import json, sys\nfrom sopreview.store.files import SessionFiles\n"
@@ -108,27 +80,35 @@ async def _timed(pilot: object, act: object) -> Sample:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+async def _open_and_tab(pilot: object, app: object, runs: int, open_one: Callable[[int], object],
+                        switch_tab: Callable[[], object]) -> tuple[Sample, Sample]:
+    """Open item ``i`` then switch its tab, ``runs`` times after one uncounted round (it imports the
+    screen's modules), going back to the list between rounds; the medians of both."""
+    opens: list[Sample] = []
+    tabs: list[Sample] = []
+    for i in range(runs + 1):
+        opened = await _timed(pilot, lambda i=i: open_one(i))
+        tab = await _timed(pilot, switch_tab)
+        if i:
+            opens.append(opened)
+            tabs.append(tab)
+        app.pop_screen()  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+    return _median(opens), _median(tabs)
+
+
 async def measure_sopreview(path: Path, runs: int) -> tuple[Sample, Sample]:
     from sopreview.ui.app import SopReviewApp
 
     app = SopReviewApp(path, None)
-    opens: list[Sample] = []
-    tabs: list[Sample] = []
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         session = app.session
         assert session is not None
         revisions = [h.id for h in session.heads() if h.ada_sebelumnya]
-        for i in range(runs + 1):  # the first opening imports the screen's modules: not counted
-            pid = revisions[(i * 7) % len(revisions)]
-            opened = await _timed(pilot, lambda pid=pid: app.open_proposal(pid))
-            tab = await _timed(pilot, lambda: app.screen.action_tab("flowchart"))  # type: ignore[attr-defined]
-            if i:
-                opens.append(opened)
-                tabs.append(tab)
-            app.pop_screen()
-            await pilot.pause()
-    return _median(opens), _median(tabs)
+        return await _open_and_tab(
+            pilot, app, runs, lambda i: app.open_proposal(revisions[(i * 7) % len(revisions)]),
+            lambda: app.screen.action_tab("flowchart"))  # type: ignore[attr-defined]
 
 
 async def measure_bare(path: Path, runs: int) -> tuple[Sample, Sample]:
@@ -171,19 +151,10 @@ async def measure_bare(path: Path, runs: int) -> tuple[Sample, Sample]:
             yield Footer()
 
     app = Bare()
-    opens: list[Sample] = []
-    tabs: list[Sample] = []
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        for i in range(runs + 1):
-            opened = await _timed(pilot, lambda i=i: app.push_screen(BareProposal(i * 7)))
-            tab = await _timed(pilot, lambda: setattr(app.screen.query_one(TabbedContent), "active", "c"))
-            if i:
-                opens.append(opened)
-                tabs.append(tab)
-            app.pop_screen()
-            await pilot.pause()
-    return _median(opens), _median(tabs)
+        return await _open_and_tab(pilot, app, runs, lambda i: app.push_screen(BareProposal(i * 7)),
+                                   lambda: setattr(app.screen.query_one(TabbedContent), "active", "c"))
 
 
 def _process_medians(commands: dict[str, list[str]], runs: int, pty: bool) -> dict[str, float]:
@@ -246,7 +217,7 @@ def main() -> int:
                 print(_line("buka usulan", open_, bare_open, 1.5))
                 print(_line("pindah ke tab 3", tab, bare_tab, 1.5), flush=True)
             if "start" not in skip:
-                start = _process_medians({"bare": [sys.executable, "-c", BARE_LIST, str(size)],
+                start = _process_medians({"bare": [sys.executable, "-c", BARE_APP, str(size)],
                                           "ours": [sys.executable, "-c", SOP_APP, str(path)]},
                                          process_runs, pty=True)
                 print(_ratio("mulai s.d. tampil", start["ours"], start["bare"], "bare OptionList",

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 BARE_APP = """
+import sys
 from textual.app import App
 from textual.widgets import OptionList
 
@@ -59,10 +60,12 @@ def stamp_and_exit(app):
 
 class Bare(App):
     def compose(self):
-        yield List(*[f"Usulan {i}" for i in range(1000)])
+        yield List(*[f"Usulan {i}" for i in range(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)])
 
 Bare().run()
 """
+"""A bare Textual app: an OptionList of N rows (argument, default 1,000) that stamps its first painted
+frame by sopreview's rule and exits. bench_app.py starts it with the agenda's N."""
 
 SOP_APP = "import sys; from sopreview.cli import main; sys.exit(main(['open', sys.argv[1]]))"
 
