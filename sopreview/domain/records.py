@@ -166,6 +166,22 @@ class ItemClock:
     running: bool = False
 
 
+NOT_STARTED = ItemClock(None, None, 0.0, False)
+"""The clock of an item not yet discussed (most of them, at the start)."""
+
+
+class ItemGlance(NamedTuple):
+    """What a list of the agenda shows of one item: read for every item in one pass."""
+
+    planned: int
+    """Planned minutes."""
+    keputusan: str | None
+    """The decision's key, None while undecided."""
+    evaluated: bool
+    has_notes: bool
+    clock: ItemClock
+
+
 class CurrentItem(NamedTuple):
     """What the projector shows now: the proposal (None = the agenda overview) and its tab.
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ItemTime:
+class ItemTime(NamedTuple):
+    """One item's share of the budget (a NamedTuple: the agenda makes one per item each redraw)."""
+
     planned_minutes: int
     used_seconds: float
     decided: bool

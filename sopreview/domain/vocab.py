@@ -22,8 +22,18 @@ class _Row(Protocol):
     def label(self) -> str: ...
 
 
+_KEYS_SEEN: dict[int, tuple[Sequence[_Row], tuple[str, ...]]] = {}
+
+
 def _keys(table: Sequence[_Row]) -> tuple[str, ...]:
-    return tuple(row.key for row in table)
+    """The table's keys, kept per table object: opening a session asks once per item (a test
+    that swaps a table in gets the new table's keys: it is another object)."""
+    seen = _KEYS_SEEN.get(id(table))
+    if seen is not None and seen[0] is table:
+        return seen[1]
+    keys = tuple(row.key for row in table)
+    _KEYS_SEEN[id(table)] = (table, keys)
+    return keys
 
 
 def _label(table: Sequence[_Row], key: str, unknown: str) -> str:
@@ -90,6 +100,11 @@ def evaluation_outcomes() -> tuple[DecisionKind, ...]:
 def kinds_for(jenis: str | None) -> tuple[DecisionKind, ...]:
     """What may be recorded for an item of this jenis: outcomes for an evaluation item, else decisions."""
     return evaluation_outcomes() if jenis == EVALUATION_JENIS else decision_kinds()
+
+
+def kind_keys_for(jenis: str | None) -> tuple[str, ...]:
+    """The keys of ``kinds_for(jenis)``."""
+    return _keys(kinds_for(jenis))
 
 
 def all_decision_keys() -> tuple[str, ...]:

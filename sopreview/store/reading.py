@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from sopreview.domain.criteria import Criterion
 from sopreview.domain.header import MeetingMeta
 from sopreview.domain.records import (
-    Action, Attendance, CurrentItem, Decision, Evaluation, HistoryEntry, ItemClock, proposal_hash,
+    NOT_STARTED, Action, Attendance, CurrentItem, Decision, Evaluation, HistoryEntry, ItemClock, ItemGlance,
+    proposal_hash,
 )
 from sopreview.domain import clock as clock_rules
 from sopreview.domain.model import Orang, Organisasi, Proposal, ProposalHead
@@ -202,12 +203,26 @@ class SessionReading:
         return {doc["nama"]: Attendance.from_dict(doc) for doc in self._tables[schema.T_HADIR].all()}
 
     def clock(self, pid: str) -> ItemClock:
-        jam = self._item(pid).get("jam") or []
+        return self._clock_of(self._item(pid).get("jam"))
+
+    def _clock_of(self, jam: list[list[str | None]] | None) -> ItemClock:
         if not jam:
-            return ItemClock(None, None, 0.0, False)
+            return NOT_STARTED
         running = clock_rules.is_running(jam)
         return ItemClock(jam[0][0], None if running else jam[-1][1], clock_rules.used_seconds(jam, self._now()),
                          running)
+
+    def glances(self) -> dict[str, ItemGlance]:
+        """Every item's planned minutes, decision, evaluation, notes and clock, in one pass over
+        the stored documents: the agenda lists them all (five reads a row before, issue 17).
+        The same values as ``planned_minutes``, ``decision``, ``evaluation``, ``notes`` and ``clock``."""
+        found: dict[str, ItemGlance] = {}
+        for doc in self._raw(schema.T_ITEM).values():
+            keputusan = doc.get("keputusan")
+            found[doc["pid"]] = ItemGlance(
+                int(doc["menit"]), keputusan["keputusan"] if keputusan else None, bool(doc.get("evaluasi")),
+                bool(str(doc.get("catatan", "")).strip()), self._clock_of(doc.get("jam")))
+        return found
 
     def pause_state(self) -> tuple[str, str] | None:
         """``(jenis, started_iso)`` while the meeting is paused (istirahat, ishoma), else None."""

@@ -17,7 +17,7 @@ from sopreview.domain.criteria import Criterion, parse_criteria
 from sopreview.domain.header import META_FIELDS, validate_meta
 from sopreview.domain.model import MAX_PLANNED_MINUTES, Orang, Organisasi, Proposal, ProposalHead
 from sopreview.domain.vocab import (
-    PROJECTOR_SLIDES, PROJECTOR_TABS, PROJECTOR_ZOOM_STEPS, attendance_keys, item_kind_keys, kinds_for,
+    PROJECTOR_SLIDES, PROJECTOR_TABS, PROJECTOR_ZOOM_STEPS, attendance_keys, item_kind_keys, kind_keys_for,
 )
 from sopreview.store import session_types as typed
 from sopreview.store.errors import SessionFileError
@@ -364,7 +364,7 @@ def _check_item(where: str, doc: dict[str, Any], proposals: Mapping[str, Proposa
     _need(isinstance(doc.get("pid"), str) and doc["pid"] in proposals, f"{where}.pid", "usulan tidak ada di agenda")
     keputusan = doc.get("keputusan")
     if keputusan is not None:
-        allowed = [k.key for k in kinds_for(_jenis(proposals, doc["pid"]))]
+        allowed = kind_keys_for(_jenis(proposals, doc["pid"]))
         _need(isinstance(keputusan, dict) and keputusan.get("keputusan") in allowed, f"{where}.keputusan",
               f"harus salah satu dari {', '.join(allowed)}")
         typed.text(keputusan.get("catatan", ""), f"{where}.keputusan.catatan")

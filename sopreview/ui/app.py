@@ -32,14 +32,14 @@ from sopreview.ui.fmt import holder_text
 from sopreview.ui.keygate import KeyGate
 from sopreview.ui.screens.agenda import AgendaScreen
 from sopreview.ui.screens.base import SessionScreen
-from sopreview.ui.screens.confirm import ConfirmQuit
-from sopreview.ui.theme import OPERATOR_THEME, register_themes
+from sopreview.ui.theme import OPERATOR_THEME, start_in_theme
 
 EXIT_AFTER_PAINT_ENV = "SOPREVIEW_EXIT_AFTER_PAINT"
 """Set to 1 to exit right after the agenda is first painted (start-up benchmark)."""
 PAINT_STAMP_ENV = "SOPREVIEW_PAINT_STAMP"
-"""With EXIT_AFTER_PAINT: a file to write the wall-clock time of the first paint to (bench/: start
-to paint without the shutdown, whose thread join adds up to a quarter second either way)."""
+"""With EXIT_AFTER_PAINT: a file to write the wall-clock time of the first paint and the process's
+CPU seconds by then to (bench/: start to paint without the shutdown, whose thread join adds up to
+a quarter second either way)."""
 GC_PAUSE_AT_MOST_SECONDS = 5.0
 """The longest the cyclic collector stays paused at start (``sopreview open`` pauses it)."""
 
@@ -78,10 +78,11 @@ class SopReviewApp(KeyGate, App[None]):
         self._picker_shown = False
         self._load_problems = True
         self._heartbeat: Timer | None = None
-        register_themes(self)
-        # 7:1 everywhere: the operator's screen is often the one mirrored. Set before the first
-        # stylesheet is built: set in on_mount, it re-parsed and re-applied all CSS at start.
-        self.theme = OPERATOR_THEME
+        self._first_session: Session | None = None
+        """The session named at start, opened for the first screen (see get_default_screen)."""
+        self._start_error: SessionError | None = None
+        # 7:1 everywhere: the operator's screen is often the one mirrored.
+        start_in_theme(self, OPERATOR_THEME)
 
     @property
     def clock(self) -> Callable[[], datetime]:
@@ -92,48 +93,75 @@ class SopReviewApp(KeyGate, App[None]):
 
     # -- start --------------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        """The agenda itself as the first screen when a session is named: Textual's blank default
+        screen under it was styled, laid out and resumed for nothing (issue 17: start at 1,000).
+        A session that cannot be opened ends the app from ``on_mount`` (nothing is mounted yet)."""
+        if self.session_path is None:
+            return super().get_default_screen()
+        try:
+            session = self._open(self.session_path)
+        except SessionError as error:
+            self._start_error = error
+            return super().get_default_screen()
+        self._adopt(session)
+        self._first_session = session
+        return AgendaScreen()
+
     def on_mount(self) -> None:
         self.set_timer(GC_PAUSE_AT_MOST_SECONDS, self.resume_gc)  # the picker, or a start that fails
-        if self.session_path is None:
+        if self._start_error is not None:
+            self.exit(return_code=1, message=str(self._start_error))
+        elif self.session_path is None:
             from sopreview.ui.screens.picker import SessionPickerScreen
 
             self.push_screen(SessionPickerScreen(self.sessions_dir, self.sops_dir))
             self._picker_shown = True
-        else:
-            self.open_session(self.session_path)
+        elif self._first_session is not None:
+            self._session_started(self._first_session)
 
     def open_session(self, path: Path) -> bool:
         """Open a session file (read-only, with a banner, when another process holds it)."""
         try:
-            try:
-                session = Session.open(path, readonly=self.want_readonly, clock=self._clock)
-            except SessionLocked:
-                session = Session.open(path, readonly=True, clock=self._clock)
-            try:
-                session.heads()  # the agenda lists them all: a bad snapshot index is refused here, not mid-draw
-            except SessionError:
-                session.close()
-                raise
+            session = self._open(path)
         except SessionError as error:
-            if self.session is None and self.session_path is not None:
-                self.exit(return_code=1, message=str(error))
-            else:
-                self.notify(str(error), title="Sesi tidak dapat dibuka", severity="error", timeout=10, markup=False)
+            self.notify(str(error), title="Sesi tidak dapat dibuka", severity="error", timeout=10, markup=False)
             return False
         self.start_session(session)
         return True
 
-    def start_session(self, session: Session, problems: list[Problem] | None = None) -> None:
-        """Show the agenda of a session just opened or created."""
+    def _open(self, path: Path) -> Session:
+        """The session, every head checked (SessionError says why not)."""
+        try:
+            session = Session.open(path, readonly=self.want_readonly, clock=self._clock)
+        except SessionLocked:
+            session = Session.open(path, readonly=True, clock=self._clock)
+        try:
+            session.heads()  # the agenda lists them all: a bad snapshot index is refused here, not mid-draw
+        except SessionError:
+            session.close()
+            raise
+        return session
+
+    def _adopt(self, session: Session, problems: list[Problem] | None = None) -> None:
         self.session = session
         self.session_path = session.path
         if problems is not None:
             self.problems = list(problems)
+        self._load_problems = problems is None
+
+    def start_session(self, session: Session, problems: list[Problem] | None = None) -> None:
+        """Show the agenda of a session just opened or created."""
+        self._adopt(session, problems)
         if self._picker_shown:
             self._picker_shown = False
             self.switch_screen(AgendaScreen())
         else:
             self.push_screen(AgendaScreen())
+        self._session_started(session)
+
+    def _session_started(self, session: Session) -> None:
+        """What follows showing a session's agenda: the heartbeat and the opening warnings."""
         self.beat()
         if self._heartbeat is None and not session.readonly:
             from sopreview.store.heartbeat import INTERVAL_SECONDS
@@ -141,7 +169,6 @@ class SopReviewApp(KeyGate, App[None]):
             self._heartbeat = self.set_interval(INTERVAL_SECONDS, self.beat)
         for warning in session.warnings:
             self.notify(holder_text(warning, self.now()), title="Perhatian", severity="warning", timeout=10, markup=False)
-        self._load_problems = problems is None
 
     def resume_gc(self) -> None:
         """The cyclic collector back on, if the command paused it for the start (cli/app_cmds.py)."""
@@ -156,7 +183,7 @@ class SopReviewApp(KeyGate, App[None]):
             if stamp:
                 import time
 
-                Path(stamp).write_text(repr(time.time()), encoding="utf-8")
+                Path(stamp).write_text(f"{time.time()!r} {time.process_time()!r}", encoding="utf-8")
             self.exit()
             return
         session = self.session
@@ -288,6 +315,8 @@ class SopReviewApp(KeyGate, App[None]):
 
     async def action_quit(self) -> None:
         """Quit at once, except mid-discussion: then ask once (the answer ``q`` again quits)."""
+        from sopreview.ui.screens.confirm import ConfirmQuit  # not needed to start (issue 17)
+
         session = self.session
         if (session is not None and not session.readonly and session.running_item() is not None
                 and not isinstance(self.screen, ConfirmQuit)):

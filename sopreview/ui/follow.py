@@ -17,7 +17,7 @@ from textual.binding import Binding
 
 from sopreview.store.session import Session, SessionError
 from sopreview.ui.screens.projector import ProjectorScreen
-from sopreview.ui.theme import PROJECTOR_THEME, register_themes
+from sopreview.ui.theme import PROJECTOR_THEME, start_in_theme
 
 POLL_SECONDS = 0.25
 
@@ -52,8 +52,7 @@ class FollowApp(App[None]):
         self.session: Session | None = None
         self.projector: ProjectorScreen | None = None
         self._read_error: str | None = None
-        register_themes(self)
-        self.theme = PROJECTOR_THEME  # before the first stylesheet, as SopReviewApp (one CSS build)
+        start_in_theme(self, PROJECTOR_THEME)  # as SopReviewApp: one CSS build
 
     async def on_mount(self) -> None:
         try:

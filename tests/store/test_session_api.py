@@ -172,6 +172,34 @@ def test_running_clock_counts_up_to_now(session: Session, clock: FakeClock) -> N
     assert session.clock(P1).used_seconds == 180 and session.clock(P1).running
 
 
+def test_glances_say_what_the_single_item_reads_say(session: Session, clock: FakeClock) -> None:
+    """The agenda reads every item in one pass (``glances``); each field must match its own reader."""
+    session.record_decision(P1, "disetujui")
+    session.record_evaluation(P2, {"k1": True})
+    session.set_notes(P3, "  catatan  ")
+    session.set_notes(P4, "   ")
+    session.set_planned_minutes(P4, 25)
+    session.open_item(P2)
+    clock.advance(4)
+    session.close_item(P2)
+    session.open_item(P3)
+    clock.advance(2)
+    glances = session.glances()
+    assert list(glances) == [P1, P2, P3, P4]
+    for pid, glance in glances.items():
+        decision = session.decision(pid)
+        assert glance.planned == session.planned_minutes(pid)
+        assert glance.keputusan == (decision.keputusan if decision else None)
+        assert glance.evaluated == (session.evaluation(pid) is not None)
+        assert glance.has_notes == bool(session.notes(pid).strip())
+        assert glance.clock == session.clock(pid)
+    assert [g.keputusan for g in glances.values()] == ["disetujui", None, None, None]
+    assert [(g.evaluated, g.has_notes, g.planned) for g in glances.values()][1:] == [
+        (True, False, session.planned_minutes(P2)), (False, True, session.planned_minutes(P3)), (False, False, 25)]
+    assert glances[P2].clock.used_seconds == 240 and not glances[P2].clock.running
+    assert glances[P3].clock.running and glances[P3].clock.used_seconds == 120
+
+
 def test_current_move_minutes_meta(session: Session) -> None:
     session.set_current(P3, "flowchart")
     assert session.current() == (P3, "flowchart")

@@ -1,9 +1,10 @@
 """Issue 17: the app does only the work a screen shows (tabs built when first shown, one diff per
-session, one footer composition per opening, one-row agenda updates). Behaviour, not timings:
+session, one footer composition per opening, one-row agenda updates, one CSS build at start). Behaviour, not timings:
 each test counts calls or widgets, so it fails when the laziness is lost."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,13 @@ from textual.widgets import Footer, Static
 from sopreview.domain import changes
 from sopreview.domain.vocab import decision_keys
 from sopreview.ui.app import SopReviewApp
+from sopreview.ui.screens.agenda import AgendaScreen
 from sopreview.ui.screens.proposal import ProposalScreen
 from sopreview.ui.widgets.agenda import AgendaList, AgendaRow, one_row_changes
 from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.widgets.flowchart import FlowchartView
 from sopreview.ui.widgets.footer import FittingFooter
+from sopreview.ui.theme import OPERATOR_THEME
 from sopreview.ui.widgets.proposal_detail import StepsTable
 
 from .conftest import HandClock, on_disk, plain, run_app
@@ -224,3 +227,47 @@ def test_the_background_check_compares_proposals_only_when_sops_was_touched(
 
     run_app(SopReviewApp(old_sops, Path("sops"), clock=clock), script)
     assert bool(hashed) == edit
+
+
+def test_the_agenda_is_the_first_screen_and_has_its_rows_when_it_mounts(
+    demo: Path, clock: HandClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No blank default screen is built under the agenda, and the agenda's rows are in the list
+    for the screen's first layout (waiting for the list's own resize left the first frame to the
+    next update tick, issue 17)."""
+    at_mount: list[int] = []
+    real_mount = AgendaScreen.on_mount
+
+    def mounting(self: AgendaScreen) -> None:
+        real_mount(self)
+        at_mount.append(self.agenda.option_count)
+
+    monkeypatch.setattr(AgendaScreen, "on_mount", mounting)
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        assert [type(s) for s in app.screen_stack] == [AgendaScreen]
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+    assert at_mount and at_mount[0] > len(on_disk(demo).proposals())  # rows and sub bagian headings
+
+
+def test_starting_in_a_theme_builds_the_same_styles_as_setting_it(demo: Path, clock: HandClock) -> None:
+    """``start_in_theme`` skips Textual's theme watcher (a full CSS re-parse at start); what the
+    watcher does must still be done: the same classes, variables and colours as setting the theme."""
+    seen: dict[str, tuple[object, ...]] = {}
+
+    def grab(name: str, *themes: str) -> Callable[[Pilot[None], SopReviewApp], Awaitable[None]]:
+        async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+            for theme in themes:
+                app.theme = theme  # the usual way: Textual's watcher re-parses and re-applies
+                await pilot.pause()
+            title = app.screen.query_one("#agenda-title")
+            seen[name] = (app.theme, sorted(app.classes), app.stylesheet._variables,
+                          title.styles.background, app.screen.agenda.styles.background)
+        return script
+
+    run_app(SopReviewApp(demo, None, clock=clock), grab("mulai"))
+    run_app(SopReviewApp(demo, None, clock=clock), grab("bawaan", "textual-dark"))
+    run_app(SopReviewApp(demo, None, clock=clock), grab("biasa", "textual-dark", OPERATOR_THEME))
+    assert seen["mulai"] == seen["biasa"]
+    assert seen["mulai"] != seen["bawaan"]  # the check can tell themes apart

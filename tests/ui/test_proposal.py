@@ -74,7 +74,7 @@ def test_next_proposal_keeps_the_tab_and_viewing_never_starts_a_clock(demo: Path
         assert on_disk(demo).running_item() is None
         await pilot.press("escape")
         await pilot.pause()
-        assert len(app.screen_stack) == 2  # the agenda under the default screen: no pile of proposals
+        assert len(app.screen_stack) == 1  # the agenda is the first screen: no pile of proposals
         assert isinstance(app.screen, AgendaScreen) and app.screen.target_pid() == pids[1]
 
     run_app(SopReviewApp(demo, None, clock=clock), script)

@@ -7,7 +7,6 @@ so what is on screen is always what is in the file.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import ClassVar
 
 from rich.text import Text
@@ -198,7 +197,7 @@ class AgendaScreen(SessionScreen):
         if current is not None:
             for row in self._rows:
                 if row.pid == current and row.running:
-                    updated = dataclasses.replace(row, used_seconds=session.clock(current).used_seconds)
+                    updated = row._replace(used_seconds=session.clock(current).used_seconds)
                     self._rows = [updated if r is row else r for r in self._rows]
                     self.agenda.update_row(updated)
                     break

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from textual.binding import BindingType
 from textual.content import Content
@@ -40,9 +40,12 @@ GROUP_PREFIX = "grup:"
 EMPTY_ID = "kosong"
 
 
-@dataclass(frozen=True)
-class AgendaRow:
-    """What the agenda shows about one proposal."""
+class AgendaRow(NamedTuple):
+    """What the agenda shows about one proposal.
+
+    A NamedTuple, not a frozen dataclass: the agenda makes one per proposal when it opens, and
+    a frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field) cost 5 ms per 1,000
+    rows of the start (issue 17)."""
 
     nomor: int
     pid: str
@@ -73,12 +76,12 @@ def agenda_rows(session: Session) -> list[AgendaRow]:
     actions: dict[str | None, int] = {}
     for action in session.actions():
         actions[action.proposal_id] = actions.get(action.proposal_id, 0) + 1
+    glances = session.glances()
     rows: list[AgendaRow] = []
     for nomor, proposal in enumerate(session.heads(), 1):
         pid = proposal.id
         sub = organisasi.subbag_by_kode(proposal.subbag)
-        decision = session.decision(pid)
-        clock = session.clock(pid)
+        item = glances[pid]
         rows.append(
             AgendaRow(
                 nomor=nomor,
@@ -89,14 +92,14 @@ def agenda_rows(session: Session) -> list[AgendaRow]:
                 nama=proposal.nama,
                 jenis=proposal.jenis,
                 pengusul=proposal.pengusul or (sub.kepala if sub else ""),
-                planned=session.planned_minutes(pid),
-                used_seconds=clock.used_seconds,
-                keputusan=decision.keputusan if decision else None,
-                evaluated=session.evaluation(pid) is not None,
-                has_notes=bool(session.notes(pid).strip()),
+                planned=item.planned,
+                used_seconds=item.clock.used_seconds,
+                keputusan=item.keputusan,
+                evaluated=item.evaluated,
+                has_notes=item.has_notes,
                 n_actions=actions.get(pid, 0),
                 current=pid == current,
-                running=clock.running,
+                running=item.clock.running,
             )
         )
     return rows
@@ -359,8 +362,14 @@ class AgendaList(OptionList):
         self._on_columns = callback
 
     def _list_width(self) -> int:
-        """Room for a row, leaving the vertical scrollbar's column free whether or not it shows."""
-        return max(self.size.width - self.styles.scrollbar_size_vertical, 40)
+        """Room for a row, leaving the vertical scrollbar's column free whether or not it shows.
+
+        Before the list's first layout, the terminal's width: the list spans the screen, so its
+        rows are there for the screen's first layout and first frame. Waiting for the list's own
+        resize left that frame to the screen's next update tick (issue 17); a wrong guess is
+        corrected by that resize (``on_resize``)."""
+        width = self.size.width or self.app.size.width
+        return max(width - self.styles.scrollbar_size_vertical, 40) if width else 0
 
     def show(self, rows: list[AgendaRow], accept: Callable[[AgendaRow], bool] | None = None) -> None:
         """Replace the rows (keeping the cursor on the same proposal when it is still shown)."""
@@ -368,7 +377,7 @@ class AgendaList(OptionList):
         self._rows = rows
         if accept is not None:
             self._accept = accept
-        if not self.size.width:  # not laid out yet: the first resize renders at the real width
+        if not self._list_width():  # no width known yet: the first resize renders at the real width
             self._pending_pid = keep
             return
         self._render_options(keep)
@@ -423,8 +432,9 @@ class AgendaList(OptionList):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         lines = super().render_lines(crop)
-        # A frame rendered inside a batch update (e.g. the footer recomposing) is not written.
-        if self.on_first_paint is not None and self._rows and not self.app._batch_count:
+        # A frame rendered inside a batch update (e.g. the footer recomposing) is not written, nor
+        # one drawn before the rows were laid out at the list's width (``show`` waits for it).
+        if self.on_first_paint is not None and self._width and not self.app._batch_count:
             callback, self.on_first_paint = self.on_first_paint, None
             self.app.call_later(callback)  # runs after this frame has been written
         return lines
