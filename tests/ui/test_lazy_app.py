@@ -1,5 +1,5 @@
 """Issue 17: the app does only the work a screen shows (tabs built when first shown, one diff per
-session, one footer composition per opening, one-row agenda updates, one CSS build at start). Behaviour, not timings:
+session, a key bar redrawn rather than re-mounted, one-row agenda updates, one CSS build at start). Behaviour, not timings:
 each test counts calls or widgets, so it fails when the laziness is lost."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from sopreview.domain import changes
 from sopreview.domain.vocab import decision_keys
@@ -19,7 +19,7 @@ from sopreview.ui.screens.proposal import ProposalScreen
 from sopreview.ui.widgets.agenda import AgendaList, AgendaRow, one_row_changes
 from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.widgets.flowchart import FlowchartView
-from sopreview.ui.widgets.footer import FittingFooter
+from sopreview.ui.widgets.footer import KeyBar, shown_keys
 from sopreview.ui.theme import OPERATOR_THEME
 from sopreview.ui.widgets.proposal_detail import StepsTable
 
@@ -105,29 +105,38 @@ def test_the_step_diff_is_aligned_once_per_session(
     assert shown[0] == shown[2] and "Ringkasan perubahan" in shown[0]
 
 
-def test_the_footer_is_composed_once_per_opening(demo: Path, clock: HandClock, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Textual recomposes a footer on every bindings signal (about 17 per opening before)."""
-    composed: list[str] = []
+def test_switching_tabs_redraws_the_key_bar_without_mounting_a_widget(
+    demo: Path, clock: HandClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's Footer re-mounted a widget per key whenever the keys changed (half of a tab
+    switch); the key bar is one widget that redraws its line, and only when the keys changed."""
+    redrawn: list[str] = []
+    real_refresh = KeyBar.refresh
 
-    def counting(self: FittingFooter):  # type: ignore[no-untyped-def]
-        if self._bindings_ready:  # the first, empty composition at mount makes no keys
-            composed.append(type(self.screen).__name__)
-        return Footer.compose(self)
+    def counting(self: KeyBar, *args: object, **kwargs: object) -> KeyBar:
+        redrawn.append(type(self.screen).__name__)
+        return real_refresh(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(FittingFooter, "compose", counting)
     pid = _revision(demo)
 
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
-        await pilot.pause()
-        composed.clear()
         app.open_proposal(pid)
         await pilot.pause()
+        screen = app.screen
+        widgets = len(list(screen.walk_children()))
+        assert "toggle_mutu" not in [k.action for k in shown_keys(screen)[0]]
+        monkeypatch.setattr(KeyBar, "refresh", counting)
+        screen.action_tab("flowchart")  # type: ignore[attr-defined]
         await pilot.pause()
-        keys = {child.key for child in app.screen.query_one(FittingFooter).children}  # type: ignore[attr-defined]
-        assert "escape" in keys  # composed with the screen's keys, not left empty
+        assert "toggle_mutu" in [k.action for k in shown_keys(screen)[0]]  # the flowchart's own key, focused
+        assert len(list(screen.walk_children())) == widgets + 2  # the flowchart and its line, no keys
+        assert 1 <= redrawn.count("ProposalScreen") <= 2
+        redrawn.clear()
+        screen.refresh_bindings()  # a signal with the same keys
+        await pilot.pause()
+        assert redrawn == []
 
     run_app(SopReviewApp(demo, None, clock=clock), script)
-    assert composed.count("ProposalScreen") == 1
 
 
 def test_a_one_item_write_re_renders_one_agenda_row(

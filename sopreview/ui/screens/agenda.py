@@ -35,7 +35,7 @@ from sopreview.ui.widgets.agenda import (
     one_row_changes,
     search_matches,
 )
-from sopreview.ui.widgets.footer import FittingFooter
+from sopreview.ui.widgets.footer import KeyBar
 
 
 LEGEND = "ECT: E evaluasi, C catatan, T tindak lanjut terisi (· = belum) · Waktu: menit terpakai/rencana"
@@ -66,7 +66,7 @@ class AgendaScreen(SessionScreen):
         yield AgendaColumnsHeader(id="agenda-columns")
         yield AgendaList(id="agenda")
         yield Static(LEGEND, id="agenda-legend", markup=False)
-        yield FittingFooter()
+        yield KeyBar()
 
     @property
     def agenda(self) -> AgendaList:

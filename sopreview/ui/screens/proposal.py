@@ -24,7 +24,7 @@ from sopreview.store.errors import SessionError
 from sopreview.ui.screens.base import ReadOnlyBanner, SessionScreen
 from sopreview.ui.widgets.changes import ChangeView
 from sopreview.ui.widgets.flowchart import FlowchartView
-from sopreview.ui.widgets.footer import FittingFooter
+from sopreview.ui.widgets.footer import KeyBar
 from sopreview.ui.widgets.pointer import next_step
 from sopreview.ui.widgets.proposal_detail import ProposalHeading, StepsTable, summary_renderable
 
@@ -67,7 +67,7 @@ class ProposalScreen(SessionScreen):
                     if tab == initial:
                         self._built.add(tab)
                         yield from self._pane_content(tab)
-        yield FittingFooter()
+        yield KeyBar()
 
     def _pane_content(self, tab: str) -> list[Widget]:
         """The widgets a tab shows, made only when the tab is first shown: from the version under
