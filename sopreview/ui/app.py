@@ -78,9 +78,8 @@ class SopReviewApp(KeyGate, App[None]):
         self._picker_shown = False
         self._load_problems = True
         self._heartbeat: Timer | None = None
-        self._first_session: Session | None = None
-        """The session named at start, opened for the first screen (see get_default_screen)."""
         self._start_error: SessionError | None = None
+        """Why the session named at start could not be opened (see get_default_screen)."""
         # 7:1 everywhere: the operator's screen is often the one mirrored.
         start_in_theme(self, OPERATOR_THEME)
 
@@ -105,7 +104,6 @@ class SopReviewApp(KeyGate, App[None]):
             self._start_error = error
             return super().get_default_screen()
         self._adopt(session)
-        self._first_session = session
         return AgendaScreen()
 
     def on_mount(self) -> None:
@@ -117,8 +115,8 @@ class SopReviewApp(KeyGate, App[None]):
 
             self.push_screen(SessionPickerScreen(self.sessions_dir, self.sops_dir))
             self._picker_shown = True
-        elif self._first_session is not None:
-            self._session_started(self._first_session)
+        elif self.session is not None:  # opened for the first screen
+            self._session_started(self.session)
 
     def open_session(self, path: Path) -> bool:
         """Open a session file (read-only, with a banner, when another process holds it)."""
