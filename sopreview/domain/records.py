@@ -15,7 +15,7 @@ from sopreview.domain.criteria import Criterion
 from sopreview.domain.dates import real_date
 from sopreview.domain.model import Proposal
 from sopreview.domain.vocab import (
-    EVALUATION_JENIS, attendance_label, cites_amendments, decision_label, kinds_for, note_required,
+    EVALUATION_JENIS, attendance_label, cites_amendments, decision_label, kind_keys_for, note_required,
 )
 
 KAPAN_HINT = "tanggal YYYY-MM-DD (mis. 2022-07-15) atau teks seperti 'Juli 2022'"
@@ -28,7 +28,7 @@ def validate_decision(keputusan: str, catatan: str, jenis: str | None = None,
 
     ``amandemen``: how many amendments the meeting made; a kind that cites them (disetujui
     dengan perbaikan) then needs no note, the amendments are its fixes (issue 15)."""
-    keys = [k.key for k in kinds_for(jenis)]
+    keys = kind_keys_for(jenis)
     if keputusan not in keys:
         what = "hasil evaluasi" if jenis == EVALUATION_JENIS else "keputusan"
         return f"{what} {keputusan!r} tidak dikenal; pilihan: {', '.join(keys)}"
