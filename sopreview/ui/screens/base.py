@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.binding import BindingType
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from sopreview.domain.records import evaluation_refusal
@@ -64,10 +66,26 @@ def readonly_message(session: Session, now: datetime | None = None) -> str:
 class SessionScreen(SopAppAccess, Screen[None]):
     """A screen over the open session with the recording keys of scope ``sesi``."""
 
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Textual's, without redrawing the whole screen when the focus moves: the widgets that
+    gain and lose focus (and any ``:focus-within`` styling) are restyled and redrawn by Textual
+    anyway, and the whole-screen redraw cost each tab switch a second full render (issue 17)."""
+
     @staticmethod
     def screen_bindings(scope: str) -> list[BindingType]:
         """Help first, then the screen's own keys, then the recording keys: the footer order."""
         return [*keymap.help_first(), *keymap.bindings(scope), *keymap.bindings("sesi")]
+
+    @property
+    def is_shown(self) -> bool:
+        """True unless an opaque screen covers this one (a dialog over it leaves it in view).
+        Textual's ``is_current`` is also true under an opaque screen, one level down."""
+        for screen in reversed(self.app.screen_stack):
+            if screen is self:
+                return True
+            if screen.styles.background.a == 1:
+                return False
+        return False
 
     @property
     def session(self) -> Session:

@@ -239,7 +239,7 @@ class ProposalScreen(SessionScreen):
     @on(TabbedContent.TabActivated)
     async def _tab_activated(self) -> None:
         await self._build_pane(self.tabs.active or "")
-        self.call_after_refresh(self._focus_pane)
+        self._focus_pane()
         self.refresh_bindings()  # the amendment keys belong to the Langkah and Flowchart tabs
         self._record_tab()
         if self._pointer is not None:  # a hidden tab could not scroll to the step: it can now
@@ -265,7 +265,7 @@ class ProposalScreen(SessionScreen):
             return
         for widget in pane.query("*"):
             if widget.focusable:
-                widget.focus()
+                self.set_focus(widget, scroll_visible=False)
                 return
         self.set_focus(None)
 

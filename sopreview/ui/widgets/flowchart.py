@@ -15,6 +15,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from sopreview.domain.flowchart.draw import wrap
 from sopreview.domain.flowchart.layout import ROLE_NAMES, FlowGrid, layout_flowchart, mutu_fits
@@ -100,7 +101,11 @@ class FlowchartView(ScrollView, can_focus=True):
     @property
     def grid(self) -> FlowGrid:
         """The current drawing (laid out for the current width)."""
-        width = max(20, self.size.width - self.styles.scrollbar_size_vertical)
+        return self._layout_for(self.size.width)
+
+    def _layout_for(self, outer_width: int) -> FlowGrid:
+        """The drawing for a widget ``outer_width`` columns wide (kept until the width changes)."""
+        width = max(20, outer_width - self.styles.scrollbar_size_vertical)
         width = int(width * ZOOMS[max(0, min(self.zoom, len(ZOOMS) - 1))])
         show_mutu = self.mutu if self.mutu is not None else mutu_fits(self.dokumen, width)
         key = (width, show_mutu)
@@ -109,10 +114,38 @@ class FlowchartView(ScrollView, can_focus=True):
                                           tandai=self.tandai)
             self._grid_key = key
             self._strips.clear()
-            self._key_lines = self._abbreviations(self._grid, max(20, self.size.width - self.styles.scrollbar_size_vertical))
+            self._key_lines = self._abbreviations(self._grid, max(20, outer_width - self.styles.scrollbar_size_vertical))
             self.virtual_size = Size(self._grid.lebar,
                                      len(self._grid.header) + len(self._grid.lines) + len(self._key_lines))
         return self._grid
+
+    def _expected_size(self) -> Size:
+        """At most the size this widget will be given: the nearest laid-out ancestor's less the
+        borders, padding and margins in between; zero when no ancestor has been laid out yet."""
+        gutter = self.styles.gutter + self.styles.margin
+        width, height = -gutter.width, -gutter.height
+        for node in self.ancestors_with_self[1:]:
+            if not isinstance(node, Widget):
+                break
+            if node.size:
+                region = node.scrollable_content_region
+                return Size(max(0, width + region.width), max(0, height + region.height))
+            gutter = node.styles.gutter + node.styles.margin
+            width, height = width - gutter.width, height - gutter.height
+        return Size(0, 0)
+
+    def on_mount(self) -> None:
+        """Lay the chart out for the size it is about to get, and show the scrollbar when it
+        will surely scroll, so the screen's first layout is already right: found only at the
+        first paint, they cost the screen two more layouts and redraws (the tab switch to the
+        chart, issue 17). Textual still corrects both if the guess is wrong."""
+        expected = self._expected_size()
+        if expected.width:
+            self._layout_for(expected.width)
+            if self.styles.overflow_y == "auto" and self.virtual_size.height > expected.height:
+                self.show_vertical_scrollbar = True
+                self.vertical_scrollbar.display = True
+        super().on_mount()
 
     def _abbreviations(self, grid: FlowGrid, width: int) -> tuple[str, ...]:
         """The room's chart keeps the key to abbreviated lane titles pinned under it, so an
