@@ -280,3 +280,100 @@ def test_starting_in_a_theme_builds_the_same_styles_as_setting_it(demo: Path, cl
     run_app(SopReviewApp(demo, None, clock=clock), grab("biasa", "textual-dark", OPERATOR_THEME))
     assert seen["mulai"] == seen["biasa"]
     assert seen["mulai"] != seen["bawaan"]  # the check can tell themes apart
+
+
+def test_the_flowchart_knows_its_size_and_scrollbar_before_its_first_layout(demo: Path, clock: HandClock) -> None:
+    """Found only at the first paint, the chart's size and scrollbar cost each switch to its tab
+    two more layouts of the whole screen; the chart now reads them off its laid-out ancestors."""
+    pid = _revision(demo)
+    seen: list[tuple[object, ...]] = []
+    real_mount = FlowchartView.on_mount
+
+    def watching(self: FlowchartView) -> None:
+        real_mount(self)
+        seen.append((self.size.width, self._grid_key, self.show_vertical_scrollbar, self.virtual_size.height))
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        app.open_proposal(pid)
+        await pilot.pause()
+        FlowchartView.on_mount = watching  # type: ignore[method-assign]
+        try:
+            app.screen.action_tab("flowchart")  # type: ignore[attr-defined]
+            await pilot.pause()
+        finally:
+            FlowchartView.on_mount = real_mount  # type: ignore[method-assign]
+        view = app.screen.query_one(FlowchartView)
+        (width, key, scrollbar, height), = seen
+        assert width == 0  # not laid out yet when mounted
+        assert key == view._grid_key and key is not None  # laid out for the width it then got
+        assert height == view.virtual_size.height > view.size.height
+        assert scrollbar and view.show_vertical_scrollbar
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
+def test_a_tick_that_changes_nothing_draws_nothing_and_a_clock_second_lays_nothing_out() -> None:
+    """Textual's Static.update lays the screen out again: the once-a-second clock made a full
+    layout every second (and a third one in any tab switch it met)."""
+    from rich.text import Text
+
+    from sopreview.ui.widgets.steady import SteadyStatic, same_wrapping
+
+    calls: list[bool] = []
+
+    class Watched(SteadyStatic):
+        def update(self, content: object = "", *, layout: bool = True) -> None:  # type: ignore[override]
+            calls.append(layout)
+
+    widget = Watched()
+    widget.show_text(Text("Waktu 3:05 / 10:00 · Keputusan: belum"))
+    widget.show_text(Text("Waktu 3:05 / 10:00 · Keputusan: belum"))
+    widget.show_text(Text("Waktu 3:06 / 10:00 · Keputusan: belum"))
+    widget.show_text(Text("Waktu 10:00 / 10:00 · Keputusan: belum"))
+    assert calls == [True, False, True]
+    assert same_wrapping("a 1", "a 2") and not same_wrapping("a b", "ab ") and not same_wrapping("a\nb", "a b")
+
+
+def test_the_agenda_clock_ticks_only_while_shown_and_is_current_when_shown_again(
+    demo: Path, clock: HandClock
+) -> None:
+    """A covered agenda no longer redraws (and re-lays out) its status line every second under the
+    proposal; going back shows the minutes used meanwhile at once."""
+    pid = on_disk(demo).proposals()[0].id
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        agenda = app.screen
+        assert isinstance(agenda, AgendaScreen)
+        status = agenda.query_one("#agenda-status", Static)
+        await pilot.press("enter", "s")  # open the first item and start its clock
+        await pilot.pause()
+        before = plain(status.render())
+        clock.advance(7)
+        agenda._tick()
+        assert plain(status.render()) == before  # covered: nothing redrawn
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is agenda
+        row = next(r for r in agenda._rows if r.pid == pid)
+        assert row.running and row.used_seconds >= 7 * 60
+        assert plain(status.render()) != before
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
+def test_the_agenda_clock_ticks_under_a_dialog(demo: Path, clock: HandClock) -> None:
+    """A dialog leaves the agenda in view: its clock keeps ticking under it."""
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        agenda = app.screen
+        assert isinstance(agenda, AgendaScreen)
+        status = agenda.query_one("#agenda-status", Static)
+        await pilot.press("d")  # the decision dialog, over the agenda
+        await pilot.pause()
+        assert app.screen is not agenda and agenda.is_shown
+        before = plain(status.render())
+        clock.advance(7)
+        agenda._tick()
+        assert plain(status.render()) != before
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)

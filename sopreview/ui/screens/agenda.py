@@ -36,6 +36,7 @@ from sopreview.ui.widgets.agenda import (
     search_matches,
 )
 from sopreview.ui.widgets.footer import KeyBar
+from sopreview.ui.widgets.steady import SteadyStatic
 
 
 LEGEND = "ECT: E evaluasi, C catatan, T tindak lanjut terisi (· = belum) · Waktu: menit terpakai/rencana"
@@ -57,8 +58,8 @@ class AgendaScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         yield ReadOnlyBanner(id="banner")
-        yield Static(id="agenda-title", markup=False)
-        yield Static(id="agenda-status", markup=False)
+        yield SteadyStatic(id="agenda-title", markup=False)
+        yield SteadyStatic(id="agenda-status", markup=False)
         yield Static(id="agenda-problems", markup=False)
         with Horizontal(id="agenda-tools"):
             yield Static(id="filter-label", markup=False)
@@ -101,6 +102,7 @@ class AgendaScreen(SessionScreen):
             current = self.session.current().pid
             if current is not None:
                 self.agenda.highlight_pid(current)
+            self._show_clock()
 
     def _set_columns(self, cols: Columns) -> None:
         self.query_one(AgendaColumnsHeader).update(header_content(cols))
@@ -135,8 +137,8 @@ class AgendaScreen(SessionScreen):
         title = Text(meta.judul or "Rapat evaluasi SOP", style="bold")
         if when:
             title.append("\n" + fit(when, width).rstrip(), style="dim")
-        self.query_one("#agenda-title", Static).update(title)
-        self.query_one("#agenda-status", Static).update(self._status_line(width))
+        self.query_one("#agenda-title", SteadyStatic).show_text(title)
+        self.query_one("#agenda-status", SteadyStatic).show_text(self._status_line(width))
 
     def _status_line(self, width: int) -> Text:
         """Progress, clock, plan and forecast; shorter words below 100 columns."""
@@ -193,6 +195,12 @@ class AgendaScreen(SessionScreen):
                     return
             except SessionError as error:
                 self.notify(str(error), severity="error", markup=False)
+        if self.is_shown:  # covered by a proposal, it is brought up to date when shown again
+            self._show_clock()
+
+    def _show_clock(self) -> None:
+        """The running item's minutes and the status line's clock."""
+        session = self.session
         current = session.current().pid
         if current is not None:
             for row in self._rows:

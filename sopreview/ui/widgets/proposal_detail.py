@@ -19,6 +19,7 @@ from sopreview.domain.vocab import item_kind_label
 from sopreview.store.session import Session
 from sopreview.ui.fmt import lines, waktu_kolom
 from sopreview.ui.widgets.pointer import SOROT_CSS, line_of_style
+from sopreview.ui.widgets.steady import SteadyStatic
 
 
 def identity_table(doc: SopDocument) -> Table:
@@ -177,8 +178,9 @@ class StepsTable(Static):
             self.parent.scroll_to(y=max(0, self.virtual_region.y + line - 1), animate=False)  # type: ignore[attr-defined]
 
 
-class ProposalHeading(Static):
-    """One line: jenis, name, sub bagian, presenter, time used and decision."""
+class ProposalHeading(SteadyStatic):
+    """One line: jenis, name, sub bagian, presenter, time used and decision (redrawn by the
+    screen's clock tick, hence steady)."""
 
     def show(self, session: Session, proposal: Proposal) -> None:
         sub = session.organisasi.subbag_by_kode(proposal.subbag)
@@ -200,7 +202,7 @@ class ProposalHeading(Static):
                 f"{running} · Keputusan: {status}"
             ),
         )
-        self.update(text)
+        self.show_text(text)
 
 
 def summary_renderable(session: Session, proposal: Proposal) -> RenderableType:
