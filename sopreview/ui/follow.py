@@ -16,10 +16,13 @@ from textual.app import App
 from textual.binding import Binding
 
 from sopreview.store.session import Session, SessionError
+from sopreview.ui import textual_fixes
 from sopreview.ui.screens.projector import ProjectorScreen
 from sopreview.ui.theme import PROJECTOR_THEME, start_in_theme
 
 POLL_SECONDS = 0.25
+
+textual_fixes.apply()
 
 
 class FollowApp(App[None]):
