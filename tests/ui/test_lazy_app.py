@@ -1,4 +1,5 @@
-"""Issue 17: the app does only the work a screen shows (tabs built when first shown, one diff per
+"""Issue 17: the app does only the work a screen shows (tabs built when first shown, the flowchart
+right after the first frame, one diff per
 session, a key bar redrawn rather than re-mounted, one-row agenda updates, one CSS build at start). Behaviour, not timings:
 each test counts calls or widgets, so it fails when the laziness is lost."""
 
@@ -30,20 +31,34 @@ def _revision(demo: Path) -> str:
     return next(p.id for p in on_disk(demo).proposals() if p.sebelumnya is not None)
 
 
-def test_a_tab_is_built_when_first_shown(demo: Path, clock: HandClock) -> None:
+def test_a_tab_is_built_when_first_shown_and_the_flowchart_after_the_first_frame(
+    demo: Path, clock: HandClock
+) -> None:
+    """Langkah and Perubahan are built when first shown; the flowchart (what the room looks at
+    most) is built in its hidden pane once the proposal is on screen, never before its first frame."""
     pid = _revision(demo)
+    heading_width_at_chart_mount: list[int] = []
+    real_mount = FlowchartView.on_mount
+
+    def watching(self: FlowchartView) -> None:
+        heading_width_at_chart_mount.append(self.screen.query_one("#proposal-heading").size.width)
+        real_mount(self)
 
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
-        app.open_proposal(pid)
-        await pilot.pause()
+        FlowchartView.on_mount = watching  # type: ignore[method-assign]
+        try:
+            app.open_proposal(pid)
+            await pilot.pause()
+        finally:
+            FlowchartView.on_mount = real_mount  # type: ignore[method-assign]
         screen = app.screen
         assert isinstance(screen, ProposalScreen)
-        assert screen.built_tabs == {"ringkasan"}
-        for kind in (StepsTable, FlowchartView, ChangeView):
-            assert not screen.query(kind), kind
+        assert heading_width_at_chart_mount and heading_width_at_chart_mount[0] > 0  # laid out and drawn first
+        assert screen.built_tabs == {"ringkasan", "flowchart"}
+        assert not screen.query(StepsTable) and not screen.query(ChangeView)
+        assert not screen.query_one(FlowchartView).display or not screen.query_one("#flowchart").display
         await pilot.press("3")
         await pilot.pause()
-        assert screen.built_tabs == {"ringkasan", "flowchart"}
         assert isinstance(app.focused, FlowchartView) and not screen.query(ChangeView)
         await pilot.press("4")
         await pilot.pause()
@@ -56,6 +71,22 @@ def test_a_tab_is_built_when_first_shown(demo: Path, clock: HandClock) -> None:
     run_app(SopReviewApp(demo, None, clock=clock), script)
 
 
+def test_the_flowchart_asked_for_in_the_same_burst_as_the_opening_is_built_once_and_focused(
+    demo: Path, clock: HandClock
+) -> None:
+    """Enter, 3 and an arrow in one burst: one chart (the prepared one), focused, and scrolled."""
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.press("enter", "3", "down")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProposalScreen) and screen.tabs.active == "flowchart"
+        assert len(screen.query(FlowchartView)) == 1
+        assert isinstance(app.focused, FlowchartView) and app.focused.scroll_offset.y == 1
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
 def test_a_proposal_opened_on_a_later_tab_builds_only_that_tab(demo: Path, clock: HandClock) -> None:
     """``.`` keeps the tab: the next proposal opens on it, and Ringkasan is filled when shown."""
     pid = _revision(demo)
@@ -64,8 +95,8 @@ def test_a_proposal_opened_on_a_later_tab_builds_only_that_tab(demo: Path, clock
         app.open_proposal(pid, tab="langkah")
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, ProposalScreen) and screen.built_tabs == {"langkah"}
-        assert screen.query_one(StepsTable)
+        assert isinstance(screen, ProposalScreen) and screen.built_tabs == {"langkah", "flowchart"}
+        assert screen.query_one(StepsTable) and not screen.query("#ringkasan-body")
         await pilot.press("1")
         await pilot.pause()
         proposal = app.session.proposal(pid)  # type: ignore[union-attr]
@@ -129,7 +160,7 @@ def test_switching_tabs_redraws_the_key_bar_without_mounting_a_widget(
         screen.action_tab("flowchart")  # type: ignore[attr-defined]
         await pilot.pause()
         assert "toggle_mutu" in [k.action for k in shown_keys(screen)[0]]  # the flowchart's own key, focused
-        assert len(list(screen.walk_children())) == widgets + 2  # the flowchart and its line, no keys
+        assert len(list(screen.walk_children())) == widgets  # the flowchart was built hidden; no keys mounted
         assert 1 <= redrawn.count("ProposalScreen") <= 2
         redrawn.clear()
         screen.refresh_bindings()  # a signal with the same keys
@@ -294,14 +325,14 @@ def test_the_flowchart_knows_its_size_and_scrollbar_before_its_first_layout(demo
         seen.append((self.size.width, self._grid_key, self.show_vertical_scrollbar, self.virtual_size.height))
 
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
-        app.open_proposal(pid)
-        await pilot.pause()
         FlowchartView.on_mount = watching  # type: ignore[method-assign]
         try:
-            app.screen.action_tab("flowchart")  # type: ignore[attr-defined]
+            app.open_proposal(pid)  # the chart is built in its hidden pane after the first frame
             await pilot.pause()
         finally:
             FlowchartView.on_mount = real_mount  # type: ignore[method-assign]
+        app.screen.action_tab("flowchart")  # type: ignore[attr-defined]
+        await pilot.pause()
         view = app.screen.query_one(FlowchartView)
         (width, key, scrollbar, height), = seen
         assert width == 0  # not laid out yet when mounted
@@ -375,5 +406,33 @@ def test_the_agenda_clock_ticks_under_a_dialog(demo: Path, clock: HandClock) -> 
         clock.advance(7)
         agenda._tick()
         assert plain(status.render()) != before
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
+def test_a_layout_that_changes_nothing_redraws_no_scrollbar_of_the_chart(demo: Path, clock: HandClock) -> None:
+    """Textual's ScrollView redrew its scrollbar at every layout of the screen, which cost each
+    tab switch one more frame; a resize still re-sizes it."""
+    pid = _revision(demo)
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        app.open_proposal(pid, tab="flowchart")
+        await pilot.pause()
+        view = app.screen.query_one(FlowchartView)
+        scrollbar = view.vertical_scrollbar
+        redrawn: list[int] = []
+        real_refresh = scrollbar.refresh
+
+        def counting(*args: object, **kwargs: object) -> object:
+            redrawn.append(scrollbar.window_size)
+            return real_refresh(*args, **kwargs)  # type: ignore[arg-type]
+
+        scrollbar.refresh = counting  # type: ignore[method-assign]
+        app.screen.refresh(layout=True)
+        await pilot.pause()
+        assert redrawn == []
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert redrawn and scrollbar.window_size == view.scrollable_content_region.height
 
     run_app(SopReviewApp(demo, None, clock=clock), script)

@@ -3,11 +3,14 @@
 Four tabs (Ringkasan, Langkah, Flowchart, Perubahan) switched with 1-4 or Tab; the recording
 keys of the agenda work here too and act on this proposal. A tab's widgets are built when it is
 first shown: most openings look at one or two tabs, and building all four (the flowchart layout,
-the change diff) made a proposal take about a second to open.
+the change diff) made a proposal take about a second to open. The one exception is the
+flowchart, what the room looks at most: it is built in its hidden pane right after the first
+frame, so the switch to it only shows it.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import ClassVar
 
 from textual import on
@@ -52,6 +55,8 @@ class ProposalScreen(SessionScreen):
         self.pid = pid
         self._initial_tab = tab
         self._built: set[str] = set()
+        self._building: dict[str, asyncio.Event] = {}
+        """Tabs whose widgets are being mounted: a switch to one waits for it."""
         self._pointer: int | None = None
 
     def target_pid(self) -> str | None:
@@ -95,14 +100,26 @@ class ProposalScreen(SessionScreen):
 
     async def _build_pane(self, tab: str) -> None:
         """Mount a tab's content the first time it is shown (see the module docstring)."""
+        if tab in self._building:
+            await self._building[tab].wait()
         if tab in self._built or tab not in TABS:
             return
         self._built.add(tab)
-        await self.tabs.get_pane(tab).mount(*self._pane_content(tab))
-        if tab == "ringkasan":
-            self._show_summary()
-        else:
-            self._show_version(sync=False)  # the selected step and the amendment line, in the view just built
+        self._building[tab] = building = asyncio.Event()
+        try:
+            await self.tabs.get_pane(tab).mount(*self._pane_content(tab))
+            if tab == "ringkasan":
+                self._show_summary()
+            else:
+                self._show_version(sync=False)  # the selected step and the amendment line, in the view just built
+        finally:
+            building.set()
+            del self._building[tab]
+
+    async def _prepare_flowchart(self) -> None:
+        """Build the flowchart in its hidden pane once the proposal is on screen (module docstring)."""
+        if self.is_attached:
+            await self._build_pane("flowchart")
 
     @property
     def built_tabs(self) -> frozenset[str]:
@@ -113,6 +130,7 @@ class ProposalScreen(SessionScreen):
         self.query_one(ReadOnlyBanner).show_for(self.session)
         self.refresh_from_session()
         self.call_after_refresh(self._focus_pane)
+        self.call_after_refresh(self._prepare_flowchart)
         self.set_interval(1.0, self._tick)
 
     def refresh_from_session(self) -> None:

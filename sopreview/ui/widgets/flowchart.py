@@ -95,6 +95,7 @@ class FlowchartView(ScrollView, can_focus=True):
         self._key_lines: tuple[str, ...] = ()
         self._strips: dict[tuple[bool, int], Strip] = {}
         self._styles: dict[str, Style] = {}
+        self._sized_for: tuple[object, ...] | None = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -145,6 +146,7 @@ class FlowchartView(ScrollView, can_focus=True):
             if self.styles.overflow_y == "auto" and self.virtual_size.height > expected.height:
                 self.show_vertical_scrollbar = True
                 self.vertical_scrollbar.display = True
+                self.app.stylesheet.apply(self.vertical_scrollbar)  # else styled at the first focus, with a layout
         super().on_mount()
 
     def _abbreviations(self, grid: FlowGrid, width: int) -> tuple[str, ...]:
@@ -153,10 +155,26 @@ class FlowchartView(ScrollView, can_focus=True):
         parts = [f"{lane.singkat} = {lane.nama}" for lane in grid.lanes if lane.singkat != lane.nama]
         return tuple(wrap("Pelaksana: " + "; ".join(parts), width)) if self.fit and parts else ()
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """Textual's ScrollView re-sizes and redraws its scrollbar at every layout of the screen,
+        changed or not, and that redraw costs the screen one more frame after each layout (a
+        tab switch lays out twice); skipped when nothing it reads has changed since it last ran."""
+        styles = self.styles
+        key = (size, self.virtual_size, container_size, styles.gutter.totals, styles.overflow_x, styles.overflow_y,
+               self.show_vertical_scrollbar, self.show_horizontal_scrollbar)
+        if key == self._sized_for:
+            return self._container_size != container_size  # what Textual returns for an unchanged size
+        self._sized_for = key
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
     def on_resize(self) -> None:
+        """Lay out again only for a new width (a chart laid out when mounted keeps its drawing)."""
+        key = self._grid_key
         _ = self.grid
-        self.refresh()
-        self.call_after_refresh(self.scroll_to_pointer)  # laid out only now: the step can be found
+        if self._grid_key != key:
+            self.refresh()
+        if self.sorot is not None:
+            self.call_after_refresh(self.scroll_to_pointer)  # laid out only now: the step can be found
 
     def show(self, dokumen: SopDocument, tandai: frozenset[int] = frozenset()) -> None:
         """Draw another version (the amended one) at once; nothing is redrawn when it is the same."""
