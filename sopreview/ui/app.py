@@ -81,9 +81,9 @@ class SopReviewApp(KeyGate, App[None]):
         self._load_problems = True
         self._heartbeat: Timer | None = None
         self._start_error: SessionError | None = None
+        """Why the session named at start could not be opened (see get_default_screen)."""
         self._gc_frozen = False
         """The start-up's objects are frozen out of the cyclic collector's sight (resume_gc)."""
-        """Why the session named at start could not be opened (see get_default_screen)."""
         # 7:1 everywhere: the operator's screen is often the one mirrored.
         start_in_theme(self, OPERATOR_THEME)
 

@@ -30,4 +30,3 @@ def _get_inner_outer(self: StylesCache, base_background: Color, background: Colo
 def apply() -> None:
     """Install the work-arounds (idempotent; the tests check each still fits Textual)."""
     StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign,assignment]
-
