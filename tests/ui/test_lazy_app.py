@@ -436,3 +436,27 @@ def test_a_layout_that_changes_nothing_redraws_no_scrollbar_of_the_chart(demo: P
         assert redrawn and scrollbar.window_size == view.scrollable_content_region.height
 
     run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
+def test_the_agenda_header_is_refitted_for_a_new_width_only(
+    demo: Path, clock: HandClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start sends the agenda three resizes of one width; each rebuilt the status line over
+    every row. A new width still re-fits it."""
+    built: list[int] = []
+    real = AgendaScreen._show_header
+
+    def counting(self: AgendaScreen) -> None:
+        built.append(self.app.size.width)
+        real(self)
+
+    monkeypatch.setattr(AgendaScreen, "_show_header", counting)
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        await pilot.pause()
+        assert built.count(120) == 1
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert built[-1] == 90 and built.count(90) == 1
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)

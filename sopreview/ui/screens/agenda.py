@@ -55,6 +55,10 @@ class AgendaScreen(SessionScreen):
         self._query = ""
         self._ticks = 0
         self._stale = False
+        self._header_width = 0
+        """The terminal width the header was last fitted to."""
+        self._clock_behind = False
+        """A tick was skipped while a proposal covered the agenda (shown on return)."""
 
     def compose(self) -> ComposeResult:
         yield ReadOnlyBanner(id="banner")
@@ -87,7 +91,9 @@ class AgendaScreen(SessionScreen):
         self.agenda.on_first_paint = self.sop_app.agenda_painted
 
     def on_resize(self) -> None:
-        self._show_header()
+        """The header is fitted to the width: rebuilt when that changed (the start sends three)."""
+        if self._header_width != self.app.size.width:
+            self._show_header()
 
     def mark_stale(self) -> None:
         """The session changed while another screen covered this one: re-read it when shown."""
@@ -102,7 +108,9 @@ class AgendaScreen(SessionScreen):
             current = self.session.current().pid
             if current is not None:
                 self.agenda.highlight_pid(current)
-            self._show_clock()
+            if self._clock_behind:
+                self._clock_behind = False
+                self._show_clock()
 
     def _set_columns(self, cols: Columns) -> None:
         self.query_one(AgendaColumnsHeader).update(header_content(cols))
@@ -131,6 +139,7 @@ class AgendaScreen(SessionScreen):
     def _show_header(self) -> None:
         session = self.session
         meta = session.meta
+        self._header_width = self.app.size.width
         width = max(self.app.size.width - 2, 20)
         day = parse_iso_date(meta.tanggal)
         when = " · ".join(x for x in (hari_tanggal(day) if day else meta.tanggal, meta.tempat) if x)
@@ -195,8 +204,10 @@ class AgendaScreen(SessionScreen):
                     return
             except SessionError as error:
                 self.notify(str(error), severity="error", markup=False)
-        if self.is_shown:  # covered by a proposal, it is brought up to date when shown again
+        if self.is_shown:
             self._show_clock()
+        else:  # covered by a proposal: brought up to date when shown again
+            self._clock_behind = True
 
     def _show_clock(self) -> None:
         """The running item's minutes and the status line's clock."""
