@@ -173,17 +173,19 @@ class SopReviewApp(KeyGate, App[None]):
             self.notify(holder_text(warning, self.now()), title="Perhatian", severity="warning", timeout=10, markup=False)
 
     def resume_gc(self) -> None:
-        """The cyclic collector back on, if the command paused it for the start (cli/app_cmds.py),
-        after one collection of the start-up's garbage; what is left (the session, the stylesheet,
-        the modules) is frozen out of the collector's sight until the app ends. It lives as long
-        as the app, and every full collection traversed it: 60-90 ms pauses at 1,000 items, in
-        the middle of whatever the operator did next (issue 17)."""
-        if not self._gc_frozen:
-            self._gc_frozen = True
-            gc.collect()
-            gc.freeze()
+        """The cyclic collector back on, if the command paused it for the start (cli/app_cmds.py)."""
         if not gc.isenabled():
             gc.enable()
+
+    def freeze_start_up(self) -> None:
+        """Once an agenda is painted: one collection of the start-up's garbage, then what is left
+        (the session, the stylesheet, the modules) is frozen out of the collector's sight until
+        the app ends. It lives as long as the app, and every full collection traversed it: 60-90
+        ms pauses at 1,000 items, in the middle of whatever the operator did next (issue 17).
+        After the picker it runs again for the session opened there (one ``unfreeze`` undoes all)."""
+        self._gc_frozen = True
+        gc.collect()
+        gc.freeze()
 
     def agenda_painted(self) -> None:
         """After the agenda's first frame: check sops/ (not before, so it does not slow the start),
@@ -200,6 +202,7 @@ class SopReviewApp(KeyGate, App[None]):
         sops_dir = self.sops_dir or (session.sops_dir if session is not None else None)
         if sops_dir is not None and sops_dir.is_dir():
             self._check_sops(sops_dir, self._load_problems, session.created if session is not None else None)
+        self.call_later(self.freeze_start_up)
         self.call_later(self.resume_gc)
 
     @work(thread=True, exclusive=True, group="periksa-sops")
@@ -354,10 +357,12 @@ class SopReviewApp(KeyGate, App[None]):
             heartbeat.beat(session.path, self.now())
 
     def on_unmount(self) -> None:
-        self.close_session()
-        if self._gc_frozen:  # the app's objects become collectable again (tests run many apps per process)
-            self._gc_frozen = False
-            gc.unfreeze()
+        try:
+            self.close_session()
+        finally:
+            if self._gc_frozen:  # the app's objects become collectable again (tests run many apps per process)
+                self._gc_frozen = False
+                gc.unfreeze()
 
     def close_session(self) -> str | None:
         """Stop the running clock (time away is not meeting time) and release the lock.

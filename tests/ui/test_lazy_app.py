@@ -5,6 +5,7 @@ each test counts calls or widgets, so it fails when the laziness is lost."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -458,5 +459,79 @@ def test_the_agenda_header_is_refitted_for_a_new_width_only(
         await pilot.resize_terminal(90, 30)
         await pilot.pause()
         assert built[-1] == 90 and built.count(90) == 1
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
+def test_a_focus_move_redraws_the_widgets_it_moves_between_not_the_whole_screen(
+    demo: Path, clock: HandClock
+) -> None:
+    """Textual's Screen.focused redraws the whole screen on every focus move; a tab switch moves
+    the focus, and that was a second full render of the proposal screen."""
+    pid = _revision(demo)
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        app.open_proposal(pid)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProposalScreen)
+        whole: list[tuple[object, ...]] = []
+        real_refresh = screen.refresh
+
+        def watching(*regions: object, **kwargs: object) -> object:
+            if not regions and not kwargs.get("layout"):
+                whole.append(regions)
+            return real_refresh(*regions, **kwargs)  # type: ignore[arg-type]
+
+        screen.refresh = watching  # type: ignore[method-assign]
+        chart = screen.query_one(FlowchartView)
+        screen.action_tab("flowchart")
+        await pilot.pause()
+        assert app.focused is chart and whole == []
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
+def test_a_switch_to_a_tab_being_built_waits_for_its_widgets(demo: Path, clock: HandClock) -> None:
+    """The flowchart is built after the first frame; a switch that arrives while it is being
+    mounted must find it mounted (to focus it), not return at once because it is listed as built."""
+    pid = _revision(demo)
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        app.open_proposal(pid)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProposalScreen)
+        first = asyncio.ensure_future(screen._build_pane("langkah"))
+        await asyncio.sleep(0)  # the first build has started mounting
+        assert "langkah" in screen.built_tabs
+        await screen._build_pane("langkah")  # as a switch would
+        assert screen.query_one(StepsTable).is_mounted
+        await first
+        assert len(screen.query(StepsTable)) == 1
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
+def test_the_agenda_clock_catches_up_when_a_screen_that_changed_nothing_is_closed(
+    demo: Path, clock: HandClock
+) -> None:
+    """Under the projector view (which writes nothing) the covered agenda skips its ticks; back on
+    it, the clock shows the time at once, not a second later."""
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        agenda = app.screen
+        assert isinstance(agenda, AgendaScreen)
+        status = agenda.query_one("#agenda-status", Static)
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen is not agenda and not agenda.is_shown
+        before = plain(status.render())
+        clock.advance(7)
+        agenda._tick()
+        assert plain(status.render()) == before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is agenda and plain(status.render()) != before
 
     run_app(SopReviewApp(demo, None, clock=clock), script)

@@ -147,7 +147,7 @@ class FlowchartView(ScrollView, can_focus=True):
                 self.show_vertical_scrollbar = True
                 self.vertical_scrollbar.display = True
                 self.app.stylesheet.apply(self.vertical_scrollbar)  # else styled at the first focus, with a layout
-        super().on_mount()
+        # (ScrollView.on_mount runs after this by itself: Textual calls each class's handler.)
 
     def _abbreviations(self, grid: FlowGrid, width: int) -> tuple[str, ...]:
         """The room's chart keeps the key to abbreviated lane titles pinned under it, so an

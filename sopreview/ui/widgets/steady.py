@@ -8,14 +8,20 @@ tick paid a third layout (issue 17).
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
 
 def same_wrapping(new: str, old: str) -> bool:
-    """True when ``new`` wraps exactly as ``old`` at any width: as long, with its spaces and line
-    breaks in the same places, so its height cannot change."""
-    return len(new) == len(old) and all((a.isspace() or b.isspace()) <= (a == b) for a, b in zip(new, old))
+    """True when ``new`` wraps exactly as ``old`` at any width: as long, each character as wide
+    on screen, with its spaces and line breaks in the same places (Textual wraps at whitespace
+    only), so its height cannot change."""
+    if len(new) != len(old):
+        return False
+    if not (new.isascii() and old.isascii()) and any(cell_len(a) != cell_len(b) for a, b in zip(new, old)):
+        return False  # a wide glyph where a narrow one was
+    return all((a.isspace() or b.isspace()) <= (a == b) for a, b in zip(new, old))
 
 
 class SteadyStatic(Static):
