@@ -32,6 +32,15 @@ def _revision(demo: Path) -> str:
     return next(p.id for p in on_disk(demo).proposals() if p.sebelumnya is not None)
 
 
+async def _opened(pilot: Pilot[None], app: SopReviewApp, pid: str, tab: str = "ringkasan") -> ProposalScreen:
+    """Open ``pid`` on ``tab`` and wait until the app is idle; the proposal screen."""
+    app.open_proposal(pid, tab=tab)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ProposalScreen)
+    return screen
+
+
 def test_a_tab_is_built_when_first_shown_and_the_flowchart_after_the_first_frame(
     demo: Path, clock: HandClock
 ) -> None:
@@ -93,10 +102,8 @@ def test_a_proposal_opened_on_a_later_tab_builds_only_that_tab(demo: Path, clock
     pid = _revision(demo)
 
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
-        app.open_proposal(pid, tab="langkah")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ProposalScreen) and screen.built_tabs == {"langkah", "flowchart"}
+        screen = await _opened(pilot, app, pid, tab="langkah")
+        assert screen.built_tabs == {"langkah", "flowchart"}
         assert screen.query_one(StepsTable) and not screen.query("#ringkasan-body")
         await pilot.press("1")
         await pilot.pause()
@@ -417,9 +424,7 @@ def test_a_layout_that_changes_nothing_redraws_no_scrollbar_of_the_chart(demo: P
     pid = _revision(demo)
 
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
-        app.open_proposal(pid, tab="flowchart")
-        await pilot.pause()
-        view = app.screen.query_one(FlowchartView)
+        view = (await _opened(pilot, app, pid, tab="flowchart")).query_one(FlowchartView)
         scrollbar = view.vertical_scrollbar
         redrawn: list[int] = []
         real_refresh = scrollbar.refresh
@@ -471,10 +476,7 @@ def test_a_focus_move_redraws_the_widgets_it_moves_between_not_the_whole_screen(
     pid = _revision(demo)
 
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
-        app.open_proposal(pid)
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ProposalScreen)
+        screen = await _opened(pilot, app, pid)
         whole: list[tuple[object, ...]] = []
         real_refresh = screen.refresh
 
@@ -498,10 +500,7 @@ def test_a_switch_to_a_tab_being_built_waits_for_its_widgets(demo: Path, clock: 
     pid = _revision(demo)
 
     async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
-        app.open_proposal(pid)
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ProposalScreen)
+        screen = await _opened(pilot, app, pid)
         first = asyncio.ensure_future(screen._build_pane("langkah"))
         await asyncio.sleep(0)  # the first build has started mounting
         assert "langkah" in screen.built_tabs
@@ -533,5 +532,19 @@ def test_the_agenda_clock_catches_up_when_a_screen_that_changed_nothing_is_close
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is agenda and plain(status.render()) != before
+
+    run_app(SopReviewApp(demo, None, clock=clock), script)
+
+
+def test_the_key_of_the_tab_shown_gives_its_pane_the_keys_back(demo: Path, clock: HandClock) -> None:
+    """No TabActivated follows a press of the tab already shown: the key itself refocuses the pane."""
+    pid = _revision(demo)
+
+    async def script(pilot: Pilot[None], app: SopReviewApp) -> None:
+        screen = await _opened(pilot, app, pid, tab="flowchart")
+        screen.set_focus(None)
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.focused is screen.query_one(FlowchartView)
 
     run_app(SopReviewApp(demo, None, clock=clock), script)

@@ -241,8 +241,10 @@ class ProposalScreen(SessionScreen):
         return self.query_one("#proposal-tabs", TabbedContent)
 
     def action_tab(self, name: str) -> None:
-        self.tabs.active = name
-        self.call_after_refresh(self._focus_pane)
+        if self.tabs.active == name:  # no TabActivated follows: the keys may be elsewhere
+            self._focus_pane()
+        else:
+            self.tabs.active = name  # _tab_activated builds the pane if need be and focuses it
 
     def _cycle(self, delta: int) -> None:
         current = TABS.index(self.tabs.active) if self.tabs.active in TABS else 0
